@@ -1,0 +1,89 @@
+//! Opening the SQLCipher database behind a vault.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection, SqlitePool, SqlitePoolOptions};
+use sqlx::{ConnectOptions, Connection, Executor};
+
+use crate::vault::key::DatabaseKey;
+use crate::vault::{Error, Result};
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// Connections a vault keeps: one writer and a few readers is plenty for one person's records.
+const MAX_CONNECTIONS: u32 = 4;
+
+/// Applied after the key, on every connection. Temp data stays in memory because SQLite's
+/// temporary files are not encrypted; secure_delete zeroes freed pages so an erased client does
+/// not linger in free space.
+const CONNECTION_PRAGMAS: &str = "PRAGMA journal_mode = WAL; \
+     PRAGMA synchronous = NORMAL; \
+     PRAGMA temp_store = MEMORY; \
+     PRAGMA secure_delete = ON; \
+     PRAGMA foreign_keys = ON;";
+
+/// Whether the database file may be created (setup) or must exist (unlock).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OpenMode {
+    Create,
+    Existing,
+}
+
+/// Opens the pool, proves the key fits and SQLCipher is really linked, and migrates.
+///
+/// The key is applied in `after_connect` from a shared, zeroizing handle rather than through
+/// `SqliteConnectOptions::pragma`: the options derive `Debug`, and would keep a copy of the key in
+/// an ordinary `String` for the pool's lifetime.
+pub(crate) async fn open(path: &Path, key: Arc<DatabaseKey>, mode: OpenMode) -> Result<SqlitePool> {
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(mode == OpenMode::Create)
+        .busy_timeout(Duration::from_secs(5))
+        // sqlx logs every statement at debug level; none of ours may reach a log.
+        .disable_statement_logging();
+
+    // Probe with one connection first: a pool retries a connection that fails until its timeout,
+    // which would turn a database that does not open with its key into a 30-second hang.
+    let mut probe = options.connect().await.map_err(classify_open_error)?;
+    prepare_connection(&mut probe, Arc::clone(&key))
+        .await
+        .map_err(classify_open_error)?;
+    let cipher_version: Option<String> = sqlx::query_scalar("PRAGMA cipher_version")
+        .fetch_optional(&mut probe)
+        .await?;
+    probe.close().await?;
+    if cipher_version.is_none() {
+        return Err(Error::CipherUnavailable);
+    }
+
+    let pool = SqlitePoolOptions::new()
+        .max_connections(MAX_CONNECTIONS)
+        .after_connect(move |connection, _metadata| Box::pin(prepare_connection(connection, Arc::clone(&key))))
+        .connect_with(options)
+        .await?;
+    MIGRATOR.run(&pool).await?;
+    Ok(pool)
+}
+
+/// Keys a new connection, then sets its pragmas: the key must be the first statement.
+async fn prepare_connection(connection: &mut SqliteConnection, key: Arc<DatabaseKey>) -> Result<(), sqlx::Error> {
+    let statement = zeroize::Zeroizing::new(format!("PRAGMA key = {};", key.sqlcipher_pragma_value().as_str()));
+    connection.execute(sqlx::raw_sql(statement.as_str())).await?;
+    connection.execute(sqlx::raw_sql(CONNECTION_PRAGMAS)).await?;
+    Ok(())
+}
+
+/// SQLCipher reports a key that does not fit as "file is not a database" on the first read.
+/// The key came out of an authenticated age file, so a mismatch means the database is damaged
+/// or belongs to another vault.
+fn classify_open_error(error: sqlx::Error) -> Error {
+    const SQLITE_NOTADB: &str = "26";
+    match &error {
+        sqlx::Error::Database(db) if db.code().as_deref() == Some(SQLITE_NOTADB) => {
+            Error::Damaged("database does not open with its key")
+        }
+        _ => Error::Database(error),
+    }
+}

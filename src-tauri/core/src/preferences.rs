@@ -1,0 +1,95 @@
+//! Preferences that are needed before the vault is unlocked, such as the display language.
+//!
+//! They are kept beside the vault in plain JSON because the unlock screen must already speak the
+//! consultant's language. Nothing here may ever describe a client.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::{fs_atomic, ErrorCode};
+
+const PREFERENCES_FILE: &str = "preferences.json";
+
+/// The languages Kizuki speaks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Japanese, the default.
+    #[default]
+    Ja,
+    /// English, on request.
+    En,
+}
+
+/// The consultant's preferences.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase", default)]
+pub struct Preferences {
+    /// The display language.
+    pub language: Language,
+}
+
+/// What can go wrong saving preferences.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The preferences file could not be written.
+    #[error("writing preferences failed")]
+    Io(#[from] std::io::Error),
+}
+
+impl Error {
+    /// The code front-ends translate for the user.
+    pub fn code(&self) -> ErrorCode {
+        ErrorCode::Storage
+    }
+}
+
+/// The preferences module's result.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn file(dir: &Path) -> PathBuf {
+    dir.join(PREFERENCES_FILE)
+}
+
+/// Loads the preferences; a missing or unreadable file means the defaults, and is left as it is.
+pub fn load(dir: &Path) -> Preferences {
+    std::fs::read(file(dir))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .unwrap_or_default()
+}
+
+/// Saves the preferences, creating the data directory if needed.
+pub fn save(dir: &Path, preferences: &Preferences) -> Result<()> {
+    fs_atomic::create_private_dir(dir)?;
+    let json = serde_json::to_vec_pretty(preferences).map_err(std::io::Error::from)?;
+    fs_atomic::write_file(&file(dir), &json)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_to_japanese_and_round_trips_english() -> Result<()> {
+        let dir = tempfile::tempdir()?;
+        assert_eq!(load(dir.path()).language, Language::Ja);
+        save(dir.path(), &Preferences { language: Language::En })?;
+        assert_eq!(load(dir.path()).language, Language::En);
+        Ok(())
+    }
+
+    #[test]
+    fn a_damaged_file_means_defaults_and_is_not_overwritten() -> Result<()> {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(file(dir.path()), b"{not json")?;
+        assert_eq!(load(dir.path()), Preferences::default());
+        assert_eq!(std::fs::read(file(dir.path()))?, b"{not json");
+        Ok(())
+    }
+}

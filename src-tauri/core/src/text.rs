@@ -1,0 +1,17 @@
+//! Shared rules for the free text a consultant types into fields.
+
+/// Trims a required field; `None` when nothing but whitespace was given.
+pub(crate) fn required(value: &str) -> Option<String> {
+    let trimmed = value.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
+/// Trims an optional field, treating whitespace-only as absent.
+pub(crate) fn optional(value: Option<&str>) -> Option<String> {
+    value.and_then(required)
+}
+
+/// Whether `value` fits in `max_chars` characters (not bytes: Japanese is 3 bytes a character).
+pub(crate) fn fits(value: &str, max_chars: usize) -> bool {
+    value.chars().count() <= max_chars
+}

@@ -1,0 +1,185 @@
+//! The database key and its age wrapping.
+//!
+//! The key is 32 random bytes handed to SQLCipher as a raw key, so SQLCipher's own PBKDF2 is
+//! skipped: the slow, memory-hard step is age's scrypt, paid once per unlock rather than once per
+//! connection. On disk the key exists only age-encrypted, once per unlock method, because an
+//! scrypt stanza must be the only stanza in its file.
+
+use std::io::{Read, Write};
+use std::iter;
+
+use age::secrecy::{ExposeSecret, SecretString};
+use rand::RngCore;
+use zeroize::{Zeroize, ZeroizeOnDrop, Zeroizing};
+
+use super::error::{Error, Result};
+use super::recovery_key::RecoveryKey;
+
+const KEY_BYTES: usize = 32;
+
+/// The raw SQLCipher key. Deliberately derives nothing: no `Clone`, no `Debug`, no `Serialize`.
+/// Zeroed when dropped; readable only through [`DatabaseKey::sqlcipher_pragma_value`].
+#[derive(Zeroize, ZeroizeOnDrop)]
+pub(crate) struct DatabaseKey([u8; KEY_BYTES]);
+
+impl std::fmt::Debug for DatabaseKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DatabaseKey(..)")
+    }
+}
+
+/// How hard scrypt works when wrapping to a passphrase. Only tests choose a fixed, low cost.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum KdfCost {
+    /// age's default: calibrated to about one second on this machine.
+    Calibrated,
+    /// A fixed log2(N), for tests that create many vaults.
+    #[cfg(test)]
+    Fixed(u8),
+}
+
+impl DatabaseKey {
+    pub(crate) fn generate() -> Self {
+        let mut bytes = [0u8; KEY_BYTES];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        Self(bytes)
+    }
+
+    /// The value for `PRAGMA key = …`, in SQLCipher's raw-key syntax (quotes included).
+    pub(crate) fn sqlcipher_pragma_value(&self) -> Zeroizing<String> {
+        let mut hex = Zeroizing::new(String::with_capacity(2 * KEY_BYTES + 5));
+        hex.push_str("\"x'");
+        for byte in &self.0 {
+            hex.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
+            hex.push(char::from(b"0123456789abcdef"[usize::from(byte & 0x0f)]));
+        }
+        hex.push_str("'\"");
+        hex
+    }
+
+    pub(crate) fn wrap_to_passphrase(&self, passphrase: &SecretString, cost: KdfCost) -> Result<Vec<u8>> {
+        let recipient = match cost {
+            KdfCost::Calibrated => age::scrypt::Recipient::new(passphrase.clone()),
+            #[cfg(test)]
+            KdfCost::Fixed(log_n) => {
+                let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
+                recipient.set_work_factor(log_n);
+                recipient
+            }
+        };
+        self.wrap(&recipient)
+    }
+
+    pub(crate) fn wrap_to_recovery_key(&self, recovery_key: &RecoveryKey) -> Result<Vec<u8>> {
+        self.wrap(&recovery_key.recipient())
+    }
+
+    fn wrap(&self, recipient: &dyn age::Recipient) -> Result<Vec<u8>> {
+        let encryptor = age::Encryptor::with_recipients(iter::once(recipient))?;
+        let mut wrapped = Vec::new();
+        let mut writer = encryptor.wrap_output(&mut wrapped)?;
+        writer.write_all(&self.0)?;
+        // Without finish() the last chunk is never written and the file is silently truncated.
+        writer.finish()?;
+        Ok(wrapped)
+    }
+
+    pub(crate) fn unwrap_with_passphrase(wrapped: &[u8], passphrase: &SecretString) -> Result<Self> {
+        let identity = age::scrypt::Identity::new(passphrase.clone());
+        Self::unwrap(wrapped, &identity, Error::WrongPassphrase)
+    }
+
+    pub(crate) fn unwrap_with_recovery_key(wrapped: &[u8], recovery_key: &RecoveryKey) -> Result<Self> {
+        Self::unwrap(wrapped, recovery_key.identity(), Error::WrongRecoveryKey)
+    }
+
+    /// `wrong_key` is what a key that does not fit means for this kind of file.
+    fn unwrap(wrapped: &[u8], identity: &dyn age::Identity, wrong_key: Error) -> Result<Self> {
+        use age::DecryptError;
+        let decryptor = age::Decryptor::new_buffered(wrapped).map_err(|_| Error::Damaged("key file header"))?;
+        let mut reader = match decryptor.decrypt(iter::once(identity)) {
+            Ok(reader) => reader,
+            // scrypt reports a wrong passphrase as a failed stanza decryption; x25519 as no
+            // matching key. Both mean the same to the user: that is not the right key.
+            Err(DecryptError::DecryptionFailed | DecryptError::NoMatchingKeys) => return Err(wrong_key),
+            Err(_) => return Err(Error::Damaged("key file header")),
+        };
+        let mut plaintext = Zeroizing::new(Vec::with_capacity(KEY_BYTES));
+        reader
+            .read_to_end(&mut plaintext)
+            .map_err(|_| Error::Damaged("key file payload"))?;
+        let bytes: [u8; KEY_BYTES] = plaintext
+            .as_slice()
+            .try_into()
+            .map_err(|_| Error::Damaged("key file length"))?;
+        Ok(Self(bytes))
+    }
+}
+
+/// Passphrases are compared and measured only here, through an explicit exposure.
+pub(crate) fn passphrase_chars(passphrase: &SecretString) -> usize {
+    passphrase.expose_secret().chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn passphrase(text: &str) -> SecretString {
+        SecretString::from(text.to_owned())
+    }
+
+    #[test]
+    fn passphrase_wrapping_round_trips_and_rejects_another_passphrase() -> Result<()> {
+        let key = DatabaseKey::generate();
+        let wrapped = key.wrap_to_passphrase(&passphrase("正しい馬電池ホチキス"), KdfCost::Fixed(4))?;
+        let unwrapped = DatabaseKey::unwrap_with_passphrase(&wrapped, &passphrase("正しい馬電池ホチキス"))?;
+        assert_eq!(unwrapped.0, key.0);
+        assert!(matches!(
+            DatabaseKey::unwrap_with_passphrase(&wrapped, &passphrase("別のパスフレーズ")),
+            Err(Error::WrongPassphrase)
+        ));
+        Ok(())
+    }
+
+    #[test]
+    fn recovery_wrapping_round_trips_and_rejects_another_key() -> Result<()> {
+        let key = DatabaseKey::generate();
+        let recovery = RecoveryKey::generate();
+        let wrapped = key.wrap_to_recovery_key(&recovery)?;
+        assert_eq!(DatabaseKey::unwrap_with_recovery_key(&wrapped, &recovery)?.0, key.0);
+        assert!(matches!(
+            DatabaseKey::unwrap_with_recovery_key(&wrapped, &RecoveryKey::generate()),
+            Err(Error::WrongRecoveryKey)
+        ));
+        Ok(())
+    }
+
+    #[test]
+    fn damaged_key_files_are_reported_as_damage_not_as_a_wrong_passphrase() -> Result<()> {
+        let key = DatabaseKey::generate();
+        let wrapped = key.wrap_to_passphrase(&passphrase("passphrase-1"), KdfCost::Fixed(4))?;
+        let truncated = &wrapped[..wrapped.len() - 8];
+        assert!(matches!(
+            DatabaseKey::unwrap_with_passphrase(truncated, &passphrase("passphrase-1")),
+            Err(Error::Damaged(_))
+        ));
+        assert!(matches!(
+            DatabaseKey::unwrap_with_passphrase(b"not an age file", &passphrase("passphrase-1")),
+            Err(Error::Damaged(_))
+        ));
+        Ok(())
+    }
+
+    #[test]
+    fn pragma_value_is_sqlciphers_raw_key_syntax() {
+        let value = DatabaseKey([0xab; KEY_BYTES]).sqlcipher_pragma_value();
+        assert_eq!(value.len(), 2 * KEY_BYTES + 5);
+        assert!(value.starts_with("\"x'abab") && value.ends_with("ab'\""));
+    }
+
+    #[test]
+    fn debug_output_hides_the_key() {
+        assert_eq!(format!("{:?}", DatabaseKey([7; KEY_BYTES])), "DatabaseKey(..)");
+    }
+}

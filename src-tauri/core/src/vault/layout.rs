@@ -1,0 +1,71 @@
+//! Which files make a vault, and what state a data directory is in.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// The encrypted database.
+pub(crate) const DATABASE_FILE: &str = "kizuki.db";
+/// The database key wrapped to the passphrase (age, scrypt).
+pub(crate) const PASSPHRASE_KEY_FILE: &str = "key.passphrase.age";
+/// The database key wrapped to the recovery key (age, X25519).
+pub(crate) const RECOVERY_KEY_FILE: &str = "key.recovery.age";
+
+/// What a data directory holds, as seen before any key is tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum VaultStatus {
+    /// No vault yet: setup is next.
+    Uninitialized,
+    /// A complete vault, waiting for its passphrase.
+    Locked,
+    /// Open in this process. Only a front-end holding a [`super::Vault`] reports this.
+    Unlocked,
+    /// Some vault files exist and others are missing: nothing may be created or overwritten.
+    Damaged,
+}
+
+/// The paths of one vault's files.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    dir: PathBuf,
+}
+
+impl Layout {
+    pub(crate) fn new(dir: &Path) -> Self {
+        Self {
+            dir: dir.to_path_buf(),
+        }
+    }
+
+    pub(crate) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub(crate) fn database(&self) -> PathBuf {
+        self.dir.join(DATABASE_FILE)
+    }
+
+    pub(crate) fn passphrase_key(&self) -> PathBuf {
+        self.dir.join(PASSPHRASE_KEY_FILE)
+    }
+
+    pub(crate) fn recovery_key(&self) -> PathBuf {
+        self.dir.join(RECOVERY_KEY_FILE)
+    }
+
+    /// SQLite's companions of the database file, which hold data too while it is open.
+    pub(crate) fn database_companions(&self) -> [PathBuf; 3] {
+        ["-wal", "-shm", "-journal"].map(|suffix| self.dir.join(format!("{DATABASE_FILE}{suffix}")))
+    }
+
+    pub(crate) fn status(&self) -> VaultStatus {
+        let present = [self.database(), self.passphrase_key(), self.recovery_key()].map(|path| path.is_file());
+        match present {
+            [false, false, false] => VaultStatus::Uninitialized,
+            [true, true, true] => VaultStatus::Locked,
+            _ => VaultStatus::Damaged,
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! The vault: one data directory holding the encrypted database and the wrapped database key.
+//!
+//! A [`Vault`] value *is* an unlocked vault: it can only be obtained by creating or unlocking one,
+//! and [`Vault::lock`] consumes it, closing the database and zeroing the key. A locked vault is
+//! simply the absence of a `Vault`.
+
+mod error;
+pub(crate) mod key;
+mod layout;
+mod passphrase;
+mod recovery_key;
+mod throttle;
+
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use age::secrecy::SecretString;
+use sqlx::SqlitePool;
+
+use crate::db::{self, OpenMode};
+use crate::fs_atomic;
+pub use error::{Error, Result};
+use key::{DatabaseKey, KdfCost};
+use layout::Layout;
+pub use layout::VaultStatus;
+pub use passphrase::MIN_PASSPHRASE_CHARS;
+pub use recovery_key::RecoveryKey;
+pub use throttle::{delay_after_failures, UnlockGate};
+
+/// How long locking waits for the last connection to close.
+const CLOSE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An unlocked vault. Not `Clone`: there is one owner of the open database and of the key.
+#[derive(Debug)]
+pub struct Vault {
+    layout: Layout,
+    pool: SqlitePool,
+    /// Kept for re-wrapping when the passphrase changes; shared with the pool's connection hook.
+    key: Arc<DatabaseKey>,
+}
+
+impl Vault {
+    /// What the directory holds, without trying any key.
+    pub fn status(dir: &Path) -> VaultStatus {
+        Layout::new(dir).status()
+    }
+
+    /// Creates a vault in `dir` (made if missing, readable only by this user) and returns it
+    /// unlocked, with the recovery key that must be shown to the consultant once.
+    pub async fn create(dir: &Path, passphrase: &SecretString) -> Result<(Self, RecoveryKey)> {
+        Self::create_with_cost(dir, passphrase, KdfCost::Calibrated).await
+    }
+
+    pub(crate) async fn create_with_cost(
+        dir: &Path,
+        passphrase: &SecretString,
+        cost: KdfCost,
+    ) -> Result<(Self, RecoveryKey)> {
+        passphrase::check_new(passphrase)?;
+        let layout = Layout::new(dir);
+        match layout.status() {
+            VaultStatus::Uninitialized => {}
+            VaultStatus::Damaged => return Err(Error::Damaged("some vault files already exist")),
+            VaultStatus::Locked | VaultStatus::Unlocked => return Err(Error::AlreadyExists),
+        }
+        fs_atomic::create_private_dir(layout.dir())?;
+
+        let key = Arc::new(DatabaseKey::generate());
+        let recovery_key = RecoveryKey::generate();
+        let wrapped_for_recovery = key.wrap_to_recovery_key(&recovery_key)?;
+        let wrapped_for_passphrase = {
+            let (key, passphrase) = (Arc::clone(&key), passphrase.clone());
+            tokio::task::spawn_blocking(move || key.wrap_to_passphrase(&passphrase, cost)).await??
+        };
+
+        let created = async {
+            let pool = db::open(&layout.database(), Arc::clone(&key), OpenMode::Create).await?;
+            fs_atomic::write_file(&layout.recovery_key(), &wrapped_for_recovery)?;
+            // The passphrase file is written last: until it exists, the vault is not complete.
+            fs_atomic::write_file(&layout.passphrase_key(), &wrapped_for_passphrase)?;
+            Ok::<_, Error>(pool)
+        }
+        .await;
+        match created {
+            Ok(pool) => Ok((Self { layout, pool, key }, recovery_key)),
+            Err(error) => {
+                remove_partial_vault(&layout);
+                Err(error)
+            }
+        }
+    }
+
+    /// Unlocks with the passphrase. A wrong passphrase changes no file.
+    pub async fn unlock(dir: &Path, passphrase: &SecretString) -> Result<Self> {
+        let layout = Self::existing_layout(dir)?;
+        let wrapped = fs::read(layout.passphrase_key())?;
+        let passphrase = passphrase.clone();
+        let key = tokio::task::spawn_blocking(move || DatabaseKey::unwrap_with_passphrase(&wrapped, &passphrase))
+            .await??;
+        Self::open(layout, key).await
+    }
+
+    /// Unlocks with the recovery key and replaces the forgotten passphrase with a new one.
+    pub async fn recover(dir: &Path, recovery_key: &RecoveryKey, new_passphrase: &SecretString) -> Result<Self> {
+        passphrase::check_new(new_passphrase)?;
+        let layout = Self::existing_layout(dir)?;
+        let key = DatabaseKey::unwrap_with_recovery_key(&fs::read(layout.recovery_key())?, recovery_key)?;
+        let vault = Self::open(layout, key).await?;
+        vault.change_passphrase(new_passphrase).await?;
+        Ok(vault)
+    }
+
+    /// Re-wraps the database key to a new passphrase. The database itself is not rewritten.
+    pub async fn change_passphrase(&self, new_passphrase: &SecretString) -> Result<()> {
+        self.change_passphrase_with_cost(new_passphrase, KdfCost::Calibrated)
+            .await
+    }
+
+    async fn change_passphrase_with_cost(&self, new_passphrase: &SecretString, cost: KdfCost) -> Result<()> {
+        passphrase::check_new(new_passphrase)?;
+        let key = Arc::clone(&self.key);
+        let passphrase = new_passphrase.clone();
+        let wrapped = tokio::task::spawn_blocking(move || key.wrap_to_passphrase(&passphrase, cost)).await??;
+        fs_atomic::write_file(&self.layout.passphrase_key(), &wrapped)?;
+        Ok(())
+    }
+
+    /// Closes the database and drops the key, which zeroes it.
+    pub async fn lock(self) {
+        self.pool.close().await;
+        // sqlx 0.8's close() can return while a connection released a moment earlier is still
+        // being closed by a background task; until it is, SQLCipher holds the key and the
+        // write-ahead log is not checkpointed. Wait for the pool to be empty.
+        let deadline = tokio::time::Instant::now() + CLOSE_TIMEOUT;
+        while self.pool.size() > 0 && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+    }
+
+    pub(crate) fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    fn existing_layout(dir: &Path) -> Result<Layout> {
+        let layout = Layout::new(dir);
+        match layout.status() {
+            VaultStatus::Locked | VaultStatus::Unlocked => Ok(layout),
+            VaultStatus::Uninitialized => Err(Error::NotFound),
+            VaultStatus::Damaged => Err(Error::Damaged("some vault files are missing")),
+        }
+    }
+
+    async fn open(layout: Layout, key: DatabaseKey) -> Result<Self> {
+        let key = Arc::new(key);
+        let pool = db::open(&layout.database(), Arc::clone(&key), OpenMode::Existing).await?;
+        Ok(Self { layout, pool, key })
+    }
+}
+
+impl UnlockGate {
+    /// [`Vault::unlock`], slowed down after repeated wrong passphrases.
+    pub async fn unlock(&self, dir: &Path, passphrase: &SecretString) -> Result<Vault> {
+        self.attempt(|e| matches!(e, Error::WrongPassphrase), Vault::unlock(dir, passphrase))
+            .await
+    }
+
+    /// [`Vault::recover`], slowed down after repeated wrong recovery keys.
+    pub async fn recover(&self, dir: &Path, recovery_key: &RecoveryKey, new_passphrase: &SecretString) -> Result<Vault> {
+        self.attempt(
+            |e| matches!(e, Error::WrongRecoveryKey),
+            Vault::recover(dir, recovery_key, new_passphrase),
+        )
+        .await
+    }
+}
+
+/// Undoes a setup that failed halfway, so the directory is back to "no vault" rather than
+/// "damaged". Only files this setup created are removed: setup refuses to start otherwise.
+fn remove_partial_vault(layout: &Layout) {
+    let files = [layout.passphrase_key(), layout.recovery_key(), layout.database()];
+    for path in files.iter().chain(layout.database_companions().iter()) {
+        let _ = fs::remove_file(path);
+    }
+}
+
+#[cfg(test)]
+mod tests;
