@@ -1,0 +1,30 @@
+//! `kizuki`: the core's operations without a window, for automation, backups and tests.
+
+mod args;
+mod commands;
+mod error;
+mod messages;
+mod passphrase;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = args::Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(_) => {
+            eprintln!("kizuki: could not start the async runtime");
+            return ExitCode::FAILURE;
+        }
+    };
+    let language = messages::language(args.data_dir.as_deref());
+    match runtime.block_on(commands::run(args)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("kizuki: {}", messages::describe(&error, language));
+            ExitCode::FAILURE
+        }
+    }
+}
