@@ -26,7 +26,7 @@ pub enum Language {
 /// The consultant's preferences.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "camelCase", default)]
+#[serde(rename_all = "camelCase")]
 pub struct Preferences {
     /// The display language.
     pub language: Language,

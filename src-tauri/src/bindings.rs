@@ -1,0 +1,80 @@
+//! The typed IPC surface, and the TypeScript generated from it for the UI.
+//!
+//! `ui/src/ipc/bindings.ts` is generated, committed, and checked by a test: after changing a
+//! command or a type that crosses IPC, run
+//! `KIZUKI_UPDATE_BINDINGS=1 cargo test -p kizuki-desktop bindings` and commit the result.
+
+use tauri::Runtime;
+use tauri_specta::{collect_commands, Builder};
+
+use crate::commands::{clients, preferences, sessions, vault};
+use crate::error::IpcError;
+
+/// Every command the UI may call. `build.rs` and `capabilities/main-window.json` list the same
+/// names; the end-to-end tests fail if one is missing there.
+pub fn specta_builder<R: Runtime>() -> Builder<R> {
+    Builder::<R>::new()
+        .commands(collect_commands![
+            vault::vault_status,
+            vault::vault_create,
+            vault::vault_unlock,
+            vault::vault_recover,
+            vault::vault_lock,
+            clients::client_list,
+            clients::client_create,
+            clients::client_get,
+            sessions::session_list,
+            sessions::session_create,
+            sessions::session_get,
+            sessions::session_save_notes,
+            preferences::preferences_get,
+            preferences::preferences_set_language,
+        ])
+        .typ::<IpcError>()
+        // Ids are SQLite rowids, far below 2^53: a JavaScript number holds them exactly.
+        .dangerously_cast_bigints_to_number()
+        // One TypeScript type per Rust type: none of ours serialises differently from how it
+        // deserialises, so the split `_Serialize`/`_Deserialize` names would be noise.
+        .disable_serde_phases()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::{Path, PathBuf};
+
+    /// Where the UI keeps the generated file.
+    fn bindings_path() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/ipc/bindings.ts")
+    }
+
+    /// Renders the bindings as the committed file should read.
+    fn render() -> Result<String, Box<dyn std::error::Error>> {
+        let dir = tempfile_dir()?;
+        let path = dir.join("bindings.ts");
+        specta_builder::<tauri::Wry>().export(specta_typescript::Typescript::default(), &path)?;
+        let rendered = std::fs::read_to_string(&path)?;
+        std::fs::remove_dir_all(&dir)?;
+        Ok(rendered)
+    }
+
+    fn tempfile_dir() -> std::io::Result<PathBuf> {
+        let dir = std::env::temp_dir().join(format!("kizuki-bindings-{}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        Ok(dir)
+    }
+
+    #[test]
+    fn bindings_are_up_to_date() -> Result<(), Box<dyn std::error::Error>> {
+        let rendered = render()?;
+        if std::env::var_os("KIZUKI_UPDATE_BINDINGS").is_some() {
+            std::fs::write(bindings_path(), &rendered)?;
+        }
+        let committed = std::fs::read_to_string(bindings_path()).unwrap_or_default();
+        assert!(
+            committed == rendered,
+            "ui/src/ipc/bindings.ts is stale: run `KIZUKI_UPDATE_BINDINGS=1 cargo test -p kizuki-desktop bindings`"
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,26 @@
+//! Preferences readable before unlocking, such as the language.
+
+use kizuki_core::preferences::{self, Language, Preferences};
+use tauri::State;
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+/// The saved preferences, or the defaults.
+#[tauri::command]
+#[specta::specta]
+pub async fn preferences_get(state: State<'_, AppState>) -> IpcResult<Preferences> {
+    Ok(preferences::load(state.data_dir()))
+}
+
+/// Switches the display language and remembers it.
+#[tauri::command]
+#[specta::specta]
+pub async fn preferences_set_language(state: State<'_, AppState>, language: Language) -> IpcResult<Preferences> {
+    let updated = Preferences {
+        language,
+        ..preferences::load(state.data_dir())
+    };
+    preferences::save(state.data_dir(), &updated)?;
+    Ok(updated)
+}

@@ -1,0 +1,77 @@
+//! Kizuki's desktop shell: a Tauri window over `kizuki-core`.
+//!
+//! The shell owns the window, the security policy (CSP, capabilities) and the one piece of state
+//! a desktop app needs: whether the vault is unlocked. Every command is a thin adapter onto a
+//! documented core function; the UI reaches them only through the generated `bindings.ts`.
+
+mod bindings;
+mod commands;
+mod error;
+mod state;
+
+use std::path::PathBuf;
+
+use tauri::{Manager, RunEvent, Runtime};
+
+pub use bindings::specta_builder;
+pub use error::IpcError;
+pub use state::AppState;
+
+/// Starts the app: resolves the data directory and opens the main window.
+pub fn run() {
+    let data_dir = match kizuki_core::data_dir::resolve(data_dir_flag(std::env::args())) {
+        Ok(dir) => dir,
+        Err(error) => {
+            eprintln!("kizuki: {error}");
+            std::process::exit(1);
+        }
+    };
+    let app = build(tauri::Builder::default(), AppState::new(data_dir))
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|handle, event| {
+            if let RunEvent::Exit = event {
+                // Closing the pool checkpoints the write-ahead log and drops the key.
+                tauri::async_runtime::block_on(handle.state::<AppState>().lock());
+            }
+        }),
+        Err(error) => {
+            eprintln!("kizuki: the window could not be created: {error}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Registers the state and the commands on any runtime, so tests can use the mock runtime.
+pub fn build<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    let specta = specta_builder::<R>();
+    builder.manage(state).invoke_handler(specta.invoke_handler())
+}
+
+/// `--data-dir DIR` or `--data-dir=DIR`; the environment variable is read by the core.
+fn data_dir_flag(args: impl Iterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(value) = arg.strip_prefix("--data-dir=") {
+            return Some(PathBuf::from(value));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::data_dir_flag;
+    use std::path::PathBuf;
+
+    #[test]
+    fn reads_the_data_dir_flag_in_both_forms() {
+        let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>().into_iter();
+        assert_eq!(data_dir_flag(args(&["kizuki", "--data-dir", "/v"])), Some(PathBuf::from("/v")));
+        assert_eq!(data_dir_flag(args(&["kizuki", "--data-dir=/w"])), Some(PathBuf::from("/w")));
+        assert_eq!(data_dir_flag(args(&["kizuki"])), None);
+    }
+}

@@ -1,0 +1,160 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { api } from "../ipc/api";
+import { AppError } from "../ipc/appError";
+import { aClient, aClientSummary, aSession } from "../test/apiMock";
+import type { ApiMock } from "../test/apiMock";
+import { App } from "./App";
+
+vi.mock("../ipc/api", async () => (await import("../test/apiMock")).apiModuleMock());
+const mocked = api as unknown as ApiMock;
+
+function start() {
+  render(<App />);
+  return userEvent.setup();
+}
+
+describe("App", () => {
+  beforeEach(() => {
+    mocked.preferencesGet.mockResolvedValue({ language: "ja" });
+    mocked.preferencesSetLanguage.mockImplementation((language) => Promise.resolve({ language }));
+    mocked.clientList.mockResolvedValue([]);
+  });
+
+  it.each([
+    ["uninitialized", "setup-screen"],
+    ["locked", "unlock-screen"],
+    ["unlocked", "client-list-screen"],
+    ["damaged", "damaged-screen"],
+  ] as const)("shows the screen for a vault that is %s", async (status, screenId) => {
+    mocked.vaultStatus.mockResolvedValue(status);
+    start();
+    expect(await screen.findByTestId(screenId)).toBeTruthy();
+  });
+
+  it("starts in the language the shell remembers", async () => {
+    mocked.vaultStatus.mockResolvedValue("locked");
+    mocked.preferencesGet.mockResolvedValue({ language: "en" });
+    start();
+    await screen.findByTestId("unlock-screen");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Unlock");
+    expect(screen.getByTestId<HTMLSelectElement>("language-select").value).toBe("en");
+    expect(document.documentElement.lang).toBe("en");
+  });
+
+  it("switches language from the select and asks the shell to remember it", async () => {
+    mocked.vaultStatus.mockResolvedValue("uninitialized");
+    const user = start();
+    await screen.findByTestId("setup-screen");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("保管庫を作成します");
+
+    await user.selectOptions(screen.getByTestId("language-select"), "en");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Create your vault");
+    expect(mocked.preferencesSetLanguage).toHaveBeenCalledWith("en");
+  });
+
+  it("shows a translated error and a retry when the vault state cannot be read", async () => {
+    mocked.vaultStatus.mockRejectedValueOnce(new AppError("internal")).mockResolvedValueOnce("locked");
+    const user = start();
+    expect((await screen.findByTestId("form-error")).textContent).toContain("予期しないエラー");
+    await user.click(screen.getByRole("button", { name: "もう一度試す" }));
+    expect(await screen.findByTestId("unlock-screen")).toBeTruthy();
+  });
+
+  it("walks from setup through the recovery key to the client list", async () => {
+    mocked.vaultStatus.mockResolvedValue("uninitialized");
+    mocked.vaultCreate.mockResolvedValue({ recoveryKey: "ABCD-EFGH-IJKL-MNOP" });
+    const user = start();
+    await user.type(await screen.findByTestId("setup-passphrase"), "correct horse battery");
+    await user.type(screen.getByTestId("setup-passphrase-confirm"), "correct horse battery");
+    await user.click(screen.getByTestId("setup-submit"));
+
+    await screen.findByTestId("recovery-key-screen");
+    expect(screen.getByTestId("recovery-key").textContent).toContain("ABCD-EFGH-IJKL-MNOP");
+    const continueButton = screen.getByTestId<HTMLButtonElement>("recovery-key-continue");
+    expect(continueButton.disabled).toBe(true);
+    await user.click(screen.getByTestId("recovery-key-stored"));
+    expect(continueButton.disabled).toBe(false);
+    await user.click(continueButton);
+    expect(await screen.findByTestId("client-list-screen")).toBeTruthy();
+  });
+
+  it("goes to recovery and back from the unlock screen", async () => {
+    mocked.vaultStatus.mockResolvedValue("locked");
+    const user = start();
+    await user.click(await screen.findByTestId("use-recovery-key"));
+    expect(screen.getByTestId("recovery-screen")).toBeTruthy();
+    await user.click(screen.getByTestId("recovery-back"));
+    expect(screen.getByTestId("unlock-screen")).toBeTruthy();
+  });
+
+  it("recovers with the key (trimmed) and a new passphrase", async () => {
+    mocked.vaultStatus.mockResolvedValue("locked");
+    mocked.vaultRecover.mockRejectedValueOnce(new AppError("wrong_recovery_key")).mockResolvedValueOnce(null);
+    const user = start();
+    await user.click(await screen.findByTestId("use-recovery-key"));
+    await user.type(screen.getByTestId("recovery-key-input"), "  ABCD-EFGH  ");
+    await user.type(screen.getByTestId("recovery-new-passphrase"), "a new passphrase");
+    await user.type(screen.getByTestId("recovery-new-passphrase-confirm"), "a new passphrase");
+    await user.click(screen.getByTestId("recovery-submit"));
+
+    expect((await screen.findByTestId("form-error")).textContent).toContain("この復旧キーではロックを解除できません");
+    await user.click(screen.getByTestId("recovery-submit"));
+    expect(await screen.findByTestId("client-list-screen")).toBeTruthy();
+    expect(mocked.vaultRecover).toHaveBeenLastCalledWith("ABCD-EFGH", "a new passphrase");
+  });
+
+  it("locks, and saves the open note before locking", async () => {
+    mocked.vaultStatus.mockResolvedValue("unlocked");
+    mocked.clientList.mockResolvedValue([aClientSummary()]);
+    mocked.clientGet.mockResolvedValue(aClient());
+    mocked.sessionList.mockResolvedValue([
+      { id: 7, clientId: 3, heldOn: "2026-11-21", notesPreview: "", updatedAt: "2026-11-21T05:00:00Z" },
+    ]);
+    mocked.sessionGet.mockResolvedValue(aSession());
+    mocked.sessionSaveNotes.mockImplementation((_id, notes) => Promise.resolve(aSession({ notes })));
+    mocked.vaultLock.mockResolvedValue(null);
+
+    const user = start();
+    await user.click(await screen.findByTestId("client-row"));
+    await user.click(await screen.findByTestId("session-row"));
+    // Typed within the autosave delay: stored (on blur or by the lock) before the vault locks.
+    await user.type(await screen.findByTestId("note-editor"), "相談内容");
+    await user.click(screen.getByTestId("lock-button"));
+
+    expect(await screen.findByTestId("unlock-screen")).toBeTruthy();
+    expect(mocked.sessionSaveNotes).toHaveBeenCalledWith(7, "相談内容");
+    const saveOrder = mocked.sessionSaveNotes.mock.invocationCallOrder[0] ?? Infinity;
+    const lockOrder = mocked.vaultLock.mock.invocationCallOrder[0] ?? -Infinity;
+    expect(saveOrder).toBeLessThan(lockOrder);
+  });
+
+  it("warns instead of locking when the open note cannot be saved, and locks when asked again", async () => {
+    mocked.vaultStatus.mockResolvedValue("unlocked");
+    mocked.clientList.mockResolvedValue([aClientSummary()]);
+    mocked.clientGet.mockResolvedValue(aClient());
+    mocked.sessionList.mockResolvedValue([
+      { id: 7, clientId: 3, heldOn: "2026-11-21", notesPreview: "", updatedAt: "2026-11-21T05:00:00Z" },
+    ]);
+    mocked.sessionGet.mockResolvedValue(aSession());
+    mocked.sessionSaveNotes.mockRejectedValue(new AppError("storage"));
+    mocked.vaultLock.mockResolvedValue(null);
+
+    const user = start();
+    await user.click(await screen.findByTestId("client-row"));
+    await user.click(await screen.findByTestId("session-row"));
+    await user.type(await screen.findByTestId("note-editor"), "メモ");
+    await user.click(screen.getByTestId("lock-button"));
+
+    expect(await screen.findByTestId("lock-warning")).toBeTruthy();
+    expect(mocked.vaultLock).not.toHaveBeenCalled();
+    expect(screen.getByTestId<HTMLTextAreaElement>("note-editor").value).toBe("メモ");
+
+    await user.click(screen.getByTestId("lock-button"));
+    await waitFor(() => {
+      expect(mocked.vaultLock).toHaveBeenCalledTimes(1);
+    });
+    expect(await screen.findByTestId("unlock-screen")).toBeTruthy();
+  });
+});

@@ -1,0 +1,26 @@
+import type { ReactNode } from "react";
+import { LanguageSelect } from "./LanguageSelect";
+
+interface AppHeaderProps {
+  /** Extra controls at the end of the bar (the lock button once unlocked). */
+  children?: ReactNode;
+}
+
+export function AppHeader({ children }: AppHeaderProps) {
+  return (
+    <header className="app-header">
+      <div className="app-header__brand">
+        <span className="app-header__name" lang="en">
+          Kizuki
+        </span>
+        <span className="app-header__name-ja" lang="ja">
+          気づき
+        </span>
+      </div>
+      <div className="app-header__controls">
+        <LanguageSelect />
+        {children}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,23 @@
+import { useTranslation } from "react-i18next";
+import type { AppError } from "../ipc/appError";
+
+interface FormErrorProps {
+  error: AppError | null;
+  testId?: string;
+}
+
+/**
+ * An inline, translated error next to the form that caused it. Only the code is shown to
+ * the person: the shell's English `message` is for developers and never displayed.
+ */
+export function FormError({ error, testId = "form-error" }: FormErrorProps) {
+  const { t } = useTranslation();
+  if (!error) {
+    return null;
+  }
+  return (
+    <p className="form-error" role="alert" data-testid={testId} data-code={error.code}>
+      {t(`errors.${error.code}`)}
+    </p>
+  );
+}
