@@ -1,0 +1,48 @@
+# Shared by scripts/run.sh and scripts/test.sh: set-up on a fresh Debian/Ubuntu machine.
+# Idempotent: each step checks first and does only what is missing.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export ROOT
+# Build artefacts live outside the clone, so a cache survives fresh clones; nothing depends on
+# one existing.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/kizuki/target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# What building and running the window needs (tauri 2 on WebKitGTK), and Japanese fonts.
+APP_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev librsvg2-dev libssl-dev fonts-noto-cjk)
+# What the tests add: a virtual display, the WebKit WebDriver, and the reference age tool.
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver age)
+
+step() { printf '\n==> %s\n' "$*"; }
+
+install_system_packages() {
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  step "installing system packages: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+}
+
+require_toolchains() {
+  command -v cargo >/dev/null || { echo "Rust is missing: install it with rustup (https://rustup.rs), then re-run." >&2; exit 1; }
+  command -v npm >/dev/null || { echo "Node.js 20+ and npm are missing: install them, then re-run." >&2; exit 1; }
+}
+
+build_ui() {
+  cd "$ROOT/ui"
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    step "installing npm packages"
+    npm ci --no-audit --no-fund </dev/null
+  fi
+  step "building the UI"
+  npm run --silent build
+  cd "$ROOT"
+}

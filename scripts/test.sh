@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian/Ubuntu machine and runs every test: UI checks, Rust lints, unit and
+# integration tests against the real SQLCipher and age, and end-to-end tests of the built app in a
+# real window under Xvfb. Set KIZUKI_SCREENSHOTS=DIR to keep the end-to-end screenshots.
+source "$(dirname "$0")/common.sh"
+
+require_toolchains
+install_system_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+if ! command -v tauri-driver >/dev/null; then
+  step "installing tauri-driver"
+  cargo install tauri-driver --locked --version 2.1.0
+fi
+
+build_ui
+cd "$ROOT/ui"
+step "UI: type check, lint, unit tests"
+npm run --silent typecheck
+npm run --silent lint
+npm test --silent
+cd "$ROOT"
+
+step "Rust: format and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust: core, CLI and shell tests"
+cargo test --locked
+
+step "end to end: the built app in a real window"
+cargo build --locked -p kizuki-desktop
+KIZUKI_APP="$CARGO_TARGET_DIR/debug/kizuki-desktop" \
+  xvfb-run --auto-servernum --server-args="-screen 0 1280x900x24" \
+  cargo test --locked -p kizuki-e2e -- --test-threads=1
+
+step "all tests passed"
