@@ -50,18 +50,10 @@ mod tests {
 
     /// Renders the bindings as the committed file should read.
     fn render() -> Result<String, Box<dyn std::error::Error>> {
-        let dir = tempfile_dir()?;
-        let path = dir.join("bindings.ts");
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("bindings.ts");
         specta_builder::<tauri::Wry>().export(specta_typescript::Typescript::default(), &path)?;
-        let rendered = std::fs::read_to_string(&path)?;
-        std::fs::remove_dir_all(&dir)?;
-        Ok(rendered)
-    }
-
-    fn tempfile_dir() -> std::io::Result<PathBuf> {
-        let dir = std::env::temp_dir().join(format!("kizuki-bindings-{}", std::process::id()));
-        std::fs::create_dir_all(&dir)?;
-        Ok(dir)
+        Ok(std::fs::read_to_string(&path)?)
     }
 
     #[test]

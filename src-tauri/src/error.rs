@@ -31,7 +31,13 @@ macro_rules! from_core_error {
         }
     )*};
 }
-from_core_error!(vault::Error, client::Error, session::Error, preferences::Error, data_dir::Error);
+from_core_error!(
+    vault::Error,
+    client::Error,
+    session::Error,
+    preferences::Error,
+    data_dir::Error
+);
 
 /// The result of every command.
 pub type IpcResult<T> = Result<T, IpcError>;
@@ -41,7 +47,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn crosses_ipc_as_a_code_and_a_message_without_client_content() -> Result<(), serde_json::Error> {
+    fn crosses_ipc_as_a_code_and_a_message_without_client_content() -> Result<(), serde_json::Error>
+    {
         let error = IpcError::from(client::Error::InvalidKana);
         assert_eq!(
             serde_json::to_value(&error)?,

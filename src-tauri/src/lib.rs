@@ -8,6 +8,7 @@ mod bindings;
 mod commands;
 mod error;
 mod state;
+mod window;
 
 use std::path::PathBuf;
 
@@ -26,8 +27,8 @@ pub fn run() {
             std::process::exit(1);
         }
     };
-    let app = build(tauri::Builder::default(), AppState::new(data_dir))
-        .build(tauri::generate_context!());
+    let app =
+        build(tauri::Builder::default(), AppState::new(data_dir)).build(tauri::generate_context!());
     match app {
         Ok(app) => app.run(|handle, event| {
             if let RunEvent::Exit = event {
@@ -45,7 +46,10 @@ pub fn run() {
 /// Registers the state and the commands on any runtime, so tests can use the mock runtime.
 pub fn build<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     let specta = specta_builder::<R>();
-    builder.manage(state).invoke_handler(specta.invoke_handler())
+    builder
+        .manage(state)
+        .invoke_handler(specta.invoke_handler())
+        .setup(|app| Ok(window::open_main(app.handle())?))
 }
 
 /// `--data-dir DIR` or `--data-dir=DIR`; the environment variable is read by the core.
@@ -69,9 +73,20 @@ mod tests {
 
     #[test]
     fn reads_the_data_dir_flag_in_both_forms() {
-        let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>().into_iter();
-        assert_eq!(data_dir_flag(args(&["kizuki", "--data-dir", "/v"])), Some(PathBuf::from("/v")));
-        assert_eq!(data_dir_flag(args(&["kizuki", "--data-dir=/w"])), Some(PathBuf::from("/w")));
+        let args = |list: &[&str]| {
+            list.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        assert_eq!(
+            data_dir_flag(args(&["kizuki", "--data-dir", "/v"])),
+            Some(PathBuf::from("/v"))
+        );
+        assert_eq!(
+            data_dir_flag(args(&["kizuki", "--data-dir=/w"])),
+            Some(PathBuf::from("/w"))
+        );
         assert_eq!(data_dir_flag(args(&["kizuki"])), None);
     }
 }

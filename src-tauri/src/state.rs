@@ -44,7 +44,8 @@ impl AppState {
 
     /// The unlocked vault, or `vault_locked`.
     pub(crate) async fn vault(&self) -> Result<RwLockReadGuard<'_, Vault>, IpcError> {
-        RwLockReadGuard::try_map(self.vault.read().await, Option::as_ref).map_err(|_| IpcError::locked())
+        RwLockReadGuard::try_map(self.vault.read().await, Option::as_ref)
+            .map_err(|_| IpcError::locked())
     }
 
     /// Keeps a freshly unlocked vault, locking any previous one first.

@@ -8,7 +8,7 @@ use kizuki_core::session::{self, NewSession};
 use kizuki_core::vault::Vault;
 use secrecy::ExposeSecret;
 
-use crate::args::{ClientCommand, Cli, Command, SessionCommand};
+use crate::args::{Cli, ClientCommand, Command, SessionCommand};
 use crate::error::CliError;
 use crate::messages;
 use crate::passphrase::{self, Purpose};
@@ -37,7 +37,10 @@ async fn init(dir: &Path, passphrase_file: Option<&Path>) -> Result<(), CliError
     let passphrase = passphrase::obtain(passphrase_file, Purpose::Choose)?;
     let (vault, recovery_key) = Vault::create(dir, &passphrase).await?;
     vault.lock().await;
-    eprintln!("{}", messages::recovery_key_instruction(messages::language(Some(dir))));
+    eprintln!(
+        "{}",
+        messages::recovery_key_instruction(messages::language(Some(dir)))
+    );
     print_line(recovery_key.expose_text().expose_secret())
 }
 
@@ -126,7 +129,9 @@ async fn run_session(vault: &Vault, command: SessionCommand) -> Result<(), CliEr
 fn read_notes(path: &PathBuf) -> Result<String, CliError> {
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map_err(CliError::UnreadableFile)?;
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(CliError::UnreadableFile)?;
     } else {
         bytes = std::fs::read(path).map_err(CliError::UnreadableFile)?;
     }

@@ -34,13 +34,20 @@ pub fn describe(error: &CliError, language: Language) -> String {
     match error {
         CliError::Core(core) => translated_error(core.code().as_str(), language),
         CliError::NoPassphrase if ja => {
-            "パスフレーズがありません。KIZUKI_PASSPHRASE か --passphrase-file で指定してください。".into()
+            "パスフレーズがありません。KIZUKI_PASSPHRASE か --passphrase-file で指定してください。"
+                .into()
         }
-        CliError::NoPassphrase => "No passphrase: set KIZUKI_PASSPHRASE or pass --passphrase-file.".into(),
+        CliError::NoPassphrase => {
+            "No passphrase: set KIZUKI_PASSPHRASE or pass --passphrase-file.".into()
+        }
         CliError::PassphraseMismatch if ja => "2回入力したパスフレーズが一致しません。".into(),
         CliError::PassphraseMismatch => "The two passphrases do not match.".into(),
-        CliError::UnreadableFile(_) if ja => "ファイルを読み込めませんでした。パスと権限を確認してください。".into(),
-        CliError::UnreadableFile(_) => "The file could not be read. Check its path and permissions.".into(),
+        CliError::UnreadableFile(_) if ja => {
+            "ファイルを読み込めませんでした。パスと権限を確認してください。".into()
+        }
+        CliError::UnreadableFile(_) => {
+            "The file could not be read. Check its path and permissions.".into()
+        }
         CliError::NotUtf8 if ja => "メモのファイルが UTF-8 のテキストではありません。".into(),
         CliError::NotUtf8 => "The notes file is not UTF-8 text.".into(),
         CliError::Output(_) if ja => "出力を書き込めませんでした。".into(),
@@ -75,14 +82,32 @@ mod tests {
     fn every_core_error_code_has_a_message_in_both_languages() {
         use kizuki_core::ErrorCode::*;
         let codes = [
-            WrongPassphrase, PassphraseTooShort, InvalidRecoveryKey, WrongRecoveryKey, VaultExists,
-            VaultNotFound, VaultLocked, VaultDamaged, EmptyName, EmptyKana, InvalidKana, TextTooLong,
-            InvalidDate, ClientNotFound, SessionNotFound, Storage, Internal,
+            WrongPassphrase,
+            PassphraseTooShort,
+            InvalidRecoveryKey,
+            WrongRecoveryKey,
+            VaultExists,
+            VaultNotFound,
+            VaultLocked,
+            VaultDamaged,
+            EmptyName,
+            EmptyKana,
+            InvalidKana,
+            TextTooLong,
+            InvalidDate,
+            ClientNotFound,
+            SessionNotFound,
+            Storage,
+            Internal,
         ];
         for code in codes {
             for language in [Language::Ja, Language::En] {
                 let message = translated_error(code.as_str(), language);
-                assert_ne!(message, code.as_str(), "{code:?} has no {language:?} message");
+                assert_ne!(
+                    message,
+                    code.as_str(),
+                    "{code:?} has no {language:?} message"
+                );
             }
         }
     }

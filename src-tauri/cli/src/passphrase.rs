@@ -20,12 +20,16 @@ pub enum Purpose {
 
 pub fn obtain(file: Option<&Path>, purpose: Purpose) -> Result<SecretString, CliError> {
     if let Some(file) = file {
-        let text = SecretString::from(std::fs::read_to_string(file).map_err(CliError::UnreadableFile)?);
+        let text =
+            SecretString::from(std::fs::read_to_string(file).map_err(CliError::UnreadableFile)?);
         let first_line = text.expose_secret().lines().next().unwrap_or("").to_owned();
         return Ok(SecretString::from(first_line));
     }
     if let Some(value) = std::env::var_os(ENV_VAR) {
-        return value.into_string().map(SecretString::from).map_err(|_| CliError::NoPassphrase);
+        return value
+            .into_string()
+            .map(SecretString::from)
+            .map_err(|_| CliError::NoPassphrase);
     }
     let first = prompt("Passphrase / パスフレーズ: ")?;
     if purpose == Purpose::Choose {

@@ -55,7 +55,16 @@ impl Cli {
     }
 
     fn add_client(&self, name: &str, kana: &str) -> String {
-        let out = self.run(&["client", "add", "--name", name, "--kana", kana, "--company", "株式会社サンプル"]);
+        let out = self.run(&[
+            "client",
+            "add",
+            "--name",
+            name,
+            "--kana",
+            kana,
+            "--company",
+            "株式会社サンプル",
+        ]);
         assert_success(&out);
         stdout(&out).trim().to_owned()
     }
@@ -68,7 +77,9 @@ impl Cli {
 }
 
 fn output(mut command: Command) -> Output {
-    command.output().unwrap_or_else(|e| panic!("running kizuki: {e}"))
+    command
+        .output()
+        .unwrap_or_else(|e| panic!("running kizuki: {e}"))
 }
 
 fn stdout(out: &Output) -> String {
@@ -85,9 +96,12 @@ fn assert_success(out: &Output) {
 
 /// The translated message for `code`, from the same locale files the UI uses.
 fn message(language: &str, code: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../ui/src/locales/{language}.json"));
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading the {language} locale: {e}"));
-    let locale: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("parsing: {e}"));
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../ui/src/locales/{language}.json"));
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("reading the {language} locale: {e}"));
+    let locale: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("parsing: {e}"));
     locale["errors"][code]
         .as_str()
         .unwrap_or_else(|| panic!("no {language} message for {code}"))
@@ -96,7 +110,11 @@ fn message(language: &str, code: &str) -> String {
 
 /// A failure is a non-zero exit with exactly one line on stderr: `kizuki: <message>`.
 fn assert_fails_with(out: &Output, expected_message: &str) {
-    assert!(!out.status.success(), "expected a failure, got: {}", stdout(out));
+    assert!(
+        !out.status.success(),
+        "expected a failure, got: {}",
+        stdout(out)
+    );
     let err = stderr(out);
     assert_eq!(err.lines().count(), 1, "not one line: {err:?}");
     assert_eq!(err.trim_end(), format!("kizuki: {expected_message}"));
@@ -106,7 +124,10 @@ fn assert_fails_with(out: &Output, expected_message: &str) {
 fn init_prints_a_recovery_key_that_the_reference_age_tool_accepts() {
     let cli = Cli::new();
     let recovery_key = cli.init();
-    assert!(recovery_key.starts_with("AGE-SECRET-KEY-1"), "{recovery_key}");
+    assert!(
+        recovery_key.starts_with("AGE-SECRET-KEY-1"),
+        "{recovery_key}"
+    );
     assert!(cli.data_dir().join("kizuki.db").is_file());
 
     // The wrapped key is a standard age file: Go's age decrypts it with the printed key.
@@ -116,8 +137,16 @@ fn init_prints_a_recovery_key_that_the_reference_age_tool_accepts() {
         .arg(cli.data_dir().join("key.recovery.age"))
         .output()
         .unwrap_or_else(|e| panic!("the reference age tool is required for this test: {e}"));
-    assert!(decrypted.status.success(), "age -d failed: {}", stderr(&decrypted));
-    assert_eq!(decrypted.stdout.len(), 32, "the database key is 32 raw bytes");
+    assert!(
+        decrypted.status.success(),
+        "age -d failed: {}",
+        stderr(&decrypted)
+    );
+    assert_eq!(
+        decrypted.stdout.len(),
+        32,
+        "the database key is 32 raw bytes"
+    );
 }
 
 #[test]
@@ -126,7 +155,10 @@ fn init_refuses_to_overwrite_a_vault_in_either_language() {
     cli.init();
     let key_before = std::fs::read(cli.data_dir().join("key.passphrase.age")).unwrap_or_default();
     assert_fails_with(&cli.run(&["init"]), &message("en", "vault_exists"));
-    assert_fails_with(&cli.run_in("ja_JP.UTF-8", &["init"]), &message("ja", "vault_exists"));
+    assert_fails_with(
+        &cli.run_in("ja_JP.UTF-8", &["init"]),
+        &message("ja", "vault_exists"),
+    );
     let key_after = std::fs::read(cli.data_dir().join("key.passphrase.age")).unwrap_or_default();
     assert_eq!(key_before, key_after);
 }
@@ -149,13 +181,23 @@ fn clients_and_sessions_round_trip() {
 
     let listed_json = cli.run(&["client", "list", "--json"]);
     assert_success(&listed_json);
-    let clients: serde_json::Value = serde_json::from_str(&stdout(&listed_json)).unwrap_or_default();
+    let clients: serde_json::Value =
+        serde_json::from_str(&stdout(&listed_json)).unwrap_or_default();
     assert_eq!(clients[0]["nameKana"], "アベ マリ");
     assert_eq!(clients[1]["company"], "株式会社サンプル");
 
     let notes = "現在の業務：営業企画\n3年後に目指す自分：マネージャー\n";
     let notes_file = cli.write("notes.txt", notes.as_bytes());
-    let added = cli.run(&["session", "add", "--client", &abe, "--date", "2026-11-21", "--notes-file", &notes_file]);
+    let added = cli.run(&[
+        "session",
+        "add",
+        "--client",
+        &abe,
+        "--date",
+        "2026-11-21",
+        "--notes-file",
+        &notes_file,
+    ]);
     assert_success(&added);
     let session_id = stdout(&added).trim().to_owned();
 
@@ -177,7 +219,10 @@ fn the_passphrase_can_come_from_a_file() {
     let cli = Cli::new();
     cli.init();
     let file = cli.write("passphrase.txt", format!("{PASSPHRASE}\n").as_bytes());
-    let mut command = cli.command("en_US.UTF-8", &["--passphrase-file", &file, "client", "list"]);
+    let mut command = cli.command(
+        "en_US.UTF-8",
+        &["--passphrase-file", &file, "client", "list"],
+    );
     // The file wins over the environment.
     command.env("KIZUKI_PASSPHRASE", "wrong passphrase");
     assert_success(&output(command));
@@ -186,30 +231,78 @@ fn the_passphrase_can_come_from_a_file() {
 #[test]
 fn failures_exit_non_zero_with_one_translated_line() {
     let cli = Cli::new();
-    assert_fails_with(&cli.run(&["client", "list"]), &message("en", "vault_not_found"));
+    assert_fails_with(
+        &cli.run(&["client", "list"]),
+        &message("en", "vault_not_found"),
+    );
     cli.init();
     let client = cli.add_client("山田 太郎", "やまだ たろう");
     let notes = cli.write("notes.txt", "メモ".as_bytes());
     let not_utf8 = cli.write("latin1.txt", b"caf\xe9");
 
     let cases: Vec<(Vec<&str>, String)> = vec![
-        (vec!["client", "add", "--name", " ", "--kana", "やまだ"], message("en", "empty_name")),
-        (vec!["client", "add", "--name", "山田", "--kana", "山田"], message("en", "invalid_kana")),
         (
-            vec!["session", "add", "--client", &client, "--date", "2026-02-30", "--notes-file", &notes],
+            vec!["client", "add", "--name", " ", "--kana", "やまだ"],
+            message("en", "empty_name"),
+        ),
+        (
+            vec!["client", "add", "--name", "山田", "--kana", "山田"],
+            message("en", "invalid_kana"),
+        ),
+        (
+            vec![
+                "session",
+                "add",
+                "--client",
+                &client,
+                "--date",
+                "2026-02-30",
+                "--notes-file",
+                &notes,
+            ],
             message("en", "invalid_date"),
         ),
         (
-            vec!["session", "add", "--client", "999", "--date", "2026-11-21", "--notes-file", &notes],
+            vec![
+                "session",
+                "add",
+                "--client",
+                "999",
+                "--date",
+                "2026-11-21",
+                "--notes-file",
+                &notes,
+            ],
             message("en", "client_not_found"),
         ),
-        (vec!["session", "show", "999"], message("en", "session_not_found")),
         (
-            vec!["session", "add", "--client", &client, "--date", "2026-11-21", "--notes-file", "/nonexistent/notes.txt"],
+            vec!["session", "show", "999"],
+            message("en", "session_not_found"),
+        ),
+        (
+            vec![
+                "session",
+                "add",
+                "--client",
+                &client,
+                "--date",
+                "2026-11-21",
+                "--notes-file",
+                "/nonexistent/notes.txt",
+            ],
             "The file could not be read. Check its path and permissions.".to_owned(),
         ),
         (
-            vec!["session", "add", "--client", &client, "--date", "2026-11-21", "--notes-file", &not_utf8],
+            vec![
+                "session",
+                "add",
+                "--client",
+                &client,
+                "--date",
+                "2026-11-21",
+                "--notes-file",
+                &not_utf8,
+            ],
             "The notes file is not UTF-8 text.".to_owned(),
         ),
     ];
@@ -217,9 +310,16 @@ fn failures_exit_non_zero_with_one_translated_line() {
         assert_fails_with(&cli.run(&args), &expected);
     }
     let listed = cli.run(&["client", "list"]);
-    assert_eq!(stdout(&listed).lines().count(), 1, "nothing was added by the failures");
+    assert_eq!(
+        stdout(&listed).lines().count(),
+        1,
+        "nothing was added by the failures"
+    );
 
-    let japanese = cli.run_in("ja_JP.UTF-8", &["client", "add", "--name", "山田", "--kana", "yamada"]);
+    let japanese = cli.run_in(
+        "ja_JP.UTF-8",
+        &["client", "add", "--name", "山田", "--kana", "yamada"],
+    );
     assert_fails_with(&japanese, &message("ja", "invalid_kana"));
 }
 

@@ -50,8 +50,14 @@ mod tests {
         let platform = Some(PathBuf::from("/home/c/.local/share"));
         let env = Some(OsString::from("/env"));
         let flag = Some(PathBuf::from("/flag"));
-        assert_eq!(resolve_from(flag, env.clone(), platform.clone()).ok(), Some("/flag".into()));
-        assert_eq!(resolve_from(None, env, platform.clone()).ok(), Some("/env".into()));
+        assert_eq!(
+            resolve_from(flag, env.clone(), platform.clone()).ok(),
+            Some("/flag".into())
+        );
+        assert_eq!(
+            resolve_from(None, env, platform.clone()).ok(),
+            Some("/env".into())
+        );
         assert_eq!(
             resolve_from(None, Some(OsString::new()), platform).ok(),
             Some("/home/c/.local/share/kizuki".into())

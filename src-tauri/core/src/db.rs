@@ -60,7 +60,9 @@ pub(crate) async fn open(path: &Path, key: Arc<DatabaseKey>, mode: OpenMode) -> 
 
     let pool = SqlitePoolOptions::new()
         .max_connections(MAX_CONNECTIONS)
-        .after_connect(move |connection, _metadata| Box::pin(prepare_connection(connection, Arc::clone(&key))))
+        .after_connect(move |connection, _metadata| {
+            Box::pin(prepare_connection(connection, Arc::clone(&key)))
+        })
         .connect_with(options)
         .await?;
     MIGRATOR.run(&pool).await?;
@@ -68,10 +70,20 @@ pub(crate) async fn open(path: &Path, key: Arc<DatabaseKey>, mode: OpenMode) -> 
 }
 
 /// Keys a new connection, then sets its pragmas: the key must be the first statement.
-async fn prepare_connection(connection: &mut SqliteConnection, key: Arc<DatabaseKey>) -> Result<(), sqlx::Error> {
-    let statement = zeroize::Zeroizing::new(format!("PRAGMA key = {};", key.sqlcipher_pragma_value().as_str()));
-    connection.execute(sqlx::raw_sql(statement.as_str())).await?;
-    connection.execute(sqlx::raw_sql(CONNECTION_PRAGMAS)).await?;
+async fn prepare_connection(
+    connection: &mut SqliteConnection,
+    key: Arc<DatabaseKey>,
+) -> Result<(), sqlx::Error> {
+    let statement = zeroize::Zeroizing::new(format!(
+        "PRAGMA key = {};",
+        key.sqlcipher_pragma_value().as_str()
+    ));
+    connection
+        .execute(sqlx::raw_sql(statement.as_str()))
+        .await?;
+    connection
+        .execute(sqlx::raw_sql(CONNECTION_PRAGMAS))
+        .await?;
     Ok(())
 }
 

@@ -71,6 +71,14 @@ pub fn save(dir: &Path, preferences: &Preferences) -> Result<()> {
     Ok(())
 }
 
+/// Changes the display language, keeping every other preference, and returns the result.
+pub fn set_language(dir: &Path, language: Language) -> Result<Preferences> {
+    let mut preferences = load(dir);
+    preferences.language = language;
+    save(dir, &preferences)?;
+    Ok(preferences)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,7 +87,12 @@ mod tests {
     fn defaults_to_japanese_and_round_trips_english() -> Result<()> {
         let dir = tempfile::tempdir()?;
         assert_eq!(load(dir.path()).language, Language::Ja);
-        save(dir.path(), &Preferences { language: Language::En })?;
+        save(
+            dir.path(),
+            &Preferences {
+                language: Language::En,
+            },
+        )?;
         assert_eq!(load(dir.path()).language, Language::En);
         Ok(())
     }

@@ -16,11 +16,9 @@ pub async fn preferences_get(state: State<'_, AppState>) -> IpcResult<Preference
 /// Switches the display language and remembers it.
 #[tauri::command]
 #[specta::specta]
-pub async fn preferences_set_language(state: State<'_, AppState>, language: Language) -> IpcResult<Preferences> {
-    let updated = Preferences {
-        language,
-        ..preferences::load(state.data_dir())
-    };
-    preferences::save(state.data_dir(), &updated)?;
-    Ok(updated)
+pub async fn preferences_set_language(
+    state: State<'_, AppState>,
+    language: Language,
+) -> IpcResult<Preferences> {
+    Ok(preferences::set_language(state.data_dir(), language)?)
 }

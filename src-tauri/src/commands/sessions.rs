@@ -10,7 +10,10 @@ use crate::state::AppState;
 /// A client's sessions, newest first.
 #[tauri::command]
 #[specta::specta]
-pub async fn session_list(state: State<'_, AppState>, client_id: ClientId) -> IpcResult<Vec<SessionSummary>> {
+pub async fn session_list(
+    state: State<'_, AppState>,
+    client_id: ClientId,
+) -> IpcResult<Vec<SessionSummary>> {
     Ok(session::list(&*state.vault().await?, client_id).await?)
 }
 
@@ -31,6 +34,10 @@ pub async fn session_get(state: State<'_, AppState>, id: SessionId) -> IpcResult
 /// Saves the notes (the editor's autosave).
 #[tauri::command]
 #[specta::specta]
-pub async fn session_save_notes(state: State<'_, AppState>, id: SessionId, notes: String) -> IpcResult<Session> {
+pub async fn session_save_notes(
+    state: State<'_, AppState>,
+    id: SessionId,
+    notes: String,
+) -> IpcResult<Session> {
     Ok(session::save_notes(&*state.vault().await?, id, &notes).await?)
 }

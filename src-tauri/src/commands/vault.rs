@@ -26,8 +26,12 @@ pub async fn vault_status(state: State<'_, AppState>) -> IpcResult<VaultStatus> 
 /// Creates the vault, leaves it unlocked, and returns the recovery key to show once.
 #[tauri::command]
 #[specta::specta]
-pub async fn vault_create(state: State<'_, AppState>, passphrase: String) -> IpcResult<RecoveryKeyText> {
-    let (vault, recovery_key) = Vault::create(state.data_dir(), &SecretString::from(passphrase)).await?;
+pub async fn vault_create(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> IpcResult<RecoveryKeyText> {
+    let (vault, recovery_key) =
+        Vault::create(state.data_dir(), &SecretString::from(passphrase)).await?;
     state.set_unlocked(vault).await;
     let recovery_key = recovery_key.expose_text().expose_secret().to_owned();
     Ok(RecoveryKeyText { recovery_key })
@@ -37,7 +41,10 @@ pub async fn vault_create(state: State<'_, AppState>, passphrase: String) -> Ipc
 #[tauri::command]
 #[specta::specta]
 pub async fn vault_unlock(state: State<'_, AppState>, passphrase: String) -> IpcResult<()> {
-    let vault = state.gate().unlock(state.data_dir(), &SecretString::from(passphrase)).await?;
+    let vault = state
+        .gate()
+        .unlock(state.data_dir(), &SecretString::from(passphrase))
+        .await?;
     state.set_unlocked(vault).await;
     Ok(())
 }
@@ -45,11 +52,19 @@ pub async fn vault_unlock(state: State<'_, AppState>, passphrase: String) -> Ipc
 /// Unlocks with the recovery key and sets a new passphrase.
 #[tauri::command]
 #[specta::specta]
-pub async fn vault_recover(state: State<'_, AppState>, recovery_key: String, new_passphrase: String) -> IpcResult<()> {
+pub async fn vault_recover(
+    state: State<'_, AppState>,
+    recovery_key: String,
+    new_passphrase: String,
+) -> IpcResult<()> {
     let recovery_key = RecoveryKey::parse(&SecretString::from(recovery_key))?;
     let vault = state
         .gate()
-        .recover(state.data_dir(), &recovery_key, &SecretString::from(new_passphrase))
+        .recover(
+            state.data_dir(),
+            &recovery_key,
+            &SecretString::from(new_passphrase),
+        )
         .await?;
     state.set_unlocked(vault).await;
     Ok(())

@@ -123,16 +123,22 @@ struct ValidClient {
 impl NewClient {
     fn validate(&self) -> Result<ValidClient> {
         let name = text::required(&self.name).ok_or(Error::EmptyName)?;
-        let name_kana = text::required(&kana::normalise(&self.name_kana)).ok_or(Error::EmptyKana)?;
+        let name_kana =
+            text::required(&kana::normalise(&self.name_kana)).ok_or(Error::EmptyKana)?;
         if !kana::is_kana(&name_kana) {
             return Err(Error::InvalidKana);
         }
         let company = text::optional(self.company.as_deref());
         let department = text::optional(self.department.as_deref());
-        let all_fit = [Some(&name), Some(&name_kana), company.as_ref(), department.as_ref()]
-            .into_iter()
-            .flatten()
-            .all(|field| text::fits(field, MAX_FIELD_CHARS));
+        let all_fit = [
+            Some(&name),
+            Some(&name_kana),
+            company.as_ref(),
+            department.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .all(|field| text::fits(field, MAX_FIELD_CHARS));
         if !all_fit {
             return Err(Error::TooLong);
         }

@@ -13,7 +13,8 @@ fn new_client(name: &str, kana: &str) -> NewClient {
 }
 
 #[tokio::test]
-async fn a_client_round_trips_with_trimmed_fields_and_normalised_reading() -> Result<(), Box<dyn std::error::Error>> {
+async fn a_client_round_trips_with_trimmed_fields_and_normalised_reading(
+) -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let (vault, _) = new_vault(dir.path()).await;
     let created = create(
@@ -36,10 +37,15 @@ async fn a_client_round_trips_with_trimmed_fields_and_normalised_reading() -> Re
 }
 
 #[tokio::test]
-async fn the_list_is_sorted_by_reading_whatever_the_script() -> Result<(), Box<dyn std::error::Error>> {
+async fn the_list_is_sorted_by_reading_whatever_the_script(
+) -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let (vault, _) = new_vault(dir.path()).await;
-    for (name, kana) in [("渡辺 一郎", "わたなべ いちろう"), ("阿部 真理", "アベ マリ"), ("伊藤 健", "いとう けん")] {
+    for (name, kana) in [
+        ("渡辺 一郎", "わたなべ いちろう"),
+        ("阿部 真理", "アベ マリ"),
+        ("伊藤 健", "いとう けん"),
+    ] {
         create(&vault, &new_client(name, kana)).await?;
     }
     let names: Vec<String> = list(&vault).await?.into_iter().map(|c| c.name).collect();
@@ -49,7 +55,8 @@ async fn the_list_is_sorted_by_reading_whatever_the_script() -> Result<(), Box<d
 }
 
 #[tokio::test]
-async fn bad_input_gets_a_typed_error_and_stores_nothing() -> Result<(), Box<dyn std::error::Error>> {
+async fn bad_input_gets_a_typed_error_and_stores_nothing() -> Result<(), Box<dyn std::error::Error>>
+{
     let dir = tempfile::tempdir()?;
     let (vault, _) = new_vault(dir.path()).await;
     let too_long = "長".repeat(MAX_FIELD_CHARS + 1);
@@ -65,7 +72,10 @@ async fn bad_input_gets_a_typed_error_and_stores_nothing() -> Result<(), Box<dyn
         assert_eq!(outcome.err().map(|e| e.code()), Some(expected));
     }
     assert!(list(&vault).await?.is_empty());
-    assert!(matches!(get(&vault, 4242).await, Err(Error::NotFound(4242))));
+    assert!(matches!(
+        get(&vault, 4242).await,
+        Err(Error::NotFound(4242))
+    ));
     vault.lock().await;
     Ok(())
 }

@@ -142,11 +142,13 @@ pub async fn create(vault: &Vault, new_session: &NewSession) -> Result<Session> 
 
 /// One session by id.
 pub async fn get(vault: &Vault, id: SessionId) -> Result<Session> {
-    sqlx::query_as("SELECT id, client_id, held_on, notes, created_at, updated_at FROM sessions WHERE id = ?")
-        .bind(id)
-        .fetch_optional(vault.pool())
-        .await?
-        .ok_or(Error::NotFound(id))
+    sqlx::query_as(
+        "SELECT id, client_id, held_on, notes, created_at, updated_at FROM sessions WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(vault.pool())
+    .await?
+    .ok_or(Error::NotFound(id))
 }
 
 /// Replaces a session's notes (the editor's autosave) and returns the saved session.
@@ -188,7 +190,11 @@ pub async fn list(vault: &Vault, client_id: ClientId) -> Result<Vec<SessionSumma
 
 /// The first non-blank line, cut to [`PREVIEW_CHARS`] characters.
 fn preview(notes: &str) -> String {
-    let line = notes.lines().map(str::trim).find(|line| !line.is_empty()).unwrap_or("");
+    let line = notes
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty())
+        .unwrap_or("");
     let mut preview: String = line.chars().take(PREVIEW_CHARS).collect();
     if line.chars().count() > PREVIEW_CHARS {
         preview.push('…');
@@ -202,15 +208,29 @@ mod tests {
 
     #[test]
     fn parses_only_real_dates_in_iso_form() {
-        assert_eq!(parse_date("2026-11-21").ok(), NaiveDate::from_ymd_opt(2026, 11, 21));
-        for bad in ["2026-02-30", "2026/11/21", "21-11-2026", "2026-1-5", "", "明日", "2026-11-21x"] {
+        assert_eq!(
+            parse_date("2026-11-21").ok(),
+            NaiveDate::from_ymd_opt(2026, 11, 21)
+        );
+        for bad in [
+            "2026-02-30",
+            "2026/11/21",
+            "21-11-2026",
+            "2026-1-5",
+            "",
+            "明日",
+            "2026-11-21x",
+        ] {
             assert!(matches!(parse_date(bad), Err(Error::InvalidDate)), "{bad}");
         }
     }
 
     #[test]
     fn preview_takes_the_first_non_blank_line_and_shortens_it() {
-        assert_eq!(preview("\n\n  現在の業務について  \n二行目"), "現在の業務について");
+        assert_eq!(
+            preview("\n\n  現在の業務について  \n二行目"),
+            "現在の業務について"
+        );
         let long = "あ".repeat(PREVIEW_CHARS + 5);
         assert_eq!(preview(&long).chars().count(), PREVIEW_CHARS + 1);
         assert_eq!(preview(""), "");

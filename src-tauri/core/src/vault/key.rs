@@ -57,7 +57,11 @@ impl DatabaseKey {
         hex
     }
 
-    pub(crate) fn wrap_to_passphrase(&self, passphrase: &SecretString, cost: KdfCost) -> Result<Vec<u8>> {
+    pub(crate) fn wrap_to_passphrase(
+        &self,
+        passphrase: &SecretString,
+        cost: KdfCost,
+    ) -> Result<Vec<u8>> {
         let recipient = match cost {
             KdfCost::Calibrated => age::scrypt::Recipient::new(passphrase.clone()),
             #[cfg(test)]
@@ -84,24 +88,33 @@ impl DatabaseKey {
         Ok(wrapped)
     }
 
-    pub(crate) fn unwrap_with_passphrase(wrapped: &[u8], passphrase: &SecretString) -> Result<Self> {
+    pub(crate) fn unwrap_with_passphrase(
+        wrapped: &[u8],
+        passphrase: &SecretString,
+    ) -> Result<Self> {
         let identity = age::scrypt::Identity::new(passphrase.clone());
         Self::unwrap(wrapped, &identity, Error::WrongPassphrase)
     }
 
-    pub(crate) fn unwrap_with_recovery_key(wrapped: &[u8], recovery_key: &RecoveryKey) -> Result<Self> {
+    pub(crate) fn unwrap_with_recovery_key(
+        wrapped: &[u8],
+        recovery_key: &RecoveryKey,
+    ) -> Result<Self> {
         Self::unwrap(wrapped, recovery_key.identity(), Error::WrongRecoveryKey)
     }
 
     /// `wrong_key` is what a key that does not fit means for this kind of file.
     fn unwrap(wrapped: &[u8], identity: &dyn age::Identity, wrong_key: Error) -> Result<Self> {
         use age::DecryptError;
-        let decryptor = age::Decryptor::new_buffered(wrapped).map_err(|_| Error::Damaged("key file header"))?;
+        let decryptor =
+            age::Decryptor::new_buffered(wrapped).map_err(|_| Error::Damaged("key file header"))?;
         let mut reader = match decryptor.decrypt(iter::once(identity)) {
             Ok(reader) => reader,
             // scrypt reports a wrong passphrase as a failed stanza decryption; x25519 as no
             // matching key. Both mean the same to the user: that is not the right key.
-            Err(DecryptError::DecryptionFailed | DecryptError::NoMatchingKeys) => return Err(wrong_key),
+            Err(DecryptError::DecryptionFailed | DecryptError::NoMatchingKeys) => {
+                return Err(wrong_key)
+            }
             Err(_) => return Err(Error::Damaged("key file header")),
         };
         let mut plaintext = Zeroizing::new(Vec::with_capacity(KEY_BYTES));
@@ -132,8 +145,10 @@ mod tests {
     #[test]
     fn passphrase_wrapping_round_trips_and_rejects_another_passphrase() -> Result<()> {
         let key = DatabaseKey::generate();
-        let wrapped = key.wrap_to_passphrase(&passphrase("正しい馬電池ホチキス"), KdfCost::Fixed(4))?;
-        let unwrapped = DatabaseKey::unwrap_with_passphrase(&wrapped, &passphrase("正しい馬電池ホチキス"))?;
+        let wrapped =
+            key.wrap_to_passphrase(&passphrase("正しい馬電池ホチキス"), KdfCost::Fixed(4))?;
+        let unwrapped =
+            DatabaseKey::unwrap_with_passphrase(&wrapped, &passphrase("正しい馬電池ホチキス"))?;
         assert_eq!(unwrapped.0, key.0);
         assert!(matches!(
             DatabaseKey::unwrap_with_passphrase(&wrapped, &passphrase("別のパスフレーズ")),
@@ -147,7 +162,10 @@ mod tests {
         let key = DatabaseKey::generate();
         let recovery = RecoveryKey::generate();
         let wrapped = key.wrap_to_recovery_key(&recovery)?;
-        assert_eq!(DatabaseKey::unwrap_with_recovery_key(&wrapped, &recovery)?.0, key.0);
+        assert_eq!(
+            DatabaseKey::unwrap_with_recovery_key(&wrapped, &recovery)?.0,
+            key.0
+        );
         assert!(matches!(
             DatabaseKey::unwrap_with_recovery_key(&wrapped, &RecoveryKey::generate()),
             Err(Error::WrongRecoveryKey)
@@ -180,6 +198,9 @@ mod tests {
 
     #[test]
     fn debug_output_hides_the_key() {
-        assert_eq!(format!("{:?}", DatabaseKey([7; KEY_BYTES])), "DatabaseKey(..)");
+        assert_eq!(
+            format!("{:?}", DatabaseKey([7; KEY_BYTES])),
+            "DatabaseKey(..)"
+        );
     }
 }

@@ -61,7 +61,8 @@ impl Layout {
     }
 
     pub(crate) fn status(&self) -> VaultStatus {
-        let present = [self.database(), self.passphrase_key(), self.recovery_key()].map(|path| path.is_file());
+        let present = [self.database(), self.passphrase_key(), self.recovery_key()]
+            .map(|path| path.is_file());
         match present {
             [false, false, false] => VaultStatus::Uninitialized,
             [true, true, true] => VaultStatus::Locked,

@@ -97,16 +97,23 @@ impl Vault {
         let layout = Self::existing_layout(dir)?;
         let wrapped = fs::read(layout.passphrase_key())?;
         let passphrase = passphrase.clone();
-        let key = tokio::task::spawn_blocking(move || DatabaseKey::unwrap_with_passphrase(&wrapped, &passphrase))
-            .await??;
+        let key = tokio::task::spawn_blocking(move || {
+            DatabaseKey::unwrap_with_passphrase(&wrapped, &passphrase)
+        })
+        .await??;
         Self::open(layout, key).await
     }
 
     /// Unlocks with the recovery key and replaces the forgotten passphrase with a new one.
-    pub async fn recover(dir: &Path, recovery_key: &RecoveryKey, new_passphrase: &SecretString) -> Result<Self> {
+    pub async fn recover(
+        dir: &Path,
+        recovery_key: &RecoveryKey,
+        new_passphrase: &SecretString,
+    ) -> Result<Self> {
         passphrase::check_new(new_passphrase)?;
         let layout = Self::existing_layout(dir)?;
-        let key = DatabaseKey::unwrap_with_recovery_key(&fs::read(layout.recovery_key())?, recovery_key)?;
+        let key =
+            DatabaseKey::unwrap_with_recovery_key(&fs::read(layout.recovery_key())?, recovery_key)?;
         let vault = Self::open(layout, key).await?;
         vault.change_passphrase(new_passphrase).await?;
         Ok(vault)
@@ -118,11 +125,17 @@ impl Vault {
             .await
     }
 
-    async fn change_passphrase_with_cost(&self, new_passphrase: &SecretString, cost: KdfCost) -> Result<()> {
+    async fn change_passphrase_with_cost(
+        &self,
+        new_passphrase: &SecretString,
+        cost: KdfCost,
+    ) -> Result<()> {
         passphrase::check_new(new_passphrase)?;
         let key = Arc::clone(&self.key);
         let passphrase = new_passphrase.clone();
-        let wrapped = tokio::task::spawn_blocking(move || key.wrap_to_passphrase(&passphrase, cost)).await??;
+        let wrapped =
+            tokio::task::spawn_blocking(move || key.wrap_to_passphrase(&passphrase, cost))
+                .await??;
         fs_atomic::write_file(&self.layout.passphrase_key(), &wrapped)?;
         Ok(())
     }
@@ -162,12 +175,20 @@ impl Vault {
 impl UnlockGate {
     /// [`Vault::unlock`], slowed down after repeated wrong passphrases.
     pub async fn unlock(&self, dir: &Path, passphrase: &SecretString) -> Result<Vault> {
-        self.attempt(|e| matches!(e, Error::WrongPassphrase), Vault::unlock(dir, passphrase))
-            .await
+        self.attempt(
+            |e| matches!(e, Error::WrongPassphrase),
+            Vault::unlock(dir, passphrase),
+        )
+        .await
     }
 
     /// [`Vault::recover`], slowed down after repeated wrong recovery keys.
-    pub async fn recover(&self, dir: &Path, recovery_key: &RecoveryKey, new_passphrase: &SecretString) -> Result<Vault> {
+    pub async fn recover(
+        &self,
+        dir: &Path,
+        recovery_key: &RecoveryKey,
+        new_passphrase: &SecretString,
+    ) -> Result<Vault> {
         self.attempt(
             |e| matches!(e, Error::WrongRecoveryKey),
             Vault::recover(dir, recovery_key, new_passphrase),
@@ -179,7 +200,11 @@ impl UnlockGate {
 /// Undoes a setup that failed halfway, so the directory is back to "no vault" rather than
 /// "damaged". Only files this setup created are removed: setup refuses to start otherwise.
 fn remove_partial_vault(layout: &Layout) {
-    let files = [layout.passphrase_key(), layout.recovery_key(), layout.database()];
+    let files = [
+        layout.passphrase_key(),
+        layout.recovery_key(),
+        layout.database(),
+    ];
     for path in files.iter().chain(layout.database_companions().iter()) {
         let _ = fs::remove_file(path);
     }

@@ -82,7 +82,12 @@ mod tests {
 
     #[test]
     fn rejects_text_that_is_not_a_recovery_key() {
-        for text in ["", "パスワード", "AGE-SECRET-KEY-1", "age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"] {
+        for text in [
+            "",
+            "パスワード",
+            "AGE-SECRET-KEY-1",
+            "age1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq",
+        ] {
             assert!(matches!(
                 RecoveryKey::parse(&SecretString::from(text.to_owned())),
                 Err(Error::InvalidRecoveryKey)

@@ -78,7 +78,8 @@ fn open_files_under(dir: &Path) -> Vec<PathBuf> {
 
 #[cfg(target_os = "linux")]
 #[tokio::test]
-async fn locking_closes_every_connection_and_checkpoints_the_log() -> Result<(), Box<dyn std::error::Error>> {
+async fn locking_closes_every_connection_and_checkpoints_the_log(
+) -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let (vault, _) = new_vault(dir.path()).await;
     client::create(&vault, &new_client("山田 太郎", "やまだ たろう")).await?;
@@ -87,25 +88,36 @@ async fn locking_closes_every_connection_and_checkpoints_the_log() -> Result<(),
     // No open connection means SQLCipher holds no copy of the key either.
     assert_eq!(open_files_under(dir.path()), Vec::<PathBuf>::new());
     let layout = Layout::new(dir.path());
-    assert!(layout.database_companions().iter().all(|companion| !companion.exists()));
+    assert!(layout
+        .database_companions()
+        .iter()
+        .all(|companion| !companion.exists()));
     Ok(())
 }
 
 #[tokio::test]
-async fn a_wrong_passphrase_is_refused_and_touches_no_file() -> Result<(), Box<dyn std::error::Error>> {
+async fn a_wrong_passphrase_is_refused_and_touches_no_file(
+) -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     new_vault(dir.path()).await.0.lock().await;
     let before = snapshot(dir.path());
 
     let outcome = Vault::unlock(dir.path(), &secret("まちがったあいことば")).await;
-    assert!(matches!(outcome, Err(Error::WrongPassphrase)), "{outcome:?}");
-    assert_eq!(outcome.err().map(|e| e.code()), Some(crate::ErrorCode::WrongPassphrase));
+    assert!(
+        matches!(outcome, Err(Error::WrongPassphrase)),
+        "{outcome:?}"
+    );
+    assert_eq!(
+        outcome.err().map(|e| e.code()),
+        Some(crate::ErrorCode::WrongPassphrase)
+    );
     assert_eq!(snapshot(dir.path()), before);
     Ok(())
 }
 
 #[tokio::test]
-async fn the_recovery_key_unlocks_and_replaces_a_forgotten_passphrase() -> Result<(), Box<dyn std::error::Error>> {
+async fn the_recovery_key_unlocks_and_replaces_a_forgotten_passphrase(
+) -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let (vault, recovery) = new_vault(dir.path()).await;
     let created = client::create(&vault, &new_client("佐藤 花子", "さとう はなこ")).await?;
@@ -120,17 +132,29 @@ async fn the_recovery_key_unlocks_and_replaces_a_forgotten_passphrase() -> Resul
         Vault::unlock(dir.path(), &secret("やまのうえのいけ")).await,
         Err(Error::WrongPassphrase)
     ));
-    Vault::unlock(dir.path(), &secret("あたらしいあいことば")).await?.lock().await;
+    Vault::unlock(dir.path(), &secret("あたらしいあいことば"))
+        .await?
+        .lock()
+        .await;
     Ok(())
 }
 
 #[tokio::test]
-async fn another_vaults_recovery_key_is_refused_without_changing_anything() -> Result<(), Box<dyn std::error::Error>> {
+async fn another_vaults_recovery_key_is_refused_without_changing_anything(
+) -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     new_vault(dir.path()).await.0.lock().await;
     let before = snapshot(dir.path());
-    let outcome = Vault::recover(dir.path(), &RecoveryKey::generate(), &secret("あたらしいあいことば")).await;
-    assert!(matches!(outcome, Err(Error::WrongRecoveryKey)), "{outcome:?}");
+    let outcome = Vault::recover(
+        dir.path(),
+        &RecoveryKey::generate(),
+        &secret("あたらしいあいことば"),
+    )
+    .await;
+    assert!(
+        matches!(outcome, Err(Error::WrongRecoveryKey)),
+        "{outcome:?}"
+    );
     assert_eq!(snapshot(dir.path()), before);
     Ok(())
 }
@@ -156,7 +180,8 @@ async fn creating_over_an_existing_vault_is_refused() -> Result<(), Box<dyn std:
 }
 
 #[tokio::test]
-async fn missing_or_damaged_files_are_reported_and_left_alone() -> Result<(), Box<dyn std::error::Error>> {
+async fn missing_or_damaged_files_are_reported_and_left_alone(
+) -> Result<(), Box<dyn std::error::Error>> {
     let empty = tempfile::tempdir()?;
     assert!(matches!(
         Vault::unlock(empty.path(), &secret("やまのうえのいけ")).await,
@@ -194,16 +219,19 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
     let dir = tempfile::tempdir()?;
     new_vault(dir.path()).await.0.lock().await;
     let vault = Vault::unlock(dir.path(), &secret("やまのうえのいけ")).await?;
-    let applied: Vec<(i64, bool)> = sqlx::query_as("SELECT version, success FROM _sqlx_migrations ORDER BY version")
-        .fetch_all(vault.pool())
-        .await?;
+    let applied: Vec<(i64, bool)> =
+        sqlx::query_as("SELECT version, success FROM _sqlx_migrations ORDER BY version")
+            .fetch_all(vault.pool())
+            .await?;
     assert_eq!(applied, [(20261121000000, true)]);
     let tables: Vec<String> =
         sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name")
             .fetch_all(vault.pool())
             .await?;
     assert_eq!(tables, ["clients", "sessions"]);
-    let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(vault.pool()).await?;
+    let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(vault.pool())
+        .await?;
     assert_eq!(journal_mode, "wal");
     vault.lock().await;
     Ok(())
@@ -227,11 +255,19 @@ async fn notes_are_encrypted_at_rest() -> Result<(), Box<dyn std::error::Error>>
     assert!(created.notes.contains(MARKER));
 
     // While open, the write-ahead log holds the newest pages: it must be encrypted too.
-    for needle in [MARKER.as_bytes(), "KIZUKI-AT-REST-MARKER".as_bytes(), "MARKER-CLIENT".as_bytes()] {
+    for needle in [
+        MARKER.as_bytes(),
+        "KIZUKI-AT-REST-MARKER".as_bytes(),
+        "MARKER-CLIENT".as_bytes(),
+    ] {
         assert_eq!(files_containing(dir.path(), needle), Vec::<PathBuf>::new());
     }
     vault.lock().await;
-    for needle in [MARKER.as_bytes(), "KIZUKI-AT-REST-MARKER".as_bytes(), "転職を考えている".as_bytes()] {
+    for needle in [
+        MARKER.as_bytes(),
+        "KIZUKI-AT-REST-MARKER".as_bytes(),
+        "転職を考えている".as_bytes(),
+    ] {
         assert_eq!(files_containing(dir.path(), needle), Vec::<PathBuf>::new());
     }
     let recovery_text = recovery.expose_text();
@@ -260,9 +296,15 @@ async fn the_unlock_gate_counts_only_wrong_passphrases() -> Result<(), Box<dyn s
     let dir = tempfile::tempdir()?;
     new_vault(dir.path()).await.0.lock().await;
     let gate = UnlockGate::default();
-    assert!(gate.unlock(dir.path(), &secret("ちがうあいことば")).await.is_err());
+    assert!(gate
+        .unlock(dir.path(), &secret("ちがうあいことば"))
+        .await
+        .is_err());
     assert_eq!(gate.failures().await, 1);
-    gate.unlock(dir.path(), &secret("やまのうえのいけ")).await?.lock().await;
+    gate.unlock(dir.path(), &secret("やまのうえのいけ"))
+        .await?
+        .lock()
+        .await;
     assert_eq!(gate.failures().await, 0);
     Ok(())
 }

@@ -61,7 +61,9 @@ mod tests {
 
     #[test]
     fn the_delay_starts_after_the_free_attempts_and_grows_to_a_cap() {
-        let delays: Vec<u64> = (0..=10).map(|n| delay_after_failures(n).as_secs()).collect();
+        let delays: Vec<u64> = (0..=10)
+            .map(|n| delay_after_failures(n).as_secs())
+            .collect();
         assert_eq!(delays, [0, 0, 0, 1, 2, 4, 8, 16, 30, 30, 30]);
         assert_eq!(delay_after_failures(u32::MAX), MAX_DELAY);
     }
@@ -81,7 +83,11 @@ mod tests {
 
         let other: Result<(), &str> = gate.attempt(wrong, async { Err("disk") }).await;
         assert!(other.is_err());
-        assert_eq!(gate.failures().await, 3, "errors that are not guesses do not count");
+        assert_eq!(
+            gate.failures().await,
+            3,
+            "errors that are not guesses do not count"
+        );
 
         let ok: Result<u8, &str> = gate.attempt(wrong, async { Ok(1) }).await;
         assert_eq!(ok, Ok(1));

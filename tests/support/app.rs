@@ -1,0 +1,172 @@
+//! The built app, started through `tauri-driver` in a home of its own.
+//!
+//! Everything the app or its webview could write — the vault, `$HOME`, the XDG data, cache,
+//! config and runtime dirs, `$TMPDIR` — lives under one temporary root, so a test can afterwards
+//! prove that no plaintext reached any of it.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use crate::webdriver::Session;
+use crate::Result;
+
+/// One isolated installation: a root directory, a running `tauri-driver`, the app binary.
+#[derive(Debug)]
+pub struct Harness {
+    root: tempfile::TempDir,
+    driver: Child,
+    port: u16,
+    application: String,
+}
+
+impl Harness {
+    /// Starts `tauri-driver` for the app named by `KIZUKI_APP` (or the default debug build).
+    pub fn start() -> Result<Self> {
+        let application = application_path()?;
+        let root = tempfile::Builder::new().prefix("kizuki-e2e-").tempdir()?;
+        for dir in ["vault", "home", "data", "cache", "config", "runtime", "tmp"] {
+            std::fs::create_dir_all(root.path().join(dir))?;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(
+                root.path().join("runtime"),
+                std::fs::Permissions::from_mode(0o700),
+            )?;
+        }
+        let port = free_port()?;
+        let native_port = free_port()?;
+        let at = |dir: &str| root.path().join(dir);
+        let log = std::fs::File::create(root.path().join("tauri-driver.log"))?;
+        let mut command = Command::new("tauri-driver");
+        // Its own process group, so that stopping the harness also stops the WebKitWebDriver and
+        // app it started, which a plain kill of tauri-driver would orphan.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let driver = command
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("KIZUKI_DATA_DIR", at("vault"))
+            .env("HOME", at("home"))
+            .env("XDG_DATA_HOME", at("data"))
+            .env("XDG_CACHE_HOME", at("cache"))
+            .env("XDG_CONFIG_HOME", at("config"))
+            .env("XDG_RUNTIME_DIR", at("runtime"))
+            .env("TMPDIR", at("tmp"))
+            // No accessibility bus exists under Xvfb; without this GTK waits for one.
+            .env("NO_AT_BRIDGE", "1")
+            .stdout(log.try_clone()?)
+            .stderr(log)
+            .spawn()
+            .map_err(|e| {
+                format!("tauri-driver could not start (run scripts/test.sh to install it): {e}")
+            })?;
+        wait_for_port(port)?;
+        Ok(Self {
+            root,
+            driver,
+            port,
+            application,
+        })
+    }
+
+    /// Opens the app window: a new WebDriver session.
+    pub fn launch(&self) -> Result<Session> {
+        Session::start(self.port, &self.application)
+    }
+
+    /// Everything the app could have written.
+    pub fn root(&self) -> &Path {
+        self.root.path()
+    }
+
+    /// The vault's data directory.
+    pub fn vault_dir(&self) -> PathBuf {
+        self.root.path().join("vault")
+    }
+}
+
+impl Harness {
+    /// What tauri-driver, WebKitWebDriver and the app printed, for a failing test's report.
+    pub fn driver_log(&self) -> String {
+        std::fs::read_to_string(self.root.path().join("tauri-driver.log")).unwrap_or_default()
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        // SIGTERM to the whole group; `kill` the command keeps this crate free of libc.
+        let _ = Command::new("kill")
+            .args(["-TERM", "--", &format!("-{}", self.driver.id())])
+            .status();
+        let _ = self.driver.wait();
+    }
+}
+
+fn application_path() -> Result<String> {
+    let path = match std::env::var_os("KIZUKI_APP") {
+        Some(path) => PathBuf::from(path),
+        None => {
+            let target = std::env::var_os("CARGO_TARGET_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+            target.join("debug/kizuki-desktop")
+        }
+    };
+    if !path.is_file() {
+        return Err(format!(
+            "the app is not built at {} (scripts/test.sh builds it)",
+            path.display()
+        )
+        .into());
+    }
+    Ok(path.to_string_lossy().into_owned())
+}
+
+fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind(("127.0.0.1", 0))?.local_addr()?.port())
+}
+
+fn wait_for_port(port: u16) -> Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if Instant::now() > deadline {
+            return Err(format!("tauri-driver did not listen on port {port}").into());
+        }
+        sleep(Duration::from_millis(50));
+    }
+    Ok(())
+}
+
+/// A string from the UI's locale files, by dotted key (`errors.wrong_passphrase`).
+pub fn message(language: &str, key: &str) -> Result<String> {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../ui/src/locales/{language}.json"));
+    let locale: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path)?)?;
+    let value = key.split('.').fold(&locale, |node, part| &node[part]);
+    Ok(value
+        .as_str()
+        .ok_or_else(|| format!("no {language} string for {key}"))?
+        .to_owned())
+}
+
+/// Saves a screenshot when `KIZUKI_SCREENSHOTS` names a directory (relative to the repository).
+pub fn keep_screenshot(session: &Session, name: &str) -> Result<()> {
+    let Some(dir) = std::env::var_os("KIZUKI_SCREENSHOTS") else {
+        return Ok(());
+    };
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(dir);
+    std::fs::create_dir_all(&dir)?;
+    // The element a step waits for exists before its first paint; let the frame land.
+    std::thread::sleep(Duration::from_millis(500));
+    std::fs::write(dir.join(format!("{name}.png")), session.screenshot()?)?;
+    Ok(())
+}
