@@ -27,7 +27,8 @@ step "Rust: core, CLI and shell tests"
 cargo test --locked
 
 step "end to end: the built app in a real window"
-cargo build --locked -p kizuki-desktop
+# The webdriver feature lets WebKitGTK's automation drive the window (see src-tauri/src/window.rs).
+cargo build --locked -p kizuki-desktop --features webdriver
 KIZUKI_APP="$CARGO_TARGET_DIR/debug/kizuki-desktop" \
   xvfb-run --auto-servernum --server-args="-screen 0 1280x900x24" \
   cargo test --locked -p kizuki-e2e -- --test-threads=1

@@ -10,8 +10,8 @@ use tauri_specta::{collect_commands, Builder};
 use crate::commands::{clients, preferences, sessions, vault};
 use crate::error::IpcError;
 
-/// Every command the UI may call. `build.rs` and `capabilities/main-window.json` list the same
-/// names; the end-to-end tests fail if one is missing there.
+/// Every command the UI may call. `command_names.rs` lists the same names for `build.rs`; the
+/// tests below keep the list, the capability file and these registrations in step.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
     Builder::<R>::new()
         .commands(collect_commands![
@@ -67,6 +67,53 @@ mod tests {
             committed == rendered,
             "ui/src/ipc/bindings.ts is stale: run `KIZUKI_UPDATE_BINDINGS=1 cargo test -p kizuki-desktop bindings`"
         );
+        Ok(())
+    }
+
+    /// The command names the generated bindings invoke.
+    fn invoked_commands(bindings: &str) -> Vec<String> {
+        let mut names: Vec<String> = bindings
+            .split("__TAURI_INVOKE(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next().map(str::to_owned))
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn listed_commands() -> Vec<String> {
+        let mut names: Vec<String> = crate::command_names::COMMAND_NAMES
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn the_bindings_invoke_exactly_the_listed_commands() -> Result<(), Box<dyn std::error::Error>> {
+        assert_eq!(invoked_commands(&render()?), listed_commands());
+        Ok(())
+    }
+
+    #[test]
+    fn the_capability_grants_exactly_the_listed_commands() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("capabilities/main-window.json");
+        let capability: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path)?)?;
+        let mut granted: Vec<String> = capability["permissions"]
+            .as_array()
+            .ok_or("no permissions array")?
+            .iter()
+            .map(|permission| permission.as_str().unwrap_or_default().to_owned())
+            .collect();
+        granted.sort();
+        let mut expected: Vec<String> = listed_commands()
+            .iter()
+            .map(|name| format!("allow-{}", name.replace('_', "-")))
+            .collect();
+        expected.sort();
+        assert_eq!(granted, expected);
         Ok(())
     }
 }

@@ -5,6 +5,8 @@
 //! documented core function; the UI reaches them only through the generated `bindings.ts`.
 
 mod bindings;
+#[cfg(test)]
+mod command_names;
 mod commands;
 mod error;
 mod state;

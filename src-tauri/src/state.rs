@@ -2,8 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use kizuki_core::vault::{UnlockGate, Vault, VaultStatus};
-use tokio::sync::{RwLock, RwLockReadGuard};
+use kizuki_core::vault::{RecoveryKey, UnlockGate, Vault, VaultStatus};
+use secrecy::SecretString;
+use tokio::sync::{Mutex, RwLock, RwLockReadGuard};
 
 use crate::error::IpcError;
 
@@ -12,6 +13,9 @@ use crate::error::IpcError;
 pub struct AppState {
     data_dir: PathBuf,
     gate: UnlockGate,
+    /// Held through every change between locked and unlocked, so that they happen one at a
+    /// time and in order: a lock pressed while an unlock runs takes effect after it.
+    transition: Mutex<()>,
     /// `None` is the locked state: no key and no open database anywhere in the process.
     vault: RwLock<Option<Vault>>,
 }
@@ -22,16 +26,13 @@ impl AppState {
         Self {
             data_dir,
             gate: UnlockGate::default(),
+            transition: Mutex::new(()),
             vault: RwLock::new(None),
         }
     }
 
     pub(crate) fn data_dir(&self) -> &Path {
         &self.data_dir
-    }
-
-    pub(crate) fn gate(&self) -> &UnlockGate {
-        &self.gate
     }
 
     pub(crate) async fn status(&self) -> VaultStatus {
@@ -48,19 +49,51 @@ impl AppState {
             .map_err(|_| IpcError::locked())
     }
 
-    /// Keeps a freshly unlocked vault, locking any previous one first.
-    pub(crate) async fn set_unlocked(&self, vault: Vault) {
-        let previous = self.vault.write().await.replace(vault);
-        if let Some(previous) = previous {
-            previous.lock().await;
-        }
+    /// Creates the vault and keeps it unlocked; returns the recovery key to show once.
+    pub(crate) async fn create(&self, passphrase: &SecretString) -> Result<RecoveryKey, IpcError> {
+        let _transition = self.transition.lock().await;
+        let (vault, recovery_key) = Vault::create(&self.data_dir, passphrase).await?;
+        self.keep_unlocked(vault).await;
+        Ok(recovery_key)
+    }
+
+    /// Unlocks with the passphrase, through the throttle.
+    pub(crate) async fn unlock(&self, passphrase: &SecretString) -> Result<(), IpcError> {
+        let _transition = self.transition.lock().await;
+        let vault = self.gate.unlock(&self.data_dir, passphrase).await?;
+        self.keep_unlocked(vault).await;
+        Ok(())
+    }
+
+    /// Unlocks with the recovery key and sets a new passphrase, through the throttle.
+    pub(crate) async fn recover(
+        &self,
+        recovery_key: &RecoveryKey,
+        new_passphrase: &SecretString,
+    ) -> Result<(), IpcError> {
+        let _transition = self.transition.lock().await;
+        let vault = self
+            .gate
+            .recover(&self.data_dir, recovery_key, new_passphrase)
+            .await?;
+        self.keep_unlocked(vault).await;
+        Ok(())
     }
 
     /// Closes the database and drops the key. Locking a locked app does nothing.
     pub async fn lock(&self) {
+        let _transition = self.transition.lock().await;
         let vault = self.vault.write().await.take();
         if let Some(vault) = vault {
             vault.lock().await;
+        }
+    }
+
+    /// Keeps a freshly unlocked vault, locking any previous one first.
+    async fn keep_unlocked(&self, vault: Vault) {
+        let previous = self.vault.write().await.replace(vault);
+        if let Some(previous) = previous {
+            previous.lock().await;
         }
     }
 }

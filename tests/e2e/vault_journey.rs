@@ -49,6 +49,7 @@ fn set_up_vault_and_write_a_note(harness: &Harness) -> Result<()> {
         recovery_key.starts_with("AGE-SECRET-KEY-1"),
         "{recovery_key}"
     );
+    keep_screenshot(&session, "recovery-key")?;
     click(&session, "recovery-key-stored")?;
     click(&session, "recovery-key-continue")?;
 
@@ -139,7 +140,7 @@ fn a_note_survives_a_restart_and_never_reaches_the_disk_in_clear() -> Result<()>
         )
         .into());
     }
-    drop_and_wait();
+    let_the_app_exit();
 
     let vault_files = plaintext::all_files(&harness.vault_dir());
     assert!(
@@ -160,7 +161,8 @@ fn a_note_survives_a_restart_and_never_reaches_the_disk_in_clear() -> Result<()>
     Ok(())
 }
 
-/// The app flushes its database and the webview its storage as they exit; give them a moment.
-fn drop_and_wait() {
+/// Ending the session closes the app; the webview writes its storage as it exits, and the scan
+/// must see what it writes. There is no exit to wait on from here, so give it a moment.
+fn let_the_app_exit() {
     std::thread::sleep(std::time::Duration::from_secs(2));
 }

@@ -80,7 +80,12 @@ impl Harness {
 
     /// Opens the app window: a new WebDriver session.
     pub fn launch(&self) -> Result<Session> {
-        Session::start(self.port, &self.application)
+        Session::start(self.port, &self.application).map_err(|error| {
+            format!(
+                "{error} (is the app built with `--features webdriver`, as scripts/test.sh does?)"
+            )
+            .into()
+        })
     }
 
     /// Everything the app could have written.
@@ -115,6 +120,7 @@ fn application_path() -> Result<String> {
     let path = match std::env::var_os("KIZUKI_APP") {
         Some(path) => PathBuf::from(path),
         None => {
+            // Only a build with the webdriver feature can be driven: scripts/test.sh makes one.
             let target = std::env::var_os("CARGO_TARGET_DIR")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));

@@ -158,28 +158,12 @@ impl Session {
         Ok(value.as_str().map(str::to_owned))
     }
 
-    /// Runs a script in the page and returns its result.
-    pub fn execute(&self, script: &str, args: Vec<Value>) -> Result<Value> {
-        self.call(
-            "POST",
-            "/execute/sync",
-            Some(&json!({ "script": script, "args": args })),
-        )
-    }
-
     /// The window as a PNG.
     pub fn screenshot(&self) -> Result<Vec<u8>> {
         use base64::Engine;
         let value = self.call("GET", "/screenshot", None)?;
         let encoded = value.as_str().ok_or("no screenshot data")?;
         Ok(base64::engine::general_purpose::STANDARD.decode(encoded)?)
-    }
-}
-
-impl Element {
-    /// The element reference as a script argument.
-    pub fn as_argument(&self) -> Value {
-        json!({ ELEMENT_KEY: self.id })
     }
 }
 

@@ -4,8 +4,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+// No `Debug` on these types: they hold client names and would print them.
+
 /// Kizuki without a window: the same vault, the same core calls.
-#[derive(Debug, Parser)]
+#[derive(Parser)]
 #[command(name = "kizuki", version, about)]
 pub struct Cli {
     /// The vault's data directory [default: the platform's app-data dir].
@@ -18,7 +20,7 @@ pub struct Cli {
     pub command: Command,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Subcommand)]
 pub enum Command {
     /// Create the vault and print its recovery key, once.
     Init,
@@ -30,7 +32,7 @@ pub enum Command {
     Session(SessionCommand),
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Subcommand)]
 pub enum ClientCommand {
     /// Add a client and print its id.
     Add {
@@ -55,7 +57,7 @@ pub enum ClientCommand {
     },
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Subcommand)]
 pub enum SessionCommand {
     /// Add a session to a client and print its id.
     Add {

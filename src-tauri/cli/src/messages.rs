@@ -80,27 +80,7 @@ mod tests {
 
     #[test]
     fn every_core_error_code_has_a_message_in_both_languages() {
-        use kizuki_core::ErrorCode::*;
-        let codes = [
-            WrongPassphrase,
-            PassphraseTooShort,
-            InvalidRecoveryKey,
-            WrongRecoveryKey,
-            VaultExists,
-            VaultNotFound,
-            VaultLocked,
-            VaultDamaged,
-            EmptyName,
-            EmptyKana,
-            InvalidKana,
-            TextTooLong,
-            InvalidDate,
-            ClientNotFound,
-            SessionNotFound,
-            Storage,
-            Internal,
-        ];
-        for code in codes {
+        for code in kizuki_core::ErrorCode::ALL {
             for language in [Language::Ja, Language::En] {
                 let message = translated_error(code.as_str(), language);
                 assert_ne!(

@@ -37,6 +37,11 @@ pub(crate) enum OpenMode {
 /// `SqliteConnectOptions::pragma`: the options derive `Debug`, and would keep a copy of the key in
 /// an ordinary `String` for the pool's lifetime.
 pub(crate) async fn open(path: &Path, key: Arc<DatabaseKey>, mode: OpenMode) -> Result<SqlitePool> {
+    // SQLite takes an empty file for a new database: unlocking one would quietly start a blank
+    // vault where the consultant's records should be.
+    if mode == OpenMode::Existing && std::fs::metadata(path)?.len() == 0 {
+        return Err(Error::Damaged("database file is empty"));
+    }
     let options = SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(mode == OpenMode::Create)
@@ -53,13 +58,25 @@ pub(crate) async fn open(path: &Path, key: Arc<DatabaseKey>, mode: OpenMode) -> 
     let cipher_version: Option<String> = sqlx::query_scalar("PRAGMA cipher_version")
         .fetch_optional(&mut probe)
         .await?;
+    let has_schema: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = '_sqlx_migrations')",
+    )
+    .fetch_one(&mut probe)
+    .await?;
     probe.close().await?;
     if cipher_version.is_none() {
         return Err(Error::CipherUnavailable);
     }
+    if mode == OpenMode::Existing && !has_schema {
+        return Err(Error::Damaged("database has no Kizuki schema"));
+    }
 
     let pool = SqlitePoolOptions::new()
         .max_connections(MAX_CONNECTIONS)
+        // Connections live until the vault is locked: every new connection makes fresh copies
+        // of the key inside sqlx and SQLite, so none are recycled while unlocked.
+        .idle_timeout(None)
+        .max_lifetime(None)
         .after_connect(move |connection, _metadata| {
             Box::pin(prepare_connection(connection, Arc::clone(&key)))
         })
@@ -87,15 +104,31 @@ async fn prepare_connection(
     Ok(())
 }
 
+/// What a database failure means for the user: corruption (a page that fails SQLCipher's HMAC,
+/// a malformed file) is damage to the vault; anything else is a storage fault.
+pub(crate) fn error_code(error: &sqlx::Error) -> crate::ErrorCode {
+    const SQLITE_CORRUPT: u32 = 11;
+    const SQLITE_NOTADB: u32 = 26;
+    // sqlx reports the extended result code; its low byte is the primary one.
+    let primary = match error {
+        sqlx::Error::Database(db) => db
+            .code()
+            .and_then(|code| code.parse::<u32>().ok())
+            .map(|code| code & 0xff),
+        _ => None,
+    };
+    match primary {
+        Some(SQLITE_CORRUPT | SQLITE_NOTADB) => crate::ErrorCode::VaultDamaged,
+        _ => crate::ErrorCode::Storage,
+    }
+}
+
 /// SQLCipher reports a key that does not fit as "file is not a database" on the first read.
 /// The key came out of an authenticated age file, so a mismatch means the database is damaged
 /// or belongs to another vault.
 fn classify_open_error(error: sqlx::Error) -> Error {
-    const SQLITE_NOTADB: &str = "26";
-    match &error {
-        sqlx::Error::Database(db) if db.code().as_deref() == Some(SQLITE_NOTADB) => {
-            Error::Damaged("database does not open with its key")
-        }
+    match error_code(&error) {
+        crate::ErrorCode::VaultDamaged => Error::Damaged("database does not open with its key"),
         _ => Error::Database(error),
     }
 }

@@ -46,6 +46,27 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, for front-ends and tests that must cover them all.
+    pub const ALL: [Self; 17] = [
+        Self::WrongPassphrase,
+        Self::PassphraseTooShort,
+        Self::InvalidRecoveryKey,
+        Self::WrongRecoveryKey,
+        Self::VaultExists,
+        Self::VaultNotFound,
+        Self::VaultLocked,
+        Self::VaultDamaged,
+        Self::EmptyName,
+        Self::EmptyKana,
+        Self::InvalidKana,
+        Self::TextTooLong,
+        Self::InvalidDate,
+        Self::ClientNotFound,
+        Self::SessionNotFound,
+        Self::Storage,
+        Self::Internal,
+    ];
+
     /// The code as it appears in the locale files and on the IPC boundary.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -76,14 +97,37 @@ mod tests {
 
     #[test]
     fn as_str_matches_the_serialised_code() {
-        for code in [
-            ErrorCode::WrongPassphrase,
-            ErrorCode::InvalidKana,
-            ErrorCode::TextTooLong,
-            ErrorCode::Internal,
-        ] {
+        for code in ErrorCode::ALL {
             let json = serde_json::to_string(&code).unwrap_or_default();
             assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+
+    #[test]
+    fn all_lists_every_code_once() {
+        // The match has no wildcard: a new variant fails to compile here until it is numbered,
+        // and the assertions fail until ALL lists it in that place.
+        let position = |code: ErrorCode| match code {
+            ErrorCode::WrongPassphrase => 0,
+            ErrorCode::PassphraseTooShort => 1,
+            ErrorCode::InvalidRecoveryKey => 2,
+            ErrorCode::WrongRecoveryKey => 3,
+            ErrorCode::VaultExists => 4,
+            ErrorCode::VaultNotFound => 5,
+            ErrorCode::VaultLocked => 6,
+            ErrorCode::VaultDamaged => 7,
+            ErrorCode::EmptyName => 8,
+            ErrorCode::EmptyKana => 9,
+            ErrorCode::InvalidKana => 10,
+            ErrorCode::TextTooLong => 11,
+            ErrorCode::InvalidDate => 12,
+            ErrorCode::ClientNotFound => 13,
+            ErrorCode::SessionNotFound => 14,
+            ErrorCode::Storage => 15,
+            ErrorCode::Internal => 16,
+        };
+        for (index, code) in ErrorCode::ALL.into_iter().enumerate() {
+            assert_eq!(position(code), index, "{code:?}");
         }
     }
 }

@@ -30,8 +30,20 @@ pub(crate) fn write_file(path: &Path, contents: &[u8]) -> io::Result<()> {
     result
 }
 
-/// Creates a directory (and its parents) readable only by the current user.
+/// Creates a directory (and its parents) readable only by the current user. A directory that
+/// already exists is the user's choice and keeps its permissions.
 pub(crate) fn create_private_dir(path: &Path) -> io::Result<()> {
+    match fs::metadata(path) {
+        Ok(metadata) if metadata.is_dir() => return Ok(()),
+        Ok(_) => {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "not a directory",
+            ))
+        }
+        Err(error) if error.kind() != io::ErrorKind::NotFound => return Err(error),
+        Err(_) => {}
+    }
     fs::create_dir_all(path)?;
     #[cfg(unix)]
     {
@@ -39,6 +51,12 @@ pub(crate) fn create_private_dir(path: &Path) -> io::Result<()> {
         fs::set_permissions(path, fs::Permissions::from_mode(0o700))?;
     }
     Ok(())
+}
+
+/// Creates an empty file readable only by this user, failing if anything already has the name:
+/// an exclusive claim on the name that no other process can also win.
+pub(crate) fn claim_new_file(path: &Path) -> io::Result<()> {
+    create_private(path)?.sync_all()
 }
 
 fn create_private(path: &Path) -> io::Result<File> {
@@ -73,6 +91,35 @@ mod tests {
         write_file(&path, b"second")?;
         assert_eq!(fs::read(&path)?, b"second");
         assert_eq!(fs::read_dir(dir.path())?.count(), 1);
+        Ok(())
+    }
+
+    #[test]
+    fn a_claimed_name_cannot_be_claimed_again() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("kizuki.db");
+        claim_new_file(&path)?;
+        assert_eq!(
+            claim_new_file(&path).map_err(|e| e.kind()),
+            Err(io::ErrorKind::AlreadyExists)
+        );
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_existing_directory_keeps_its_permissions() -> io::Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir()?;
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755))?;
+        create_private_dir(dir.path())?;
+        assert_eq!(
+            fs::metadata(dir.path())?.permissions().mode() & 0o777,
+            0o755
+        );
+        let fresh = dir.path().join("vault");
+        create_private_dir(&fresh)?;
+        assert_eq!(fs::metadata(&fresh)?.permissions().mode() & 0o777, 0o700);
         Ok(())
     }
 }

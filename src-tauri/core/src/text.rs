@@ -15,3 +15,18 @@ pub(crate) fn optional(value: Option<&str>) -> Option<String> {
 pub(crate) fn fits(value: &str, max_chars: usize) -> bool {
     value.chars().count() <= max_chars
 }
+
+/// Implements `Debug` showing only the named fields (ids, dates), never names or notes: the
+/// first `tracing::debug!(?session)` anyone adds must not put client content in a log.
+macro_rules! debug_without_content {
+    ($type:ident $(, $field:ident)*) => {
+        impl std::fmt::Debug for $type {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(stringify!($type))
+                    $(.field(stringify!($field), &self.$field))*
+                    .finish_non_exhaustive()
+            }
+        }
+    };
+}
+pub(crate) use debug_without_content;

@@ -1,19 +1,27 @@
 //! Creating, unlocking and locking the vault.
 
-use kizuki_core::vault::{RecoveryKey, Vault, VaultStatus};
+use kizuki_core::vault::{RecoveryKey, VaultStatus};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use tauri::State;
+use zeroize::Zeroizing;
 
 use crate::error::IpcResult;
 use crate::state::AppState;
 
 /// The recovery key, sent to the UI once at setup to be shown and never stored.
-#[derive(Debug, Serialize, specta::Type)]
+#[derive(Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct RecoveryKeyText {
-    /// The key, `AGE-SECRET-KEY-1…`.
-    pub recovery_key: String,
+    /// The key, `AGE-SECRET-KEY-1…`; zeroed once serialised for the UI.
+    #[specta(type = String)]
+    pub recovery_key: Zeroizing<String>,
+}
+
+impl std::fmt::Debug for RecoveryKeyText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RecoveryKeyText(..)")
+    }
 }
 
 /// What the data directory holds, or `unlocked`.
@@ -30,23 +38,17 @@ pub async fn vault_create(
     state: State<'_, AppState>,
     passphrase: String,
 ) -> IpcResult<RecoveryKeyText> {
-    let (vault, recovery_key) =
-        Vault::create(state.data_dir(), &SecretString::from(passphrase)).await?;
-    state.set_unlocked(vault).await;
-    let recovery_key = recovery_key.expose_text().expose_secret().to_owned();
-    Ok(RecoveryKeyText { recovery_key })
+    let recovery_key = state.create(&SecretString::from(passphrase)).await?;
+    Ok(RecoveryKeyText {
+        recovery_key: Zeroizing::new(recovery_key.expose_text().expose_secret().to_owned()),
+    })
 }
 
 /// Unlocks with the passphrase; repeated failures are slowed down.
 #[tauri::command]
 #[specta::specta]
 pub async fn vault_unlock(state: State<'_, AppState>, passphrase: String) -> IpcResult<()> {
-    let vault = state
-        .gate()
-        .unlock(state.data_dir(), &SecretString::from(passphrase))
-        .await?;
-    state.set_unlocked(vault).await;
-    Ok(())
+    state.unlock(&SecretString::from(passphrase)).await
 }
 
 /// Unlocks with the recovery key and sets a new passphrase.
@@ -58,16 +60,9 @@ pub async fn vault_recover(
     new_passphrase: String,
 ) -> IpcResult<()> {
     let recovery_key = RecoveryKey::parse(&SecretString::from(recovery_key))?;
-    let vault = state
-        .gate()
-        .recover(
-            state.data_dir(),
-            &recovery_key,
-            &SecretString::from(new_passphrase),
-        )
-        .await?;
-    state.set_unlocked(vault).await;
-    Ok(())
+    state
+        .recover(&recovery_key, &SecretString::from(new_passphrase))
+        .await
 }
 
 /// Locks: closes the database and drops the key from memory.

@@ -160,7 +160,7 @@ export type Preferences = {
 
 /**  The recovery key, sent to the UI once at setup to be shown and never stored. */
 export type RecoveryKeyText = {
-	/**  The key, `AGE-SECRET-KEY-1…`. */
+	/**  The key, `AGE-SECRET-KEY-1…`; zeroed once serialised for the UI. */
 	recoveryKey: string,
 };
 

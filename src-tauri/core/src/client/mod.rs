@@ -16,7 +16,7 @@ pub const MAX_FIELD_CHARS: usize = 200;
 pub type ClientId = i64;
 
 /// What the consultant enters to add a client.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Clone, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct NewClient {
@@ -31,7 +31,7 @@ pub struct NewClient {
 }
 
 /// A client as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Client {
@@ -52,7 +52,7 @@ pub struct Client {
 }
 
 /// A row of the client list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ClientSummary {
@@ -69,6 +69,10 @@ pub struct ClientSummary {
     /// The day of the latest session, if any.
     pub last_session_on: Option<NaiveDate>,
 }
+
+text::debug_without_content!(NewClient);
+text::debug_without_content!(Client, id);
+text::debug_without_content!(ClientSummary, id);
 
 /// What can go wrong with clients.
 #[derive(Debug, thiserror::Error)]
@@ -103,7 +107,7 @@ impl Error {
             Self::InvalidKana => ErrorCode::InvalidKana,
             Self::TooLong => ErrorCode::TextTooLong,
             Self::NotFound(_) => ErrorCode::ClientNotFound,
-            Self::Database(_) => ErrorCode::Storage,
+            Self::Database(error) => crate::db::error_code(error),
         }
     }
 }

@@ -32,6 +32,11 @@ async fn a_client_round_trips_with_trimmed_fields_and_normalised_reading(
     assert_eq!(created.company.as_deref(), Some("株式会社サンプル"));
     assert_eq!(created.department, None);
     assert_eq!(get(&vault, created.id).await?, created);
+    let debug = format!("{created:?}");
+    assert!(
+        !debug.contains("山田") && !debug.contains("ヤマダ"),
+        "Debug shows client content: {debug}"
+    );
     vault.lock().await;
     Ok(())
 }

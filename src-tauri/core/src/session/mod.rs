@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::client::{self, ClientId};
+use crate::text;
 use crate::vault::Vault;
 use crate::ErrorCode;
 
@@ -17,7 +18,7 @@ const PREVIEW_CHARS: usize = 60;
 pub type SessionId = i64;
 
 /// What the consultant enters to add a session.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Clone, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct NewSession {
@@ -31,7 +32,7 @@ pub struct NewSession {
 }
 
 /// A session as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Session {
@@ -50,7 +51,7 @@ pub struct Session {
 }
 
 /// A row of a client's session list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct SessionSummary {
@@ -65,6 +66,10 @@ pub struct SessionSummary {
     /// When the notes were last saved.
     pub updated_at: DateTime<Utc>,
 }
+
+text::debug_without_content!(NewSession, client_id, held_on);
+text::debug_without_content!(Session, id, client_id, held_on);
+text::debug_without_content!(SessionSummary, id, client_id, held_on);
 
 /// What can go wrong with sessions.
 #[derive(Debug, thiserror::Error)]
@@ -95,7 +100,7 @@ impl Error {
             Self::NotesTooLong => ErrorCode::TextTooLong,
             Self::NotFound(_) => ErrorCode::SessionNotFound,
             Self::Client(error) => error.code(),
-            Self::Database(_) => ErrorCode::Storage,
+            Self::Database(error) => crate::db::error_code(error),
         }
     }
 }
@@ -103,14 +108,26 @@ impl Error {
 /// The session module's result.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Parses a `YYYY-MM-DD` date strictly: real calendar dates only, no other formats.
+/// The years a session can plausibly be in; also keeps dates sorting correctly as text.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
+/// Parses a `YYYY-MM-DD` date strictly: ten ASCII characters, digits and two dashes, a real
+/// calendar date, a plausible year. chrono alone would also take signs and inner spaces.
 pub fn parse_date(text: &str) -> Result<NaiveDate> {
     let text = text.trim();
-    let well_formed = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+    let well_formed = text.len() == 10
+        && text.bytes().enumerate().all(|(i, byte)| match i {
+            4 | 7 => byte == b'-',
+            _ => byte.is_ascii_digit(),
+        });
     if !well_formed {
         return Err(Error::InvalidDate);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| Error::InvalidDate)
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| Error::InvalidDate)?;
+    if !YEARS.contains(&chrono::Datelike::year(&date)) {
+        return Err(Error::InvalidDate);
+    }
+    Ok(date)
 }
 
 fn check_notes(notes: &str) -> Result<()> {
@@ -220,6 +237,11 @@ mod tests {
             "",
             "明日",
             "2026-11-21x",
+            "-001-01-01",
+            "+202-01-01",
+            "2026- 1- 5",
+            "0000-01-01",
+            "２０２６-１１-２１",
         ] {
             assert!(matches!(parse_date(bad), Err(Error::InvalidDate)), "{bad}");
         }

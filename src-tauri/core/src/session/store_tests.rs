@@ -37,6 +37,12 @@ async fn a_session_round_trips_and_its_notes_save() -> Result<(), Box<dyn std::e
     );
     assert_eq!(get(&vault, created.id).await?, created);
 
+    let debug = format!("{created:?}");
+    assert!(
+        debug.contains(&created.id.to_string()) && !debug.contains("notes"),
+        "{debug}"
+    );
+
     let notes = "3年後に目指す自分：チームリーダー\n強み：傾聴力";
     let saved = save_notes(&vault, created.id, notes).await?;
     assert_eq!(saved.notes, notes);

@@ -60,7 +60,12 @@ impl Error {
             Self::AlreadyExists => ErrorCode::VaultExists,
             Self::NotFound => ErrorCode::VaultNotFound,
             Self::Damaged(_) => ErrorCode::VaultDamaged,
-            Self::Io(_) | Self::Database(_) | Self::Migration(_) => ErrorCode::Storage,
+            Self::Database(error) => crate::db::error_code(error),
+            // A vault migrated by a newer Kizuki than this one cannot be opened safely here.
+            Self::Migration(sqlx::migrate::MigrateError::VersionMissing(_)) => {
+                ErrorCode::VaultDamaged
+            }
+            Self::Io(_) | Self::Migration(_) => ErrorCode::Storage,
             Self::CipherUnavailable | Self::Wrap(_) | Self::Task(_) => ErrorCode::Internal,
         }
     }

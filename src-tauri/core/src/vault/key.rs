@@ -28,6 +28,13 @@ impl std::fmt::Debug for DatabaseKey {
     }
 }
 
+/// Which unlock method a key file is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WrappedTo {
+    Passphrase,
+    RecoveryKey,
+}
+
 /// How hard scrypt works when wrapping to a passphrase. Only tests choose a fixed, low cost.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum KdfCost {
@@ -93,27 +100,34 @@ impl DatabaseKey {
         passphrase: &SecretString,
     ) -> Result<Self> {
         let identity = age::scrypt::Identity::new(passphrase.clone());
-        Self::unwrap(wrapped, &identity, Error::WrongPassphrase)
+        Self::unwrap(wrapped, &identity, WrappedTo::Passphrase)
     }
 
     pub(crate) fn unwrap_with_recovery_key(
         wrapped: &[u8],
         recovery_key: &RecoveryKey,
     ) -> Result<Self> {
-        Self::unwrap(wrapped, recovery_key.identity(), Error::WrongRecoveryKey)
+        Self::unwrap(wrapped, recovery_key.identity(), WrappedTo::RecoveryKey)
     }
 
-    /// `wrong_key` is what a key that does not fit means for this kind of file.
-    fn unwrap(wrapped: &[u8], identity: &dyn age::Identity, wrong_key: Error) -> Result<Self> {
+    fn unwrap(wrapped: &[u8], identity: &dyn age::Identity, wrapped_to: WrappedTo) -> Result<Self> {
         use age::DecryptError;
         let decryptor =
             age::Decryptor::new_buffered(wrapped).map_err(|_| Error::Damaged("key file header"))?;
+        // A file of the other kind (say, the two key files swapped) is damage, not a wrong key:
+        // it must neither say "wrong passphrase" nor count towards the unlock delay.
+        if decryptor.is_scrypt() != (wrapped_to == WrappedTo::Passphrase) {
+            return Err(Error::Damaged("key file of the wrong kind"));
+        }
         let mut reader = match decryptor.decrypt(iter::once(identity)) {
             Ok(reader) => reader,
             // scrypt reports a wrong passphrase as a failed stanza decryption; x25519 as no
             // matching key. Both mean the same to the user: that is not the right key.
             Err(DecryptError::DecryptionFailed | DecryptError::NoMatchingKeys) => {
-                return Err(wrong_key)
+                return Err(match wrapped_to {
+                    WrappedTo::Passphrase => Error::WrongPassphrase,
+                    WrappedTo::RecoveryKey => Error::WrongRecoveryKey,
+                })
             }
             Err(_) => return Err(Error::Damaged("key file header")),
         };
@@ -184,6 +198,24 @@ mod tests {
         ));
         assert!(matches!(
             DatabaseKey::unwrap_with_passphrase(b"not an age file", &passphrase("passphrase-1")),
+            Err(Error::Damaged(_))
+        ));
+        Ok(())
+    }
+
+    #[test]
+    fn a_key_file_of_the_other_kind_is_damage_not_a_wrong_key() -> Result<()> {
+        let key = DatabaseKey::generate();
+        let recovery = RecoveryKey::generate();
+        let for_recovery = key.wrap_to_recovery_key(&recovery)?;
+        let for_passphrase =
+            key.wrap_to_passphrase(&passphrase("passphrase-1"), KdfCost::Fixed(4))?;
+        assert!(matches!(
+            DatabaseKey::unwrap_with_passphrase(&for_recovery, &passphrase("passphrase-1")),
+            Err(Error::Damaged(_))
+        ));
+        assert!(matches!(
+            DatabaseKey::unwrap_with_recovery_key(&for_passphrase, &recovery),
             Err(Error::Damaged(_))
         ));
         Ok(())

@@ -60,13 +60,32 @@ impl Layout {
         ["-wal", "-shm", "-journal"].map(|suffix| self.dir.join(format!("{DATABASE_FILE}{suffix}")))
     }
 
+    /// Only a definite "not found" counts as absent: a file that cannot be examined (no
+    /// permission, not a directory, I/O error) makes the directory damaged, so setup never
+    /// mistakes an unreadable vault for no vault.
     pub(crate) fn status(&self) -> VaultStatus {
-        let present = [self.database(), self.passphrase_key(), self.recovery_key()]
-            .map(|path| path.is_file());
-        match present {
-            [false, false, false] => VaultStatus::Uninitialized,
-            [true, true, true] => VaultStatus::Locked,
+        let presence = [self.database(), self.passphrase_key(), self.recovery_key()]
+            .map(|path| presence(&path));
+        match presence {
+            [Presence::Absent, Presence::Absent, Presence::Absent] => VaultStatus::Uninitialized,
+            [Presence::File, Presence::File, Presence::File] => VaultStatus::Locked,
             _ => VaultStatus::Damaged,
         }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Presence {
+    File,
+    Absent,
+    Unknown,
+}
+
+fn presence(path: &Path) -> Presence {
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() => Presence::File,
+        Ok(_) => Presence::Unknown,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Presence::Absent,
+        Err(_) => Presence::Unknown,
     }
 }

@@ -66,16 +66,23 @@ impl Vault {
             VaultStatus::Locked | VaultStatus::Unlocked => return Err(Error::AlreadyExists),
         }
         fs_atomic::create_private_dir(layout.dir())?;
+        // Claim the database name before any work: of two setups racing in one directory (a
+        // double submit, the CLI beside the app), exactly one gets past this line, so the
+        // cleanup below can only ever remove files of this setup.
+        fs_atomic::claim_new_file(&layout.database()).map_err(|error| match error.kind() {
+            std::io::ErrorKind::AlreadyExists => Error::AlreadyExists,
+            _ => Error::Io(error),
+        })?;
 
         let key = Arc::new(DatabaseKey::generate());
         let recovery_key = RecoveryKey::generate();
-        let wrapped_for_recovery = key.wrap_to_recovery_key(&recovery_key)?;
-        let wrapped_for_passphrase = {
-            let (key, passphrase) = (Arc::clone(&key), passphrase.clone());
-            tokio::task::spawn_blocking(move || key.wrap_to_passphrase(&passphrase, cost)).await??
-        };
-
         let created = async {
+            let wrapped_for_recovery = key.wrap_to_recovery_key(&recovery_key)?;
+            let wrapped_for_passphrase = {
+                let (key, passphrase) = (Arc::clone(&key), passphrase.clone());
+                tokio::task::spawn_blocking(move || key.wrap_to_passphrase(&passphrase, cost))
+                    .await??
+            };
             let pool = db::open(&layout.database(), Arc::clone(&key), OpenMode::Create).await?;
             fs_atomic::write_file(&layout.recovery_key(), &wrapped_for_recovery)?;
             // The passphrase file is written last: until it exists, the vault is not complete.
@@ -198,7 +205,8 @@ impl UnlockGate {
 }
 
 /// Undoes a setup that failed halfway, so the directory is back to "no vault" rather than
-/// "damaged". Only files this setup created are removed: setup refuses to start otherwise.
+/// "damaged". Every vault file here is this setup's: it found none, then claimed the database
+/// name exclusively, and nothing else writes key files without an existing database.
 fn remove_partial_vault(layout: &Layout) {
     let files = [
         layout.passphrase_key(),

@@ -202,7 +202,8 @@ async fn missing_or_damaged_files_are_reported_and_left_alone(
     ));
     std::fs::write(layout.recovery_key(), recovery_bytes)?;
 
-    // A database overwritten in its middle: the key still unwraps, the database does not open.
+    // A database whose first half is overwritten: the key still unwraps, the database does not
+    // open.
     let mut database = std::fs::read(layout.database())?;
     let middle = database.len() / 2;
     database[..middle].fill(0x5a);
@@ -306,5 +307,78 @@ async fn the_unlock_gate_counts_only_wrong_passphrases() -> Result<(), Box<dyn s
         .lock()
         .await;
     assert_eq!(gate.failures().await, 0);
+    Ok(())
+}
+
+#[tokio::test]
+async fn an_empty_or_schemaless_database_is_damage_not_a_new_vault(
+) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    new_vault(dir.path()).await.0.lock().await;
+    let layout = Layout::new(dir.path());
+    let original = std::fs::read(layout.database())?;
+
+    std::fs::write(layout.database(), b"")?;
+    let outcome = Vault::unlock(dir.path(), &secret(crate::test_support::PASSPHRASE)).await;
+    assert!(matches!(outcome, Err(Error::Damaged(_))), "{outcome:?}");
+    assert_eq!(
+        std::fs::metadata(layout.database())?.len(),
+        0,
+        "the empty file was left as it was"
+    );
+
+    std::fs::write(layout.database(), original)?;
+    Vault::unlock(dir.path(), &secret(crate::test_support::PASSPHRASE))
+        .await?
+        .lock()
+        .await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn of_two_setups_racing_one_wins_and_the_other_removes_nothing(
+) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let (one, other) = (secret("やまのうえのいけ"), secret("べつのあいことば"));
+    let (first, second) = tokio::join!(
+        Vault::create_with_cost(dir.path(), &one, TEST_COST),
+        Vault::create_with_cost(dir.path(), &other, TEST_COST),
+    );
+    let (winner, passphrase, loser) = match (first, second) {
+        (Ok((vault, _)), Err(error)) => (vault, "やまのうえのいけ", error),
+        (Err(error), Ok((vault, _))) => (vault, "べつのあいことば", error),
+        (first, second) => panic!("exactly one setup must win: {first:?} / {second:?}"),
+    };
+    // The loser either lost the claim on the database name, or already saw the winner's
+    // incomplete vault; either way it refused, and removed nothing.
+    assert!(
+        matches!(loser, Error::AlreadyExists | Error::Damaged(_)),
+        "{loser:?}"
+    );
+    let created = client::create(&winner, &new_client("山田 太郎", "やまだ たろう")).await?;
+    winner.lock().await;
+    let vault = Vault::unlock(dir.path(), &secret(passphrase)).await?;
+    assert_eq!(client::get(&vault, created.id).await?.id, created.id);
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn vault_files_that_cannot_be_examined_are_never_taken_for_absent_ones(
+) -> Result<(), Box<dyn std::error::Error>> {
+    // Anything but "not found" (here ENOTDIR, and a directory where the database should be;
+    // elsewhere EACCES or EIO) must read as damage, so setup can never run over a vault.
+    let parent = tempfile::tempdir()?;
+    let not_a_directory = parent.path().join("vault");
+    std::fs::write(&not_a_directory, b"the user's file")?;
+    assert_eq!(Vault::status(&not_a_directory), VaultStatus::Damaged);
+    let setup =
+        Vault::create_with_cost(&not_a_directory, &secret("べつのあいことば"), TEST_COST).await;
+    assert!(matches!(setup, Err(Error::Damaged(_))), "{setup:?}");
+    assert_eq!(std::fs::read(&not_a_directory)?, b"the user's file");
+
+    let odd = tempfile::tempdir()?;
+    std::fs::create_dir(odd.path().join("kizuki.db"))?;
+    assert_eq!(Vault::status(odd.path()), VaultStatus::Damaged);
     Ok(())
 }
