@@ -14,7 +14,7 @@ export function isImeComposing(event: KeyboardEvent | ReactKeyboardEvent): boole
   return native.isComposing || native.keyCode === 229;
 }
 
-export interface ImeSafeForm {
+export interface ImeSafeEnter {
   /** Spread on the <form>: composition and key events bubble up from every field in it. */
   formProps: {
     onCompositionStart: () => void;
@@ -36,11 +36,11 @@ export interface ImeSafeForm {
  * keys mid-composition upsets some IMEs); instead it is remembered, and the submit it
  * triggers is dropped.
  */
-export function useImeSafeEnter(): ImeSafeForm {
+export function useImeSafeEnter(): ImeSafeEnter {
   const composing = useRef(false);
   const enterConfirmedConversion = useRef(false);
 
-  return useMemo<ImeSafeForm>(
+  return useMemo<ImeSafeEnter>(
     () => ({
       formProps: {
         onCompositionStart: () => {

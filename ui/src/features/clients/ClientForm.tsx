@@ -2,10 +2,9 @@ import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../ipc/api";
 import type { Client } from "../../ipc/api";
-import { toAppError } from "../../ipc/appError";
-import type { AppError } from "../../ipc/appError";
 import { FormError } from "../../shared/FormError";
-import { useImeSafeEnter } from "../../shared/ime";
+import { ImeSafeForm } from "../../shared/ImeSafeForm";
+import { useSubmission } from "../../shared/useSubmission";
 
 interface ClientFormProps {
   onCreated: (client: Client) => void;
@@ -20,26 +19,19 @@ function optional(value: string): string | null {
 
 /**
  * Inline form for a new client. Names are typed through an IME, so Enter confirming a
- * conversion must not save a half-typed name (useImeSafeEnter).
+ * conversion must not save a half-typed name (ImeSafeForm).
  */
 export function ClientForm({ onCreated, onCancel }: ClientFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const ime = useImeSafeEnter();
   const [name, setName] = useState("");
   const [nameKana, setNameKana] = useState("");
   const [company, setCompany] = useState("");
   const [department, setDepartment] = useState("");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { pending, error, run } = useSubmission();
 
-  const submit = async () => {
-    if (pending) {
-      return;
-    }
-    setPending(true);
-    setError(null);
-    try {
+  const submit = () =>
+    run(async () => {
       // Name and reading are validated by the shell (empty_name, empty_kana, invalid_kana).
       const client = await api.clientCreate({
         name,
@@ -48,11 +40,7 @@ export function ClientForm({ onCreated, onCancel }: ClientFormProps) {
         department: optional(department),
       });
       onCreated(client);
-    } catch (thrown) {
-      setError(toAppError(thrown));
-      setPending(false);
-    }
-  };
+    });
 
   const field = (
     key: string,
@@ -83,15 +71,11 @@ export function ClientForm({ onCreated, onCancel }: ClientFormProps) {
   );
 
   return (
-    <form
+    <ImeSafeForm
       className="client-form"
       data-testid="client-form"
       aria-label={t("clients.formTitle")}
-      {...ime.formProps}
-      onSubmit={ime.guardSubmit(() => {
-        void submit();
-      })}
-      noValidate
+      onSubmit={submit}
     >
       <h2 className="client-form__title">{t("clients.formTitle")}</h2>
       <div className="client-form__grid">
@@ -109,6 +93,6 @@ export function ClientForm({ onCreated, onCancel }: ClientFormProps) {
           {t("clients.cancel")}
         </button>
       </div>
-    </form>
+    </ImeSafeForm>
   );
 }

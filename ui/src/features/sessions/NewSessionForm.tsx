@@ -6,7 +6,7 @@ import { toAppError } from "../../ipc/appError";
 import type { AppError } from "../../ipc/appError";
 import { FormError } from "../../shared/FormError";
 import { todayIsoDate } from "../../shared/format";
-import { useImeSafeEnter } from "../../shared/ime";
+import { ImeSafeForm } from "../../shared/ImeSafeForm";
 import { usePendingSaves } from "../../shared/pendingSaves";
 
 interface NewSessionFormProps {
@@ -18,9 +18,10 @@ interface NewSessionFormProps {
 export function NewSessionForm({ clientId, onCreated }: NewSessionFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const ime = useImeSafeEnter();
   const { flushAll } = usePendingSaves();
   const [heldOn, setHeldOn] = useState(() => todayIsoDate());
+  // Not useSubmission: this form stays after a session is added, and flushAll can decline
+  // without an error, so pending ends either way.
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -43,14 +44,7 @@ export function NewSessionForm({ clientId, onCreated }: NewSessionFormProps) {
   };
 
   return (
-    <form
-      className="new-session"
-      {...ime.formProps}
-      onSubmit={ime.guardSubmit(() => {
-        void submit();
-      })}
-      noValidate
-    >
+    <ImeSafeForm className="new-session" onSubmit={submit}>
       <label htmlFor={`${id}-date`}>{t("client.date")}</label>
       <div className="new-session__row">
         <input
@@ -68,6 +62,6 @@ export function NewSessionForm({ clientId, onCreated }: NewSessionFormProps) {
         </button>
       </div>
       <FormError error={error} />
-    </form>
+    </ImeSafeForm>
   );
 }

@@ -1,10 +1,9 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../ipc/api";
-import { toAppError } from "../../ipc/appError";
-import type { AppError } from "../../ipc/appError";
 import { FormError } from "../../shared/FormError";
-import { useImeSafeEnter } from "../../shared/ime";
+import { ImeSafeForm } from "../../shared/ImeSafeForm";
+import { useSubmission } from "../../shared/useSubmission";
 import { NewPassphraseFields } from "./NewPassphraseFields";
 import "./vault.css";
 
@@ -17,44 +16,30 @@ interface RecoveryScreenProps {
 export function RecoveryScreen({ onRecovered, onBack }: RecoveryScreenProps) {
   const { t } = useTranslation();
   const id = useId();
-  const ime = useImeSafeEnter();
   const [recoveryKey, setRecoveryKey] = useState("");
   const [passphrase, setPassphrase] = useState("");
   const [confirm, setConfirm] = useState("");
   const [submitted, setSubmitted] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { pending, error, run } = useSubmission();
 
   const submit = async () => {
     setSubmitted(true);
-    if (pending || passphrase !== confirm) {
+    if (passphrase !== confirm) {
       return;
     }
-    setPending(true);
-    setError(null);
-    try {
+    await run(async () => {
       // Only the surrounding whitespace of a pasted or retyped key is dropped; the shell
       // judges the rest (invalid_recovery_key / wrong_recovery_key).
       await api.vaultRecover(recoveryKey.trim(), passphrase);
       onRecovered();
-    } catch (thrown) {
-      setError(toAppError(thrown));
-      setPending(false);
-    }
+    });
   };
 
   return (
     <main className="vault-screen" data-testid="recovery-screen">
       <h1>{t("recovery.title")}</h1>
       <p className="vault-screen__intro">{t("recovery.intro")}</p>
-      <form
-        className="vault-form"
-        {...ime.formProps}
-        onSubmit={ime.guardSubmit(() => {
-          void submit();
-        })}
-        noValidate
-      >
+      <ImeSafeForm className="vault-form" onSubmit={submit}>
         <div className="field">
           <label htmlFor={`${id}-key`}>{t("recovery.key")}</label>
           <textarea
@@ -93,7 +78,7 @@ export function RecoveryScreen({ onRecovered, onBack }: RecoveryScreenProps) {
             </span>
           )}
         </div>
-      </form>
+      </ImeSafeForm>
       <button type="button" className="link-button" data-testid="recovery-back" onClick={onBack}>
         {t("recovery.back")}
       </button>

@@ -1,10 +1,9 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../ipc/api";
-import { toAppError } from "../../ipc/appError";
-import type { AppError } from "../../ipc/appError";
 import { FormError } from "../../shared/FormError";
-import { useImeSafeEnter } from "../../shared/ime";
+import { ImeSafeForm } from "../../shared/ImeSafeForm";
+import { useSubmission } from "../../shared/useSubmission";
 import { NewPassphraseFields } from "./NewPassphraseFields";
 import "./vault.css";
 
@@ -15,42 +14,28 @@ interface SetupScreenProps {
 
 export function SetupScreen({ onCreated }: SetupScreenProps) {
   const { t } = useTranslation();
-  const ime = useImeSafeEnter();
   const [passphrase, setPassphrase] = useState("");
   const [confirm, setConfirm] = useState("");
   const [submitted, setSubmitted] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { pending, error, run } = useSubmission();
 
   const submit = async () => {
     setSubmitted(true);
     if (passphrase !== confirm) {
       return;
     }
-    setPending(true);
-    setError(null);
-    try {
+    // The minimum length is the shell's rule (passphrase_too_short): shown from its code.
+    await run(async () => {
       const { recoveryKey } = await api.vaultCreate(passphrase);
       onCreated(recoveryKey);
-    } catch (thrown) {
-      // The minimum length is the shell's rule (passphrase_too_short): shown from its code.
-      setError(toAppError(thrown));
-      setPending(false);
-    }
+    });
   };
 
   return (
     <main className="vault-screen" data-testid="setup-screen">
       <h1>{t("setup.title")}</h1>
       <p className="vault-screen__intro">{t("setup.intro")}</p>
-      <form
-        className="vault-form"
-        {...ime.formProps}
-        onSubmit={ime.guardSubmit(() => {
-          void submit();
-        })}
-        noValidate
-      >
+      <ImeSafeForm className="vault-form" onSubmit={submit}>
         <NewPassphraseFields
           passphrase={passphrase}
           confirm={confirm}
@@ -68,7 +53,7 @@ export function SetupScreen({ onCreated }: SetupScreenProps) {
           </button>
           {pending && <span className="pending-text">{t("setup.submitting")}</span>}
         </div>
-      </form>
+      </ImeSafeForm>
     </main>
   );
 }

@@ -1,10 +1,9 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../ipc/api";
-import { toAppError } from "../../ipc/appError";
-import type { AppError } from "../../ipc/appError";
 import { FormError } from "../../shared/FormError";
-import { useImeSafeEnter } from "../../shared/ime";
+import { ImeSafeForm } from "../../shared/ImeSafeForm";
+import { useSubmission } from "../../shared/useSubmission";
 import "./vault.css";
 
 interface UnlockScreenProps {
@@ -15,41 +14,31 @@ interface UnlockScreenProps {
 export function UnlockScreen({ onUnlocked, onUseRecoveryKey }: UnlockScreenProps) {
   const { t } = useTranslation();
   const id = useId();
-  const ime = useImeSafeEnter();
   const [passphrase, setPassphrase] = useState("");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { pending, error, run } = useSubmission();
 
   const submit = async () => {
     // Every wrong attempt makes the shell wait longer before the next one: an empty
     // passphrase is never worth an attempt.
-    if (pending || passphrase.length === 0) {
+    if (passphrase.length === 0) {
       return;
     }
-    setPending(true);
-    setError(null);
-    try {
-      await api.vaultUnlock(passphrase);
-      onUnlocked();
-    } catch (thrown) {
-      setError(toAppError(thrown));
-      setPassphrase("");
-      setPending(false);
-      // The field was read-only, not disabled, so it kept the focus: type again at once.
-    }
+    await run(
+      async () => {
+        await api.vaultUnlock(passphrase);
+        onUnlocked();
+      },
+      () => {
+        // The field was read-only, not disabled, so it kept the focus: type again at once.
+        setPassphrase("");
+      },
+    );
   };
 
   return (
     <main className="vault-screen" data-testid="unlock-screen">
       <h1>{t("unlock.title")}</h1>
-      <form
-        className="vault-form"
-        {...ime.formProps}
-        onSubmit={ime.guardSubmit(() => {
-          void submit();
-        })}
-        noValidate
-      >
+      <ImeSafeForm className="vault-form" onSubmit={submit}>
         <div className="field">
           <label htmlFor={`${id}-passphrase`}>{t("unlock.passphrase")}</label>
           <input
@@ -82,7 +71,7 @@ export function UnlockScreen({ onUnlocked, onUseRecoveryKey }: UnlockScreenProps
             </span>
           )}
         </div>
-      </form>
+      </ImeSafeForm>
       <button type="button" className="link-button" data-testid="use-recovery-key" onClick={onUseRecoveryKey}>
         {t("unlock.useRecoveryKey")}
       </button>
