@@ -4,6 +4,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use kizuki_core::client::{self, NewClient};
+use kizuki_core::preferences::Language;
 use kizuki_core::session::{self, NewSession};
 use kizuki_core::vault::Vault;
 use secrecy::ExposeSecret;
@@ -13,11 +14,12 @@ use crate::error::CliError;
 use crate::messages;
 use crate::passphrase::{self, Purpose};
 
-pub async fn run(cli: Cli) -> Result<(), CliError> {
+/// Runs one invocation; `language` is the one `main` resolved for its error messages.
+pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
     let dir = kizuki_core::data_dir::resolve(cli.data_dir.clone())?;
     let passphrase_file = cli.passphrase_file.as_deref();
     match cli.command {
-        Command::Init => init(&dir, passphrase_file).await,
+        Command::Init => init(&dir, passphrase_file, language).await,
         Command::Client(command) => {
             let vault = unlock(&dir, passphrase_file).await?;
             let outcome = run_client(&vault, command).await;
@@ -33,14 +35,15 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
     }
 }
 
-async fn init(dir: &Path, passphrase_file: Option<&Path>) -> Result<(), CliError> {
+async fn init(
+    dir: &Path,
+    passphrase_file: Option<&Path>,
+    language: Language,
+) -> Result<(), CliError> {
     let passphrase = passphrase::obtain(passphrase_file, Purpose::Choose)?;
     let (vault, recovery_key) = Vault::create(dir, &passphrase).await?;
     vault.lock().await;
-    eprintln!(
-        "{}",
-        messages::recovery_key_instruction(messages::language(Some(dir)))
-    );
+    eprintln!("{}", messages::recovery_key_instruction(language));
     print_line(recovery_key.expose_text().expose_secret())
 }
 

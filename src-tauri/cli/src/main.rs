@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         }
     };
     let language = messages::language(args.data_dir.as_deref());
-    match runtime.block_on(commands::run(args)) {
+    match runtime.block_on(commands::run(args, language)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("kizuki: {}", messages::describe(&error, language));

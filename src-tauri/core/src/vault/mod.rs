@@ -128,21 +128,13 @@ impl Vault {
 
     /// Re-wraps the database key to a new passphrase. The database itself is not rewritten.
     pub async fn change_passphrase(&self, new_passphrase: &SecretString) -> Result<()> {
-        self.change_passphrase_with_cost(new_passphrase, KdfCost::Calibrated)
-            .await
-    }
-
-    async fn change_passphrase_with_cost(
-        &self,
-        new_passphrase: &SecretString,
-        cost: KdfCost,
-    ) -> Result<()> {
         passphrase::check_new(new_passphrase)?;
         let key = Arc::clone(&self.key);
         let passphrase = new_passphrase.clone();
-        let wrapped =
-            tokio::task::spawn_blocking(move || key.wrap_to_passphrase(&passphrase, cost))
-                .await??;
+        let wrapped = tokio::task::spawn_blocking(move || {
+            key.wrap_to_passphrase(&passphrase, KdfCost::Calibrated)
+        })
+        .await??;
         fs_atomic::write_file(&self.layout.passphrase_key(), &wrapped)?;
         Ok(())
     }
