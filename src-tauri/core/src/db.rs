@@ -132,3 +132,72 @@ fn classify_open_error(error: sqlx::Error) -> Error {
         _ => Error::Database(error),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use sqlx::migrate::Migrator;
+    use sqlx::{Connection, Executor, SqliteConnection};
+
+    use super::MIGRATOR;
+
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+    /// A vault written before programs existed opens with its sessions as interviews, each with
+    /// the default sheet, and its companies as records. The migration's SQL does not depend on
+    /// the cipher, so an in-memory database stands in for the file here; the vault tests run
+    /// every migration on real SQLCipher files.
+    #[tokio::test]
+    async fn sessions_become_interviews_with_sheets_and_companies_become_records() -> TestResult {
+        let mut conn = SqliteConnection::connect("sqlite::memory:").await?;
+        conn.execute("PRAGMA foreign_keys = ON").await?;
+        // The migrator's fields are semver-exempt; a test of the upgrade path is worth that.
+        let skeleton = Migrator {
+            migrations: Cow::Owned(MIGRATOR.migrations[..1].to_vec()),
+            ..Migrator::DEFAULT
+        };
+        skeleton.run(&mut conn).await?;
+        conn.execute(
+            "INSERT INTO clients (id, name, name_kana, kana_sort_key, company, department,
+                                  created_at, updated_at)
+             VALUES (1, '山田', 'やまだ', 'やまだ', '株式会社サンプル', '営業部', 't', 't'),
+                    (2, '佐藤', 'さとう', 'さとう', '株式会社サンプル', NULL, 't', 't'),
+                    (3, '伊藤', 'いとう', 'いとう', NULL, NULL, 't', 't');
+             INSERT INTO sessions (id, client_id, held_on, notes, created_at, updated_at)
+             VALUES (7, 1, '2026-11-21', '初回のメモ', 't', 't');",
+        )
+        .await?;
+
+        MIGRATOR.run(&mut conn).await?;
+
+        let companies: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM companies")
+            .fetch_all(&mut conn)
+            .await?;
+        assert_eq!(companies.len(), 1);
+        let affiliations: Vec<(i64, Option<i64>)> =
+            sqlx::query_as("SELECT id, company_id FROM clients ORDER BY id")
+                .fetch_all(&mut conn)
+                .await?;
+        let company = Some(companies[0].0);
+        assert_eq!(affiliations, [(1, company), (2, company), (3, None)]);
+        let interview: (i64, String, Option<String>, String) =
+            sqlx::query_as("SELECT client_id, kind, held_at, notes FROM interviews WHERE id = 7")
+                .fetch_one(&mut conn)
+                .await?;
+        assert_eq!(
+            interview,
+            (1, "initial".into(), Some("2026-11-21".into()), "初回のメモ".into())
+        );
+        let sections: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM sheet_sections WHERE interview_id = 7")
+                .fetch_one(&mut conn)
+                .await?;
+        assert_eq!(sections, 7);
+        let violations: Vec<(String,)> = sqlx::query_as("PRAGMA foreign_key_check")
+            .fetch_all(&mut conn)
+            .await?;
+        assert!(violations.is_empty());
+        Ok(())
+    }
+}

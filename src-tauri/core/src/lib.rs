@@ -1,18 +1,28 @@
 //! Kizuki's core: everything a consultant's records need, with no knowledge of Tauri or the UI.
 //!
 //! A vault ([`vault::Vault`]) is one data directory holding a SQLCipher database and the
-//! age-wrapped database key. Every record lives only inside that database; the front-ends (the
-//! desktop shell and the `kizuki` CLI) call the documented functions of [`client`] and
-//! [`session`] with an unlocked vault, and translate [`ErrorCode`]s for the user.
+//! age-wrapped database key. Every record lives only inside that database. Each kind of record
+//! is one module with the same shape (see `ARCHITECTURE.md`, "The shape of an entity"): its
+//! types and rules in `mod.rs`, its SQL alone in `store.rs`, its tests beside it. The
+//! front-ends (the desktop shell and the `kizuki` CLI) call the documented functions of those
+//! modules with an unlocked vault, and translate [`ErrorCode`]s for the user.
 #![deny(missing_docs)]
 
+pub mod calendar;
 pub mod client;
+pub mod company;
 pub mod data_dir;
 mod db;
 mod error;
+pub mod flag;
 mod fs_atomic;
+pub mod ids;
+pub mod interview;
 pub mod preferences;
-pub mod session;
+pub mod program;
+pub mod questionnaire;
+pub mod record;
+pub mod sheet;
 #[cfg(test)]
 mod test_support;
 mod text;

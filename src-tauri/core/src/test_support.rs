@@ -21,3 +21,88 @@ pub(crate) async fn new_vault(dir: &Path) -> (Vault, RecoveryKey) {
         Err(error) => panic!("creating a test vault failed: {error}"),
     }
 }
+
+/// Fixtures: the smallest valid records, built through the public functions.
+pub(crate) mod fixtures {
+    use crate::client::{self, ClientInput, ClientStatus};
+    use crate::company::{self, CompanyInput};
+    use crate::ids::{ClientId, CompanyId, InterviewId, ProgramId};
+    use crate::interview::{self, InterviewDetails, InterviewKind, NewInterview};
+    use crate::program::{self, ProgramInput};
+    use crate::vault::Vault;
+
+    pub(crate) type TestResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
+
+    pub(crate) async fn company(vault: &Vault, name: &str) -> TestResult<CompanyId> {
+        let input = CompanyInput {
+            name: name.to_owned(),
+        };
+        Ok(company::create(vault, &input).await?.id)
+    }
+
+    pub(crate) fn program_input(company_id: CompanyId, name: &str) -> ProgramInput {
+        ProgramInput {
+            company_id,
+            name: name.to_owned(),
+            starts_on: "2026-04-01".to_owned(),
+            ends_on: "2027-03-31".to_owned(),
+            purpose: Some("社員一人ひとりのキャリア自律を支援する".to_owned()),
+            theme: Some("3年後に目指す自分".to_owned()),
+            anonymity_k: None,
+            contacts: Vec::new(),
+        }
+    }
+
+    pub(crate) async fn program(vault: &Vault, company_id: CompanyId) -> TestResult<ProgramId> {
+        let input = program_input(company_id, "2026年度 セルフ・キャリアドック");
+        Ok(program::create(vault, &input).await?.id)
+    }
+
+    pub(crate) fn client_input(company_id: CompanyId, name: &str, kana: &str) -> ClientInput {
+        ClientInput {
+            company_id: Some(company_id),
+            name: name.to_owned(),
+            name_kana: kana.to_owned(),
+            employee_number: None,
+            department: None,
+            role: None,
+            age_band: None,
+            years_at_company: None,
+            job_content: None,
+            desired_career: None,
+            tags: Vec::new(),
+            status: ClientStatus::Active,
+            program_ids: Vec::new(),
+        }
+    }
+
+    pub(crate) async fn client(vault: &Vault, company_id: CompanyId) -> TestResult<ClientId> {
+        let input = client_input(company_id, "高橋 美咲", "たかはし みさき");
+        Ok(client::create(vault, &input).await?.id)
+    }
+
+    pub(crate) fn details(program_id: Option<ProgramId>, scheduled_at: &str) -> InterviewDetails {
+        InterviewDetails {
+            program_id,
+            kind: InterviewKind::Initial,
+            scheduled_at: Some(scheduled_at.to_owned()),
+            held_at: None,
+            duration_minutes: Some(50),
+            place: None,
+            purpose: None,
+            theme: None,
+        }
+    }
+
+    pub(crate) async fn interview(
+        vault: &Vault,
+        client_id: ClientId,
+        program_id: Option<ProgramId>,
+    ) -> TestResult<InterviewId> {
+        let new_interview = NewInterview {
+            client_id,
+            details: details(program_id, "2026-11-21T10:00"),
+        };
+        Ok(interview::create(vault, &new_interview).await?.id)
+    }
+}

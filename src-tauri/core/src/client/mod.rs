@@ -1,58 +1,154 @@
-//! Clients (相談者): the employees a consultant interviews.
+//! Clients (相談者): the employees a consultant interviews, within a company and optionally
+//! enrolled in its programs.
 
 mod kana;
+pub(crate) mod store;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::ids::{ClientId, CompanyId, ProgramId};
+use crate::record::{check, Error, Field, Result};
 use crate::text;
 use crate::vault::Vault;
-use crate::ErrorCode;
+use crate::{company, flag, interview, program};
 
-/// The longest name, reading, company or department accepted.
-pub const MAX_FIELD_CHARS: usize = 200;
+/// The most tags one client carries.
+const MAX_TAGS: usize = 30;
+/// The longest a client has plausibly worked anywhere.
+const MAX_YEARS_AT_COMPANY: u32 = 70;
 
-/// A client's id, as printed by the CLI and passed over IPC.
-pub type ClientId = i64;
+/// The client's age band: reports group by it, and it identifies less than a birth date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[allow(missing_docs)]
+pub enum AgeBand {
+    #[serde(rename = "10s")]
+    #[sqlx(rename = "10s")]
+    Teens,
+    #[serde(rename = "20s")]
+    #[sqlx(rename = "20s")]
+    Twenties,
+    #[serde(rename = "30s")]
+    #[sqlx(rename = "30s")]
+    Thirties,
+    #[serde(rename = "40s")]
+    #[sqlx(rename = "40s")]
+    Forties,
+    #[serde(rename = "50s")]
+    #[sqlx(rename = "50s")]
+    Fifties,
+    #[serde(rename = "60s")]
+    #[sqlx(rename = "60s")]
+    SixtiesAndOver,
+}
 
-/// What the consultant enters to add a client.
+/// Whether the consultant still works with the client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, sqlx::Type)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+#[sqlx(rename_all = "snake_case")]
+pub enum ClientStatus {
+    /// Interviews continue.
+    #[default]
+    Active,
+    /// The engagement has ended; the record is kept.
+    Closed,
+}
+
+/// What the consultant enters to add or edit a client.
 #[derive(Clone, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
-pub struct NewClient {
+pub struct ClientInput {
+    /// The company the employee works for (required).
+    pub company_id: Option<CompanyId>,
     /// The client's name, as they write it.
     pub name: String,
     /// Its reading in kana (furigana), used for sorting.
     pub name_kana: String,
-    /// The client company the employee works for.
-    pub company: Option<String>,
+    /// The employee number, unique within the company.
+    pub employee_number: Option<String>,
     /// Their department.
     pub department: Option<String>,
+    /// Their role or grade.
+    pub role: Option<String>,
+    /// Their age band.
+    pub age_band: Option<AgeBand>,
+    /// Whole years at the company.
+    pub years_at_company: Option<u32>,
+    /// What their job is.
+    pub job_content: Option<String>,
+    /// The career path they wish for.
+    pub desired_career: Option<String>,
+    /// Free tags for the consultant's own grouping.
+    pub tags: Vec<String>,
+    /// Active or closed.
+    pub status: ClientStatus,
+    /// The company's programs the client takes part in.
+    pub program_ids: Vec<ProgramId>,
 }
 
 /// A client as stored.
-#[derive(Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Client {
     /// The client's id.
     pub id: ClientId,
+    /// The company (absent only for clients recorded before companies existed).
+    pub company_id: Option<CompanyId>,
     /// The client's name.
     pub name: String,
     /// The reading, normalised (NFKC, single spaces).
     pub name_kana: String,
-    /// The company, if given.
-    pub company: Option<String>,
-    /// The department, if given.
+    /// The employee number.
+    pub employee_number: Option<String>,
+    /// The department.
     pub department: Option<String>,
+    /// The role.
+    pub role: Option<String>,
+    /// The age band.
+    pub age_band: Option<AgeBand>,
+    /// Years at the company.
+    pub years_at_company: Option<u32>,
+    /// The job.
+    pub job_content: Option<String>,
+    /// The desired career path.
+    pub desired_career: Option<String>,
+    /// Tags, sorted.
+    pub tags: Vec<String>,
+    /// Active or closed.
+    pub status: ClientStatus,
+    /// Programs the client is enrolled in.
+    pub program_ids: Vec<ProgramId>,
     /// When the client was added.
     pub created_at: DateTime<Utc>,
     /// When the client was last changed.
     pub updated_at: DateTime<Utc>,
 }
 
+/// Which clients a list shows; every criterion given must hold.
+#[derive(Clone, Default, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ClientFilter {
+    /// Of this company.
+    pub company_id: Option<CompanyId>,
+    /// Enrolled in this program.
+    pub program_id: Option<ProgramId>,
+    /// In this department (exact).
+    pub department: Option<String>,
+    /// In this state.
+    pub status: Option<ClientStatus>,
+    /// Carrying this tag.
+    pub tag: Option<String>,
+}
+
 /// A row of the client list.
-#[derive(Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ClientSummary {
@@ -62,150 +158,163 @@ pub struct ClientSummary {
     pub name: String,
     /// The reading.
     pub name_kana: String,
-    /// The company, if given.
-    pub company: Option<String>,
-    /// The department, if given.
+    /// The company's id.
+    pub company_id: Option<CompanyId>,
+    /// The company's name.
+    pub company_name: Option<String>,
+    /// The department.
     pub department: Option<String>,
-    /// The day of the latest session, if any.
-    pub last_session_on: Option<NaiveDate>,
+    /// Active or closed.
+    pub status: ClientStatus,
+    /// Tags, sorted.
+    pub tags: Vec<String>,
+    /// Flags not yet handled: shown prominently wherever the client appears.
+    pub open_flag_count: u32,
+    /// When the latest interview was held or is scheduled.
+    pub last_interview_at: Option<String>,
 }
 
-text::debug_without_content!(NewClient);
-text::debug_without_content!(Client, id);
-text::debug_without_content!(ClientSummary, id);
+text::debug_without_content!(ClientInput, company_id, status);
+text::debug_without_content!(Client, id, company_id, status);
+text::debug_without_content!(ClientFilter, company_id, program_id, status);
+text::debug_without_content!(ClientSummary, id, company_id, open_flag_count);
 
-/// What can go wrong with clients.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
-    /// The name is empty or only whitespace.
-    #[error("the client's name is empty")]
-    EmptyName,
-    /// The reading is empty or only whitespace.
-    #[error("the client's reading is empty")]
-    EmptyKana,
-    /// The reading contains something other than kana.
-    #[error("the client's reading must be kana only")]
-    InvalidKana,
-    /// A field is longer than [`MAX_FIELD_CHARS`].
-    #[error("a field is longer than {MAX_FIELD_CHARS} characters")]
-    TooLong,
-    /// No client has this id.
-    #[error("no client has id {0}")]
-    NotFound(ClientId),
-    /// The database failed.
-    #[error("database error")]
-    Database(#[from] sqlx::Error),
+/// A [`ClientInput`] that passed every check.
+pub(crate) struct ValidClient {
+    pub(crate) company_id: CompanyId,
+    pub(crate) name: String,
+    pub(crate) name_kana: String,
+    pub(crate) kana_sort_key: String,
+    pub(crate) employee_number: Option<String>,
+    pub(crate) department: Option<String>,
+    pub(crate) role: Option<String>,
+    pub(crate) age_band: Option<AgeBand>,
+    pub(crate) years_at_company: Option<u32>,
+    pub(crate) job_content: Option<String>,
+    pub(crate) desired_career: Option<String>,
+    pub(crate) tags: BTreeSet<String>,
+    pub(crate) status: ClientStatus,
+    pub(crate) program_ids: BTreeSet<ProgramId>,
 }
 
-impl Error {
-    /// The code front-ends translate for the user.
-    pub fn code(&self) -> ErrorCode {
-        match self {
-            Self::EmptyName => ErrorCode::EmptyName,
-            Self::EmptyKana => ErrorCode::EmptyKana,
-            Self::InvalidKana => ErrorCode::InvalidKana,
-            Self::TooLong => ErrorCode::TextTooLong,
-            Self::NotFound(_) => ErrorCode::ClientNotFound,
-            Self::Database(error) => crate::db::error_code(error),
-        }
-    }
-}
-
-/// The client module's result.
-pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-/// A [`NewClient`] that passed validation.
-struct ValidClient {
-    name: String,
-    name_kana: String,
-    kana_sort_key: String,
-    company: Option<String>,
-    department: Option<String>,
-}
-
-impl NewClient {
+impl ClientInput {
     fn validate(&self) -> Result<ValidClient> {
-        let name = text::required(&self.name).ok_or(Error::EmptyName)?;
-        let name_kana =
-            text::required(&kana::normalise(&self.name_kana)).ok_or(Error::EmptyKana)?;
+        let name = check::required_line(&self.name, Field::Name)?;
+        let name_kana = check::required_line(&kana::normalise(&self.name_kana), Field::NameKana)?;
         if !kana::is_kana(&name_kana) {
-            return Err(Error::InvalidKana);
+            return Err(Error::InvalidKana(Field::NameKana));
         }
-        let company = text::optional(self.company.as_deref());
-        let department = text::optional(self.department.as_deref());
-        let all_fit = [
-            Some(&name),
-            Some(&name_kana),
-            company.as_ref(),
-            department.as_ref(),
-        ]
-        .into_iter()
-        .flatten()
-        .all(|field| text::fits(field, MAX_FIELD_CHARS));
-        if !all_fit {
-            return Err(Error::TooLong);
+        let company_id = self.company_id.ok_or(Error::Required(Field::Company))?;
+        if self
+            .years_at_company
+            .is_some_and(|years| years > MAX_YEARS_AT_COMPANY)
+        {
+            return Err(Error::OutOfRange(Field::YearsAtCompany));
+        }
+        let tags = self
+            .tags
+            .iter()
+            .filter_map(|tag| check::optional_line(Some(tag), Field::Tags).transpose())
+            .collect::<Result<BTreeSet<_>>>()?;
+        if tags.len() > MAX_TAGS {
+            return Err(Error::OutOfRange(Field::Tags));
         }
         Ok(ValidClient {
+            company_id,
             kana_sort_key: kana::sort_key(&name_kana),
             name,
             name_kana,
-            company,
-            department,
+            employee_number: check::optional_line(
+                self.employee_number.as_deref(),
+                Field::EmployeeNumber,
+            )?,
+            department: check::optional_line(self.department.as_deref(), Field::Department)?,
+            role: check::optional_line(self.role.as_deref(), Field::Role)?,
+            age_band: self.age_band,
+            years_at_company: self.years_at_company,
+            job_content: check::optional_paragraph(self.job_content.as_deref(), Field::JobContent)?,
+            desired_career: check::optional_paragraph(
+                self.desired_career.as_deref(),
+                Field::DesiredCareer,
+            )?,
+            tags,
+            status: self.status,
+            program_ids: self.program_ids.iter().copied().collect(),
         })
     }
 }
 
-/// Adds a client after checking the name and its reading.
-pub async fn create(vault: &Vault, new_client: &NewClient) -> Result<Client> {
-    let client = new_client.validate()?;
-    let now = Utc::now();
-    let id: ClientId = sqlx::query_scalar(
-        "INSERT INTO clients (name, name_kana, kana_sort_key, company, department, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(&client.name)
-    .bind(&client.name_kana)
-    .bind(&client.kana_sort_key)
-    .bind(&client.company)
-    .bind(&client.department)
-    .bind(now)
-    .bind(now)
-    .fetch_one(vault.pool())
-    .await?;
-    get(vault, id).await
+/// Checks that the company exists and that every program is one of its own.
+async fn check_affiliation(
+    conn: &mut sqlx::SqliteConnection,
+    client: &ValidClient,
+) -> Result<()> {
+    company::store::get(&mut *conn, client.company_id).await?;
+    for program_id in &client.program_ids {
+        let program = program::store::get(&mut *conn, *program_id).await?;
+        if program.company_id != client.company_id {
+            return Err(Error::OtherCompany);
+        }
+    }
+    Ok(())
+}
+
+/// Adds a client with their tags and programs, in one transaction.
+pub async fn create(vault: &Vault, input: &ClientInput) -> Result<Client> {
+    let client = input.validate()?;
+    let mut tx = vault.write().await?;
+    check_affiliation(&mut tx, &client).await?;
+    let id = store::insert(&mut tx, &client, Utc::now()).await?;
+    store::replace_tags_and_programs(&mut tx, id, &client).await?;
+    let created = store::get(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Replaces a client's details, tags and programs.
+pub async fn update(vault: &Vault, id: ClientId, input: &ClientInput) -> Result<Client> {
+    let client = input.validate()?;
+    let mut tx = vault.write().await?;
+    check_affiliation(&mut tx, &client).await?;
+    store::update(&mut tx, id, &client, Utc::now()).await?;
+    store::replace_tags_and_programs(&mut tx, id, &client).await?;
+    let updated = store::get(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(updated)
 }
 
 /// One client by id.
 pub async fn get(vault: &Vault, id: ClientId) -> Result<Client> {
-    sqlx::query_as(
-        "SELECT id, name, name_kana, company, department, created_at, updated_at FROM clients WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_optional(vault.pool())
-    .await?
-    .ok_or(Error::NotFound(id))
+    store::get(&mut *vault.read().await?, id).await
 }
 
-/// All clients, ordered by reading (hiragana and katakana alike), then by id.
-pub async fn list(vault: &Vault) -> Result<Vec<ClientSummary>> {
-    Ok(sqlx::query_as(
-        "SELECT c.id, c.name, c.name_kana, c.company, c.department,
-                (SELECT max(s.held_on) FROM sessions s WHERE s.client_id = c.id) AS last_session_on
-         FROM clients c
-         ORDER BY c.kana_sort_key, c.id",
-    )
-    .fetch_all(vault.pool())
-    .await?)
-}
-
-/// Fails with [`Error::NotFound`] unless the client exists.
-pub(crate) async fn ensure_exists(vault: &Vault, id: ClientId) -> Result<()> {
-    let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM clients WHERE id = ?")
-        .bind(id)
-        .fetch_optional(vault.pool())
-        .await?;
-    found.map(|_| ()).ok_or(Error::NotFound(id))
+/// Clients matching the filter, ordered by reading (あいうえお順), then by id.
+pub async fn list(vault: &Vault, filter: &ClientFilter) -> Result<Vec<ClientSummary>> {
+    let mut tx = vault.read().await?;
+    let rows = store::list(&mut tx, filter).await?;
+    let companies = company::store::list(&mut tx).await?;
+    let open_flags = flag::store::open_counts_by_client(&mut tx).await?;
+    let latest = interview::store::latest_by_client(&mut tx).await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| ClientSummary {
+            company_name: row.company_id.and_then(|company_id| {
+                companies
+                    .iter()
+                    .find(|company| company.id == company_id)
+                    .map(|company| company.name.clone())
+            }),
+            open_flag_count: open_flags.get(&row.id).copied().unwrap_or(0),
+            last_interview_at: latest.get(&row.id).cloned(),
+            id: row.id,
+            name: row.name,
+            name_kana: row.name_kana,
+            company_id: row.company_id,
+            department: row.department,
+            status: row.status,
+            tags: row.tags,
+        })
+        .collect())
 }
 
 #[cfg(test)]

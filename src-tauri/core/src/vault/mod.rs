@@ -151,8 +151,21 @@ impl Vault {
         }
     }
 
+    /// A unit of work that writes: every row it writes lands together at `commit()`, or none
+    /// does. `BEGIN IMMEDIATE` takes the write lock at once, so two writers never deadlock
+    /// upgrading from a read (`busy_timeout` cannot resolve that case).
+    pub(crate) async fn write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await
+    }
+
+    #[cfg(test)]
     pub(crate) fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    /// A read of several queries that must see one consistent state of the database.
+    pub(crate) async fn read(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        self.pool.begin().await
     }
 
     fn existing_layout(dir: &Path) -> Result<Layout> {

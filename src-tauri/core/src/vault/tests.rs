@@ -8,21 +8,24 @@ use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection};
 
 use super::*;
-use crate::client::{self, NewClient};
-use crate::session::{self, NewSession};
+use crate::client::{self, Client};
+use crate::interview::{self, NewInterview};
+use crate::test_support::fixtures;
 
 use crate::test_support::{new_vault, secret};
 
 /// Low enough for tests to create many vaults; the product always uses the calibrated cost.
 const TEST_COST: KdfCost = KdfCost::Fixed(10);
 
-fn new_client(name: &str, kana: &str) -> NewClient {
-    NewClient {
-        name: name.to_owned(),
-        name_kana: kana.to_owned(),
-        company: Some("株式会社サンプル".to_owned()),
-        department: None,
-    }
+/// Adds a client of 株式会社サンプル, adding the company the first time.
+async fn add_client(vault: &Vault, name: &str, kana: &str) -> fixtures::TestResult<Client> {
+    let companies = crate::company::list(vault).await?;
+    let company_id = match companies.first() {
+        Some(summary) => summary.company.id,
+        None => fixtures::company(vault, "株式会社サンプル").await?,
+    };
+    let input = fixtures::client_input(company_id, name, kana);
+    Ok(client::create(vault, &input).await?)
 }
 
 /// Every file under `dir` with its bytes, to prove an operation changed nothing.
@@ -55,7 +58,7 @@ async fn create_lock_and_unlock_keep_the_records() -> Result<(), Box<dyn std::er
     let dir = tempfile::tempdir()?;
     assert_eq!(Vault::status(dir.path()), VaultStatus::Uninitialized);
     let (vault, _recovery) = new_vault(dir.path()).await;
-    let created = client::create(&vault, &new_client("山田 太郎", "やまだ たろう")).await?;
+    let created = add_client(&vault, "山田 太郎", "やまだ たろう").await?;
     vault.lock().await;
     assert_eq!(Vault::status(dir.path()), VaultStatus::Locked);
 
@@ -82,7 +85,7 @@ async fn locking_closes_every_connection_and_checkpoints_the_log(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let (vault, _) = new_vault(dir.path()).await;
-    client::create(&vault, &new_client("山田 太郎", "やまだ たろう")).await?;
+    add_client(&vault, "山田 太郎", "やまだ たろう").await?;
     assert!(!open_files_under(dir.path()).is_empty());
     vault.lock().await;
     // No open connection means SQLCipher holds no copy of the key either.
@@ -120,7 +123,7 @@ async fn the_recovery_key_unlocks_and_replaces_a_forgotten_passphrase(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let (vault, recovery) = new_vault(dir.path()).await;
-    let created = client::create(&vault, &new_client("佐藤 花子", "さとう はなこ")).await?;
+    let created = add_client(&vault, "佐藤 花子", "さとう はなこ").await?;
     vault.lock().await;
 
     let typed_back = RecoveryKey::parse(&recovery.expose_text())?;
@@ -224,12 +227,31 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
         sqlx::query_as("SELECT version, success FROM _sqlx_migrations ORDER BY version")
             .fetch_all(vault.pool())
             .await?;
-    assert_eq!(applied, [(20261121000000, true)]);
+    assert_eq!(
+        applied,
+        [(20261121000000, true), (20261123000000, true)]
+    );
     let tables: Vec<String> =
         sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name")
             .fetch_all(vault.pool())
             .await?;
-    assert_eq!(tables, ["clients", "sessions"]);
+    assert_eq!(
+        tables,
+        [
+            "amendments",
+            "client_programs",
+            "client_tags",
+            "clients",
+            "companies",
+            "flags",
+            "interviews",
+            "program_contacts",
+            "programs",
+            "questionnaires",
+            "sheet_sections",
+            "template_sections",
+        ]
+    );
     let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode")
         .fetch_one(vault.pool())
         .await?;
@@ -243,16 +265,16 @@ async fn notes_are_encrypted_at_rest() -> Result<(), Box<dyn std::error::Error>>
     const MARKER: &str = "KIZUKI-AT-REST-MARKER-7f3a 転職を考えている";
     let dir = tempfile::tempdir()?;
     let (vault, recovery) = new_vault(dir.path()).await;
-    let client = client::create(&vault, &new_client("MARKER-CLIENT 鈴木", "すずき")).await?;
-    let created = session::create(
+    let client = add_client(&vault, "MARKER-CLIENT 鈴木", "すずき").await?;
+    let created = interview::create(
         &vault,
-        &NewSession {
+        &NewInterview {
             client_id: client.id,
-            held_on: "2026-11-21".to_owned(),
-            notes: format!("初回面談\n{MARKER}"),
+            details: fixtures::details(None, "2026-11-21"),
         },
     )
     .await?;
+    let created = interview::save_notes(&vault, created.id, &format!("初回面談\n{MARKER}")).await?;
     assert!(created.notes.contains(MARKER));
 
     // While open, the write-ahead log holds the newest pages: it must be encrypted too.
@@ -355,7 +377,7 @@ async fn of_two_setups_racing_one_wins_and_the_other_removes_nothing(
         matches!(loser, Error::AlreadyExists | Error::Damaged(_)),
         "{loser:?}"
     );
-    let created = client::create(&winner, &new_client("山田 太郎", "やまだ たろう")).await?;
+    let created = add_client(&winner, "山田 太郎", "やまだ たろう").await?;
     winner.lock().await;
     let vault = Vault::unlock(dir.path(), &secret(passphrase)).await?;
     assert_eq!(client::get(&vault, created.id).await?.id, created.id);

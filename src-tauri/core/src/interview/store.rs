@@ -1,0 +1,211 @@
+//! The `interviews` table: the only SQL that touches it.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sqlx::SqliteConnection;
+
+use super::{Interview, InterviewKind, InterviewSummary, ValidDetails};
+use crate::ids::{ClientId, InterviewId};
+use crate::record::{Entity, Error, Result};
+
+/// How much of the notes a list shows.
+const PREVIEW_CHARS: usize = 60;
+
+pub(crate) async fn insert(
+    conn: &mut SqliteConnection,
+    client_id: ClientId,
+    details: &ValidDetails,
+    now: DateTime<Utc>,
+) -> Result<InterviewId> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO interviews (client_id, program_id, kind, scheduled_at, held_at,
+                                 duration_minutes, place, purpose, theme, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(client_id)
+    .bind(details.program_id)
+    .bind(details.kind)
+    .bind(&details.scheduled_at)
+    .bind(&details.held_at)
+    .bind(details.duration_minutes)
+    .bind(details.place)
+    .bind(&details.purpose)
+    .bind(&details.theme)
+    .bind(now)
+    .bind(now)
+    .fetch_one(conn)
+    .await?)
+}
+
+pub(crate) async fn update(
+    conn: &mut SqliteConnection,
+    id: InterviewId,
+    details: &ValidDetails,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let updated = sqlx::query(
+        "UPDATE interviews SET program_id = ?, kind = ?, scheduled_at = ?, held_at = ?,
+                duration_minutes = ?, place = ?, purpose = ?, theme = ?, updated_at = ?
+         WHERE id = ?",
+    )
+    .bind(details.program_id)
+    .bind(details.kind)
+    .bind(&details.scheduled_at)
+    .bind(&details.held_at)
+    .bind(details.duration_minutes)
+    .bind(details.place)
+    .bind(&details.purpose)
+    .bind(&details.theme)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    found(updated.rows_affected(), id)
+}
+
+pub(crate) async fn set_held_at(
+    conn: &mut SqliteConnection,
+    id: InterviewId,
+    held_at: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let updated = sqlx::query("UPDATE interviews SET held_at = ?, updated_at = ? WHERE id = ?")
+        .bind(held_at)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    found(updated.rows_affected(), id)
+}
+
+pub(crate) async fn set_notes(
+    conn: &mut SqliteConnection,
+    id: InterviewId,
+    notes: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let updated = sqlx::query("UPDATE interviews SET notes = ?, updated_at = ? WHERE id = ?")
+        .bind(notes)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    found(updated.rows_affected(), id)
+}
+
+/// A change to the sheet changes the interview too: its `updated_at` is the last change of
+/// anything in it.
+pub(crate) async fn touch(
+    conn: &mut SqliteConnection,
+    id: InterviewId,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let updated = sqlx::query("UPDATE interviews SET updated_at = ? WHERE id = ?")
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    found(updated.rows_affected(), id)
+}
+
+fn found(rows: u64, id: InterviewId) -> Result<()> {
+    if rows == 0 {
+        return Err(Error::NotFound(Entity::Interview, id.0));
+    }
+    Ok(())
+}
+
+pub(crate) async fn get(conn: &mut SqliteConnection, id: InterviewId) -> Result<Interview> {
+    sqlx::query_as(
+        "SELECT id, client_id, program_id, kind, scheduled_at, held_at, duration_minutes, place,
+                purpose, theme, notes, created_at, updated_at
+         FROM interviews WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await?
+    .ok_or(Error::NotFound(Entity::Interview, id.0))
+}
+
+/// Whether the interview is held (its notes and sheet changes are then kept as amendments).
+pub(crate) async fn is_held(conn: &mut SqliteConnection, id: InterviewId) -> Result<bool> {
+    let held: Option<bool> =
+        sqlx::query_scalar("SELECT held_at IS NOT NULL FROM interviews WHERE id = ?")
+            .bind(id)
+            .fetch_optional(conn)
+            .await?;
+    held.ok_or(Error::NotFound(Entity::Interview, id.0))
+}
+
+pub(crate) async fn list(
+    conn: &mut SqliteConnection,
+    client_id: ClientId,
+) -> Result<Vec<InterviewSummary>> {
+    #[allow(clippy::type_complexity)]
+    let rows: Vec<(InterviewId, InterviewKind, Option<String>, Option<String>, String, DateTime<Utc>)> =
+        sqlx::query_as(
+            "SELECT id, kind, scheduled_at, held_at, substr(notes, 1, 400), updated_at
+             FROM interviews WHERE client_id = ?
+             ORDER BY coalesce(held_at, scheduled_at) DESC, id DESC",
+        )
+        .bind(client_id)
+        .fetch_all(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, kind, scheduled_at, held_at, notes_start, updated_at)| InterviewSummary {
+                id,
+                client_id,
+                kind,
+                scheduled_at,
+                held_at,
+                notes_preview: preview(&notes_start),
+                updated_at,
+            },
+        )
+        .collect())
+}
+
+/// Each client's latest interview time (held, else scheduled).
+pub(crate) async fn latest_by_client(
+    conn: &mut SqliteConnection,
+) -> Result<HashMap<ClientId, String>> {
+    let rows: Vec<(ClientId, String)> = sqlx::query_as(
+        "SELECT client_id, max(coalesce(held_at, scheduled_at)) FROM interviews GROUP BY client_id",
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// The first non-blank line, cut to [`PREVIEW_CHARS`] characters.
+fn preview(notes: &str) -> String {
+    let line = notes
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty())
+        .unwrap_or("");
+    let mut preview: String = line.chars().take(PREVIEW_CHARS).collect();
+    if line.chars().count() > PREVIEW_CHARS {
+        preview.push('…');
+    }
+    preview
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preview_takes_the_first_non_blank_line_and_shortens_it() {
+        assert_eq!(
+            preview("\n\n  現在の業務について  \n二行目"),
+            "現在の業務について"
+        );
+        let long = "あ".repeat(PREVIEW_CHARS + 5);
+        assert_eq!(preview(&long).chars().count(), PREVIEW_CHARS + 1);
+        assert_eq!(preview(""), "");
+    }
+}

@@ -1,0 +1,112 @@
+//! Interviews against a real vault.
+
+use super::*;
+use crate::test_support::fixtures::{self, details, TestResult};
+use crate::test_support::new_vault;
+use crate::ErrorCode;
+
+#[tokio::test]
+async fn an_interview_round_trips_with_its_sheet() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    let program_id = fixtures::program(&vault, company_id).await?;
+    let client_id = fixtures::client(&vault, company_id).await?;
+    let created = create(
+        &vault,
+        &NewInterview {
+            client_id,
+            details: InterviewDetails {
+                kind: InterviewKind::FollowUp,
+                place: Some(Place::Online),
+                purpose: Some("前回のアクションプランの振り返り".into()),
+                ..details(Some(program_id), "2026-12-01 14:00")
+            },
+        },
+    )
+    .await?;
+    assert_eq!(created.scheduled_at.as_deref(), Some("2026-12-01T14:00"));
+    assert_eq!(created.held_at, None);
+    assert_eq!(get(&vault, created.id).await?, created);
+    let sheet = crate::sheet::sections(&vault, created.id).await?;
+    let positions: Vec<u32> = sheet.iter().map(|s| s.position).collect();
+    assert_eq!(positions, [1, 2, 3, 4, 5, 6, 7]);
+
+    let notes = "3年後に目指す自分：チームリーダー\n強み：傾聴力";
+    let saved = save_notes(&vault, created.id, notes).await?;
+    assert_eq!(saved.notes, notes);
+    assert!(history::list(&vault, created.id).await?.is_empty(), "not held yet");
+    let debug = format!("{saved:?}");
+    assert!(!debug.contains("チームリーダー"), "{debug}");
+
+    let held = mark_held(&vault, created.id, None).await?;
+    assert_eq!(held.held_at.as_deref(), Some("2026-12-01T14:00"));
+    let listed = list(&vault, client_id).await?;
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].notes_preview, "3年後に目指す自分：チームリーダー");
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn amendments_of_a_held_interview_keep_the_original() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    let client_id = fixtures::client(&vault, company_id).await?;
+    let id = fixtures::interview(&vault, client_id, None).await?;
+    save_notes(&vault, id, "原文").await?;
+    mark_held(&vault, id, Some("2026-11-21T10:00")).await?;
+    // One burst of autosaves is one amendment that starts from the original.
+    save_notes(&vault, id, "原文 追記").await?;
+    save_notes(&vault, id, "原文 追記2").await?;
+    let section = crate::sheet::sections(&vault, id).await?[2].id;
+    crate::sheet::capture(&vault, section, "傾聴力がある").await?;
+    let amendments = history::list(&vault, id).await?;
+    assert_eq!(amendments.len(), 2);
+    assert_eq!(amendments[0].sheet_section_id, None);
+    assert_eq!((amendments[0].before.as_str(), amendments[0].after.as_str()), ("原文", "原文 追記2"));
+    assert_eq!(amendments[1].sheet_section_id, Some(section));
+    assert_eq!((amendments[1].before.as_str(), amendments[1].after.as_str()), ("", "傾聴力がある"));
+    // Saving the same text again is not an amendment.
+    save_notes(&vault, id, "原文 追記2").await?;
+    assert_eq!(history::list(&vault, id).await?.len(), 2);
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn bad_interviews_are_refused() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    let other = fixtures::company(&vault, "有限会社ほか").await?;
+    let others_program = fixtures::program(&vault, other).await?;
+    let client_id = fixtures::client(&vault, company_id).await?;
+    let new = |details| NewInterview { client_id, details };
+    let cases = [
+        (new(InterviewDetails { scheduled_at: None, ..details(None, "") }), ErrorCode::Required),
+        (new(details(None, "2026-02-30")), ErrorCode::InvalidDate),
+        (new(details(None, "2026-11-21T25:00")), ErrorCode::InvalidDate),
+        (new(InterviewDetails { duration_minutes: Some(0), ..details(None, "2026-11-21") }), ErrorCode::OutOfRange),
+        (new(details(Some(others_program), "2026-11-21")), ErrorCode::OtherCompany),
+        (NewInterview { client_id: ClientId(404), details: details(None, "2026-11-21") }, ErrorCode::NotFound),
+    ];
+    for (input, code) in cases {
+        assert_eq!(create(&vault, &input).await.err().map(|e| e.code()), Some(code));
+    }
+    assert!(list(&vault, client_id).await?.is_empty());
+    let too_long = "あ".repeat(MAX_NOTES_CHARS + 1);
+    let id = fixtures::interview(&vault, client_id, None).await?;
+    assert_eq!(
+        save_notes(&vault, id, &too_long).await.err().map(|e| e.code()),
+        Some(ErrorCode::TextTooLong)
+    );
+    assert_eq!(get(&vault, id).await?.notes, "");
+    assert_eq!(
+        list(&vault, ClientId(404)).await.err().map(|e| e.code()),
+        Some(ErrorCode::NotFound)
+    );
+    vault.lock().await;
+    Ok(())
+}
