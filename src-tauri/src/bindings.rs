@@ -4,33 +4,27 @@
 //! command or a type that crosses IPC, run
 //! `KIZUKI_UPDATE_BINDINGS=1 cargo test -p kizuki-desktop bindings` and commit the result.
 
+use kizuki_core::ErrorCode;
 use tauri::Runtime;
-use tauri_specta::{collect_commands, Builder};
+use tauri_specta::Builder;
 
-use crate::commands::{clients, preferences, sessions, vault};
 use crate::error::IpcError;
 
-/// Every command the UI may call. `command_names.rs` lists the same names for `build.rs`; the
-/// tests below keep the list, the capability file and these registrations in step.
+/// Registers each command of `command_list.rs` with tauri-specta.
+macro_rules! collect_listed_commands {
+    ($($module:ident: $($command:ident),+;)+) => {
+        tauri_specta::collect_commands![$($(crate::commands::$module::$command),+),+]
+    };
+}
+
+/// Every command the UI may call, from the one list in `command_list.rs`, and the error codes
+/// the UI must be able to translate.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
     Builder::<R>::new()
-        .commands(collect_commands![
-            vault::vault_status,
-            vault::vault_create,
-            vault::vault_unlock,
-            vault::vault_recover,
-            vault::vault_lock,
-            clients::client_list,
-            clients::client_create,
-            clients::client_get,
-            sessions::session_list,
-            sessions::session_create,
-            sessions::session_get,
-            sessions::session_save_notes,
-            preferences::preferences_get,
-            preferences::preferences_set_language,
-        ])
+        .commands(with_commands!(collect_listed_commands))
         .typ::<IpcError>()
+        // The UI's list of codes (and its locale test) comes from the core's one list.
+        .constant("ERROR_CODES", ErrorCode::ALL)
         // Ids are SQLite rowids, far below 2^53: a JavaScript number holds them exactly.
         .dangerously_cast_bigints_to_number()
         // One TypeScript type per Rust type: none of ours serialises differently from how it
@@ -82,7 +76,7 @@ mod tests {
     }
 
     fn listed_commands() -> Vec<String> {
-        let mut names: Vec<String> = crate::command_names::COMMAND_NAMES
+        let mut names: Vec<String> = crate::command_list::COMMAND_NAMES
             .iter()
             .map(|n| n.to_string())
             .collect();

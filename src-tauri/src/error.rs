@@ -1,7 +1,8 @@
 //! The one error type that crosses IPC: a code the UI translates, and an English message for
 //! developers. Neither ever contains client content.
 
-use kizuki_core::{client, data_dir, preferences, session, vault, ErrorCode};
+use kizuki_core::record::{self, Field};
+use kizuki_core::{data_dir, preferences, vault, ErrorCode};
 use serde::Serialize;
 
 /// What a failed command returns to the UI.
@@ -11,6 +12,8 @@ pub struct IpcError {
     pub code: ErrorCode,
     /// A developer-facing English description.
     pub message: String,
+    /// The field at fault, for the form to point at.
+    pub field: Option<Field>,
 }
 
 impl IpcError {
@@ -18,6 +21,7 @@ impl IpcError {
         Self {
             code: ErrorCode::VaultLocked,
             message: "the vault is locked".to_owned(),
+            field: None,
         }
     }
 }
@@ -26,18 +30,22 @@ macro_rules! from_core_error {
     ($($error:ty),*) => {$(
         impl From<$error> for IpcError {
             fn from(error: $error) -> Self {
-                Self { code: error.code(), message: error.to_string() }
+                Self { code: error.code(), message: error.to_string(), field: None }
             }
         }
     )*};
 }
-from_core_error!(
-    vault::Error,
-    client::Error,
-    session::Error,
-    preferences::Error,
-    data_dir::Error
-);
+from_core_error!(vault::Error, preferences::Error, data_dir::Error);
+
+impl From<record::Error> for IpcError {
+    fn from(error: record::Error) -> Self {
+        Self {
+            code: error.code(),
+            message: error.to_string(),
+            field: error.field(),
+        }
+    }
+}
 
 /// The result of every command.
 pub type IpcResult<T> = Result<T, IpcError>;
@@ -49,10 +57,14 @@ mod tests {
     #[test]
     fn crosses_ipc_as_a_code_and_a_message_without_client_content() -> Result<(), serde_json::Error>
     {
-        let error = IpcError::from(client::Error::InvalidKana);
+        let error = IpcError::from(record::Error::InvalidKana(Field::NameKana));
         assert_eq!(
             serde_json::to_value(&error)?,
-            serde_json::json!({ "code": "invalid_kana", "message": "the client's reading must be kana only" })
+            serde_json::json!({
+                "code": "invalid_kana",
+                "message": "NameKana must be kana only",
+                "field": "nameKana"
+            })
         );
         let locked = serde_json::to_value(IpcError::locked())?;
         assert_eq!(locked["code"], "vault_locked");

@@ -4,9 +4,10 @@
 //! a desktop app needs: whether the vault is unlocked. Every command is a thin adapter onto a
 //! documented core function; the UI reaches them only through the generated `bindings.ts`.
 
+#[macro_use]
+mod command_list;
 mod bindings;
-#[cfg(test)]
-mod command_names;
+mod closing;
 mod commands;
 mod error;
 mod state;
@@ -17,6 +18,7 @@ use std::path::PathBuf;
 use tauri::{Manager, RunEvent, Runtime};
 
 pub use bindings::specta_builder;
+use closing::CloseGuard;
 pub use error::IpcError;
 pub use state::AppState;
 
@@ -50,8 +52,13 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
     let specta = specta_builder::<R>();
     builder
         .manage(state)
+        .manage(CloseGuard::default())
         .invoke_handler(specta.invoke_handler())
-        .setup(|app| Ok(window::open_main(app.handle())?))
+        .on_window_event(closing::on_window_event)
+        .setup(|app| {
+            app.state::<CloseGuard>().install(app.handle());
+            Ok(window::open_main(app.handle())?)
+        })
 }
 
 /// `--data-dir DIR` or `--data-dir=DIR`; the environment variable is read by the core.

@@ -31,6 +31,11 @@ impl AppState {
         }
     }
 
+    /// Whether a vault is unlocked, without waiting; `None` while a transition holds it.
+    pub(crate) fn is_unlocked(&self) -> Option<bool> {
+        self.vault.try_read().ok().map(|vault| vault.is_some())
+    }
+
     pub(crate) fn data_dir(&self) -> &Path {
         &self.data_dir
     }

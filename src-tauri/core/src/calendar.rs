@@ -60,7 +60,11 @@ pub fn parse_moment(text: &str, field: Field) -> Result<String> {
                 .then(|| NaiveTime::parse_from_str(time, "%H:%M").ok())
                 .flatten()
                 .ok_or(Error::InvalidDate(field))?;
-            Ok(format!("{}T{}", date.format("%Y-%m-%d"), time.format("%H:%M")))
+            Ok(format!(
+                "{}T{}",
+                date.format("%Y-%m-%d"),
+                time.format("%H:%M")
+            ))
         }
     }
 }
@@ -110,19 +114,29 @@ mod tests {
     #[test]
     fn moments_are_canonical_and_sort_as_text() {
         assert_eq!(
-            parse_moment("2026-11-21 09:30", Field::HeldAt).ok().as_deref(),
+            parse_moment("2026-11-21 09:30", Field::HeldAt)
+                .ok()
+                .as_deref(),
             Some("2026-11-21T09:30")
         );
         assert_eq!(
             parse_moment(" 2026-11-21 ", Field::HeldAt).ok().as_deref(),
             Some("2026-11-21")
         );
-        for bad in ["2026-11-21T24:00", "2026-11-21T9:30", "2026-11-21X09:30", "2026-11-21T09:3x"] {
+        for bad in [
+            "2026-11-21T24:00",
+            "2026-11-21T9:30",
+            "2026-11-21X09:30",
+            "2026-11-21T09:3x",
+        ] {
             assert!(parse_moment(bad, Field::HeldAt).is_err(), "{bad}");
         }
         let mut moments = ["2026-11-22", "2026-11-21T10:00", "2026-11-21"];
         moments.sort_unstable();
         assert_eq!(moments, ["2026-11-21", "2026-11-21T10:00", "2026-11-22"]);
-        assert_eq!(parse_optional_moment(Some("  "), Field::HeldAt).ok(), Some(None));
+        assert_eq!(
+            parse_optional_moment(Some("  "), Field::HeldAt).ok(),
+            Some(None)
+        );
     }
 }

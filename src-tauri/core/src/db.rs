@@ -187,7 +187,12 @@ mod tests {
                 .await?;
         assert_eq!(
             interview,
-            (1, "initial".into(), Some("2026-11-21".into()), "初回のメモ".into())
+            (
+                1,
+                "initial".into(),
+                Some("2026-11-21".into()),
+                "初回のメモ".into()
+            )
         );
         let sections: i64 =
             sqlx::query_scalar("SELECT count(*) FROM sheet_sections WHERE interview_id = 7")

@@ -187,9 +187,7 @@ fn constraint_kind(error: &sqlx::Error) -> Option<Constraint> {
 /// never the values, so nothing typed by the consultant is examined or kept.
 pub(crate) fn unique_violation(columns: &str, field: Field) -> impl Fn(sqlx::Error) -> Error + '_ {
     move |error| match constraint_kind(&error) {
-        Some(Constraint::Unique)
-            if matches!(&error, sqlx::Error::Database(db) if db.message().contains(columns)) =>
-        {
+        Some(Constraint::Unique) if matches!(&error, sqlx::Error::Database(db) if db.message().contains(columns)) => {
             Error::Duplicate(field)
         }
         _ => Error::from(error),

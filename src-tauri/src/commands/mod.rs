@@ -1,6 +1,13 @@
-//! The commands the UI can call, one module per area. Each is a one-line adapter onto the core.
+//! The commands the UI can call, one module per area. Each is a one-line adapter onto a
+//! documented core function; `command_list.rs` names every one of them once.
 
 pub mod clients;
+pub mod companies;
+pub mod flags;
+pub mod interviews;
 pub mod preferences;
-pub mod sessions;
+pub mod programs;
+pub mod questionnaires;
+pub mod sheets;
 pub mod vault;
+pub mod window;

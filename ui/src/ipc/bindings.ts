@@ -14,67 +14,276 @@ export const commands = {
 	vaultRecover: (recoveryKey: string, newPassphrase: string) => typedError<null, IpcError>(__TAURI_INVOKE("vault_recover", { recoveryKey, newPassphrase })),
 	/**  Locks: closes the database and drops the key from memory. */
 	vaultLock: () => typedError<null, IpcError>(__TAURI_INVOKE("vault_lock")),
-	/**  All clients, sorted by reading. */
-	clientList: () => typedError<ClientSummary[], IpcError>(__TAURI_INVOKE("client_list")),
-	/**  Adds a client. */
-	clientCreate: (client: NewClient) => typedError<Client, IpcError>(__TAURI_INVOKE("client_create", { client })),
+	/**  Every company, by name, with its counts. */
+	companyList: () => typedError<CompanySummary[], IpcError>(__TAURI_INVOKE("company_list")),
+	/**  One company. */
+	companyGet: (id: CompanyId) => typedError<Company, IpcError>(__TAURI_INVOKE("company_get", { id })),
+	/**  Adds a company. */
+	companyCreate: (input: CompanyInput) => typedError<Company, IpcError>(__TAURI_INVOKE("company_create", { input })),
+	/**  Renames a company. */
+	companyUpdate: (id: CompanyId, input: CompanyInput) => typedError<Company, IpcError>(__TAURI_INVOKE("company_update", { id, input })),
+	/**  Programs, newest first; of one company when given. */
+	programList: (companyId: CompanyId | null) => typedError<ProgramSummary[], IpcError>(__TAURI_INVOKE("program_list", { companyId })),
+	/**  One program with its contacts. */
+	programGet: (id: ProgramId) => typedError<Program, IpcError>(__TAURI_INVOKE("program_get", { id })),
+	/**  Adds a program with its contacts and sheet template. */
+	programCreate: (input: ProgramInput) => typedError<Program, IpcError>(__TAURI_INVOKE("program_create", { input })),
+	/**  Replaces a program's details and contacts. */
+	programUpdate: (id: ProgramId, input: ProgramInput) => typedError<Program, IpcError>(__TAURI_INVOKE("program_update", { id, input })),
+	/**  Clients matching the filter, sorted by reading. */
+	clientList: (filter: ClientFilter) => typedError<ClientSummary[], IpcError>(__TAURI_INVOKE("client_list", { filter })),
 	/**  One client. */
-	clientGet: (id: number) => typedError<Client, IpcError>(__TAURI_INVOKE("client_get", { id })),
-	/**  A client's sessions, newest first. */
-	sessionList: (clientId: number) => typedError<SessionSummary[], IpcError>(__TAURI_INVOKE("session_list", { clientId })),
-	/**  Adds a session. */
-	sessionCreate: (session: NewSession) => typedError<Session, IpcError>(__TAURI_INVOKE("session_create", { session })),
-	/**  One session with its notes. */
-	sessionGet: (id: number) => typedError<Session, IpcError>(__TAURI_INVOKE("session_get", { id })),
+	clientGet: (id: ClientId) => typedError<Client, IpcError>(__TAURI_INVOKE("client_get", { id })),
+	/**  Adds a client. */
+	clientCreate: (input: ClientInput) => typedError<Client, IpcError>(__TAURI_INVOKE("client_create", { input })),
+	/**  Replaces a client's details. */
+	clientUpdate: (id: ClientId, input: ClientInput) => typedError<Client, IpcError>(__TAURI_INVOKE("client_update", { id, input })),
+	/**  A client's interviews, newest first. */
+	interviewList: (clientId: ClientId) => typedError<InterviewSummary[], IpcError>(__TAURI_INVOKE("interview_list", { clientId })),
+	/**  One interview with its notes. */
+	interviewGet: (id: InterviewId) => typedError<Interview, IpcError>(__TAURI_INVOKE("interview_get", { id })),
+	/**  Adds an interview with its sheet. */
+	interviewCreate: (interview: NewInterview) => typedError<Interview, IpcError>(__TAURI_INVOKE("interview_create", { interview })),
+	/**  Replaces an interview's details. */
+	interviewUpdate: (id: InterviewId, details: InterviewDetails) => typedError<Interview, IpcError>(__TAURI_INVOKE("interview_update", { id, details })),
+	/**  Marks an interview held. */
+	interviewMarkHeld: (id: InterviewId, heldAt: string | null) => typedError<Interview, IpcError>(__TAURI_INVOKE("interview_mark_held", { id, heldAt })),
 	/**  Saves the notes (the editor's autosave). */
-	sessionSaveNotes: (id: number, notes: string) => typedError<Session, IpcError>(__TAURI_INVOKE("session_save_notes", { id, notes })),
+	interviewSaveNotes: (id: InterviewId, notes: string) => typedError<Interview, IpcError>(__TAURI_INVOKE("interview_save_notes", { id, notes })),
+	/**  The kept amendments of a held interview, oldest first. */
+	interviewHistory: (id: InterviewId) => typedError<Amendment[], IpcError>(__TAURI_INVOKE("interview_history", { id })),
+	/**  A program's template (or the default one), retired sections included. */
+	sheetTemplateGet: (programId: ProgramId | null) => typedError<TemplateSection[], IpcError>(__TAURI_INVOKE("sheet_template_get", { programId })),
+	/**  Saves an edited template. */
+	sheetTemplateSave: (programId: ProgramId | null, sections: TemplateSectionInput[]) => typedError<TemplateSection[], IpcError>(__TAURI_INVOKE("sheet_template_save", { programId, sections })),
+	/**  An interview's sheet, in order. */
+	sheetSections: (interviewId: InterviewId) => typedError<SheetSection[], IpcError>(__TAURI_INVOKE("sheet_sections", { interviewId })),
+	/**  Saves a section's text (its editor's autosave). */
+	sheetSaveSection: (id: SheetSectionId, text: string) => typedError<SheetSection, IpcError>(__TAURI_INVOKE("sheet_save_section", { id, text })),
+	/**  Files a passage of the notes under a section. */
+	sheetCapture: (id: SheetSectionId, passage: string) => typedError<SheetSection, IpcError>(__TAURI_INVOKE("sheet_capture", { id, passage })),
+	/**  The client's questionnaire for the program, if saved. */
+	questionnaireFind: (clientId: ClientId, programId: ProgramId | null) => typedError<Questionnaire | null, IpcError>(__TAURI_INVOKE("questionnaire_find", { clientId, programId })),
+	/**  Saves the questionnaire (its editor's autosave). */
+	questionnaireSave: (input: QuestionnaireInput) => typedError<Questionnaire, IpcError>(__TAURI_INVOKE("questionnaire_save", { input })),
+	/**  A client's flags, open ones first. */
+	flagList: (clientId: ClientId) => typedError<Flag[], IpcError>(__TAURI_INVOKE("flag_list", { clientId })),
+	/**  Raises a flag. */
+	flagCreate: (input: FlagInput) => typedError<Flag, IpcError>(__TAURI_INVOKE("flag_create", { input })),
+	/**  Edits a flag (its note, referral, or the day it was handled). */
+	flagUpdate: (id: FlagId, input: FlagInput) => typedError<Flag, IpcError>(__TAURI_INVOKE("flag_update", { id, input })),
 	/**  The saved preferences, or the defaults. */
 	preferencesGet: () => typedError<Preferences, IpcError>(__TAURI_INVOKE("preferences_get")),
 	/**  Switches the display language and remembers it. */
 	preferencesSetLanguage: (language: Language) => typedError<Preferences, IpcError>(__TAURI_INVOKE("preferences_set_language", { language })),
+	/**  Closes the window once the UI has saved everything pending (see `closing.rs`). */
+	windowClose: () => typedError<null, IpcError>(__TAURI_INVOKE("window_close")),
 };
 
+/* Constants */
+export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","storage","internal"] as const;
+
 /* Types */
+/**  The client's age band: reports group by it, and it identifies less than a birth date. */
+export type AgeBand = "10s" | "20s" | "30s" | "40s" | "50s" | "60s";
+
+/**  One kept change of a held interview. */
+export type Amendment = {
+	/**  The amendment's id. */
+	id: AmendmentId,
+	/**  The interview amended. */
+	interviewId: InterviewId,
+	/**  The sheet section amended; absent for the free notes. */
+	sheetSectionId: SheetSectionId | null,
+	/**  The text before the amendment. */
+	before: string,
+	/**  The text after it. */
+	after: string,
+	/**  When the amendment began. */
+	startedAt: string,
+	/**  When it was last extended. */
+	changedAt: string,
+};
+
+/**  One kept amendment of a held interview. */
+export type AmendmentId = number;
+
 /**  A client as stored. */
 export type Client = {
 	/**  The client's id. */
-	id: number,
+	id: ClientId,
+	/**  The company (absent only for clients recorded before companies existed). */
+	companyId: CompanyId | null,
 	/**  The client's name. */
 	name: string,
 	/**  The reading, normalised (NFKC, single spaces). */
 	nameKana: string,
-	/**  The company, if given. */
-	company: string | null,
-	/**  The department, if given. */
+	/**  The employee number. */
+	employeeNumber: string | null,
+	/**  The department. */
 	department: string | null,
+	/**  The role. */
+	role: string | null,
+	/**  The age band. */
+	ageBand: AgeBand | null,
+	/**  Years at the company. */
+	yearsAtCompany: number | null,
+	/**  The job. */
+	jobContent: string | null,
+	/**  The desired career path. */
+	desiredCareer: string | null,
+	/**  Tags, sorted. */
+	tags: string[],
+	/**  Active or closed. */
+	status: ClientStatus,
+	/**  Programs the client is enrolled in. */
+	programIds: ProgramId[],
 	/**  When the client was added. */
 	createdAt: string,
 	/**  When the client was last changed. */
 	updatedAt: string,
 };
 
+/**  Which clients a list shows; every criterion given must hold. */
+export type ClientFilter = {
+	/**  Of this company. */
+	companyId: CompanyId | null,
+	/**  Enrolled in this program. */
+	programId: ProgramId | null,
+	/**  In this department (exact). */
+	department: string | null,
+	/**  In this state. */
+	status: ClientStatus | null,
+	/**  Carrying this tag. */
+	tag: string | null,
+};
+
+/**  A client (相談者). */
+export type ClientId = number;
+
+/**  What the consultant enters to add or edit a client. */
+export type ClientInput = {
+	/**  The company the employee works for (required). */
+	companyId: CompanyId | null,
+	/**  The client's name, as they write it. */
+	name: string,
+	/**  Its reading in kana (furigana), used for sorting. */
+	nameKana: string,
+	/**  The employee number, unique within the company. */
+	employeeNumber: string | null,
+	/**  Their department. */
+	department: string | null,
+	/**  Their role or grade. */
+	role: string | null,
+	/**  Their age band. */
+	ageBand: AgeBand | null,
+	/**  Whole years at the company. */
+	yearsAtCompany: number | null,
+	/**  What their job is. */
+	jobContent: string | null,
+	/**  The career path they wish for. */
+	desiredCareer: string | null,
+	/**  Free tags for the consultant's own grouping. */
+	tags: string[],
+	/**  Active or closed. */
+	status: ClientStatus,
+	/**  The company's programs the client takes part in. */
+	programIds: ProgramId[],
+};
+
+/**  Whether the consultant still works with the client. */
+export type ClientStatus = 
+/**  Interviews continue. */
+"active" | 
+/**  The engagement has ended; the record is kept. */
+"closed";
+
 /**  A row of the client list. */
 export type ClientSummary = {
 	/**  The client's id. */
-	id: number,
+	id: ClientId,
 	/**  The client's name. */
 	name: string,
 	/**  The reading. */
 	nameKana: string,
-	/**  The company, if given. */
-	company: string | null,
-	/**  The department, if given. */
+	/**  The company's id. */
+	companyId: CompanyId | null,
+	/**  The company's name. */
+	companyName: string | null,
+	/**  The department. */
 	department: string | null,
-	/**  The day of the latest session, if any. */
-	lastSessionOn: string | null,
+	/**  Active or closed. */
+	status: ClientStatus,
+	/**  Tags, sorted. */
+	tags: string[],
+	/**  Flags not yet handled: shown prominently wherever the client appears. */
+	openFlagCount: number,
+	/**  When the latest interview was held or is scheduled. */
+	lastInterviewAt: string | null,
+};
+
+/**  A company as stored. */
+export type Company = {
+	/**  The company's id. */
+	id: CompanyId,
+	/**  Its name. */
+	name: string,
+	/**  When it was added. */
+	createdAt: string,
+	/**  When it was last changed. */
+	updatedAt: string,
+};
+
+/**  A client company (顧客企業). */
+export type CompanyId = number;
+
+/**  What the consultant enters to add or rename a company. */
+export type CompanyInput = {
+	/**  The company's name, unique in the vault. */
+	name: string,
+};
+
+/**  A row of the company list. */
+export type CompanySummary = {
+	/**  The company. */
+	company: Company,
+	/**  How many programs it has. */
+	programCount: number,
+	/**  How many clients work there. */
+	clientCount: number,
+};
+
+/**  An HR contact as stored. */
+export type Contact = {
+	/**  The contact's id. */
+	id: ContactId,
+	/**  Their name. */
+	name: string,
+	/**  Their role. */
+	role: string | null,
+	/**  Their age recipients. */
+	recipients: string[],
+};
+
+/**  An HR contact of a program. */
+export type ContactId = number;
+
+/**  An HR contact as entered. */
+export type ContactInput = {
+	/**  The contact's name. */
+	name: string,
+	/**  Their role, e.g. 人事部 課長. */
+	role: string | null,
+	/**  Their age recipients: `age1…` or SSH public keys, any number. */
+	recipients: string[],
 };
 
 /**
  *  A stable, language-neutral code for everything that can go wrong in the core.
  * 
- *  Front-ends translate the code (the UI's locale files hold `errors.<code>` in every language);
- *  the English `Display` text of each module's error is for developers and never carries client
- *  content.
+ *  Front-ends translate the code (the UI's locale files hold `errors.<code>` in every
+ *  language); the English `Display` text of each module's error is for developers and
+ *  never carries client content.
  */
 export type ErrorCode = 
 /**  The passphrase does not open the vault. */
@@ -93,24 +302,175 @@ export type ErrorCode =
 "vault_locked" | 
 /**  The vault's files are incomplete or cannot be read; nothing was changed. */
 "vault_damaged" | 
-/**  A client's name is empty. */
-"empty_name" | 
-/**  A client's reading (furigana) is empty. */
-"empty_kana" | 
-/**  A client's reading contains characters other than kana. */
-"invalid_kana" | 
+/**  A required field is empty (the error names the field). */
+"required" | 
 /**  A text is longer than its field allows. */
 "text_too_long" | 
-/**  A date is not a real calendar date in the form YYYY-MM-DD. */
+/**  A reading (furigana) contains characters other than kana. */
+"invalid_kana" | 
+/**  A date or time is not a real one in the expected form. */
 "invalid_date" | 
-/**  No client has the given id. */
-"client_not_found" | 
-/**  No session has the given id. */
-"session_not_found" | 
+/**  A number is outside the range its field allows. */
+"out_of_range" | 
+/**  A period ends before it starts. */
+"period_ends_before_start" | 
+/**  A text given as an age recipient is neither an `age1…` key nor an SSH public key. */
+"invalid_recipient" | 
+/**  A record with the same name already exists where names must be unique. */
+"duplicate" | 
+/**  Another client of the same company already has this employee number. */
+"duplicate_employee_number" | 
+/**  The record asked for does not exist (any more). */
+"not_found" | 
+/**  A record refers to another that does not exist. */
+"missing_parent" | 
+/**  A client and a program belong to different companies. */
+"other_company" | 
 /**  Reading or writing the disk failed. */
 "storage" | 
 /**  A fault in Kizuki itself. */
 "internal";
+
+/**  A field of a record, as named to the user when it is at fault. */
+export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn";
+
+/**  A flag as stored. */
+export type Flag = {
+	/**  Its id. */
+	id: FlagId,
+	/**  The client concerned. */
+	clientId: ClientId,
+	/**  The interview where it arose. */
+	interviewId: InterviewId | null,
+	/**  Its kind. */
+	kind: FlagKind,
+	/**  The note. */
+	note: string,
+	/**  Who it was referred to. */
+	referredTo: string | null,
+	/**  When raised. */
+	raisedOn: string,
+	/**  When handled; absent while open. */
+	handledOn: string | null,
+	/**  When recorded. */
+	createdAt: string,
+	/**  When last changed. */
+	updatedAt: string,
+};
+
+/**  A flag that needs care. */
+export type FlagId = number;
+
+/**  A flag as entered or edited. */
+export type FlagInput = {
+	/**  The client concerned. */
+	clientId: ClientId,
+	/**  The interview where it arose, if any (of the same client). */
+	interviewId: InterviewId | null,
+	/**  Its kind. */
+	kind: FlagKind,
+	/**  What was seen and why it matters. */
+	note: string,
+	/**  Who it was referred to (a specialist, a clinic, HR …). */
+	referredTo: string | null,
+	/**  The day it was raised, `YYYY-MM-DD`. */
+	raisedOn: string,
+	/**  The day it was handled, `YYYY-MM-DD`; absent while open. */
+	handledOn: string | null,
+};
+
+/**  What kind of care a flag asks for. */
+export type FlagKind = 
+/**  A mental-health concern: referral to a specialist (医療機関・専門家へのリファー). */
+"mental_health" | 
+/**  A matter of life or safety. */
+"life_safety" | 
+/**  A matter needing the organisation's response. */
+"organisational";
+
+/**  An interview as stored. */
+export type Interview = {
+	/**  The interview's id. */
+	id: InterviewId,
+	/**  The client interviewed. */
+	clientId: ClientId,
+	/**  The program, if any. */
+	programId: ProgramId | null,
+	/**  Its kind. */
+	kind: InterviewKind,
+	/**  When it was planned. */
+	scheduledAt: string | null,
+	/**  When it was held; absent while it is only scheduled. */
+	heldAt: string | null,
+	/**  Its length in minutes. */
+	durationMinutes: number | null,
+	/**  Online or in person. */
+	place: Place | null,
+	/**  Its purpose. */
+	purpose: string | null,
+	/**  Its theme. */
+	theme: string | null,
+	/**  The free notes. */
+	notes: string,
+	/**  When the interview was created. */
+	createdAt: string,
+	/**  When anything of it was last changed. */
+	updatedAt: string,
+};
+
+/**  An interview's details as the consultant enters or edits them. */
+export type InterviewDetails = {
+	/**  The program it belongs to, if any; must be of the client's company. */
+	programId: ProgramId | null,
+	/**  Its kind. */
+	kind: InterviewKind,
+	/**  When it is planned: `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`. */
+	scheduledAt: string | null,
+	/**  When it was held, in the same forms; setting it marks the interview held. */
+	heldAt: string | null,
+	/**  How long it lasted or will last. */
+	durationMinutes: number | null,
+	/**  Online or in person. */
+	place: Place | null,
+	/**  Its purpose. */
+	purpose: string | null,
+	/**  Its theme. */
+	theme: string | null,
+};
+
+/**  An interview (面談). */
+export type InterviewId = number;
+
+/**  The kinds of interview the Self-Career Dock knows. */
+export type InterviewKind = 
+/**  The first career interview (初回面談). */
+"initial" | 
+/**  A follow-up (フォローアップ面談). */
+"follow_up" | 
+/**  An additional interview (追加面談). */
+"additional" | 
+/**  Consulting the client's boss, with consent (上司へのコンサルテーション). */
+"boss_consultation" | 
+/**  Supervision of the consultant (スーパービジョン). */
+"supervision";
+
+/**  A row of a client's interview list. */
+export type InterviewSummary = {
+	/**  The interview's id. */
+	id: InterviewId,
+	/**  The client interviewed. */
+	clientId: ClientId,
+	/**  Its kind. */
+	kind: InterviewKind,
+	/**  When it was planned. */
+	scheduledAt: string | null,
+	/**  When it was held. */
+	heldAt: string | null,
+	/**  The first line of the notes, shortened. */
+	notesPreview: string,
+	/**  When anything of it was last changed. */
+	updatedAt: string,
+};
 
 /**  What a failed command returns to the UI. */
 export type IpcError = {
@@ -118,6 +478,8 @@ export type IpcError = {
 	code: ErrorCode,
 	/**  A developer-facing English description. */
 	message: string,
+	/**  The field at fault, for the form to point at. */
+	field: Field | null,
 };
 
 /**  The languages Kizuki speaks. */
@@ -127,35 +489,134 @@ export type Language =
 /**  English, on request. */
 "en";
 
-/**  What the consultant enters to add a client. */
-export type NewClient = {
-	/**  The client's name, as they write it. */
-	name: string,
-	/**  Its reading in kana (furigana), used for sorting. */
-	nameKana: string,
-	/**  The client company the employee works for. */
-	company: string | null,
-	/**  Their department. */
-	department: string | null,
+/**  A new interview for a client. */
+export type NewInterview = {
+	/**  The client interviewed. */
+	clientId: ClientId,
+	/**  Its details. */
+	details: InterviewDetails,
 };
 
-/**  What the consultant enters to add a session. */
-export type NewSession = {
-	/**  The client interviewed. */
-	clientId: number,
-	/**
-	 *  The day, as `YYYY-MM-DD`. Text rather than a date so that a bad date is this module's
-	 *  [`Error::InvalidDate`] and not a deserialisation failure.
-	 */
-	heldOn: string,
-	/**  Notes, possibly empty. */
-	notes: string,
-};
+/**  Where an interview takes place. */
+export type Place = 
+/**  A video or phone call. */
+"online" | 
+/**  Face to face. */
+"in_person";
 
 /**  The consultant's preferences. */
 export type Preferences = {
 	/**  The display language. */
 	language: Language,
+};
+
+/**  A program as stored. */
+export type Program = {
+	/**  The program's id. */
+	id: ProgramId,
+	/**  The company running it. */
+	companyId: CompanyId,
+	/**  Its name. */
+	name: string,
+	/**  First day. */
+	startsOn: string,
+	/**  Last day. */
+	endsOn: string,
+	/**  The purpose shared in advance. */
+	purpose: string | null,
+	/**  The theme shared in advance. */
+	theme: string | null,
+	/**  The anonymity threshold of its overall report. */
+	anonymityK: number,
+	/**  The HR contacts, in order. */
+	contacts: Contact[],
+	/**  When it was added. */
+	createdAt: string,
+	/**  When it was last changed. */
+	updatedAt: string,
+};
+
+/**  A program (実施プログラム) of a company. */
+export type ProgramId = number;
+
+/**  What the consultant enters to add or edit a program. */
+export type ProgramInput = {
+	/**  The company running it (fixed once the program exists). */
+	companyId: CompanyId,
+	/**  e.g. 「2026年度 セルフ・キャリアドック」; unique within the company. */
+	name: string,
+	/**  First day, `YYYY-MM-DD`. */
+	startsOn: string,
+	/**  Last day, `YYYY-MM-DD`, not before the first. */
+	endsOn: string,
+	/**  The purpose shared with employees in advance. */
+	purpose: string | null,
+	/**  The theme shared with employees in advance. */
+	theme: string | null,
+	/**  The overall report's anonymity threshold; [`DEFAULT_ANONYMITY_K`] when absent. */
+	anonymityK: number | null,
+	/**  The HR contacts, in order. */
+	contacts: ContactInput[],
+};
+
+/**  A row of a program list. */
+export type ProgramSummary = {
+	/**  The program's id. */
+	id: ProgramId,
+	/**  The company running it. */
+	companyId: CompanyId,
+	/**  Its name. */
+	name: string,
+	/**  First day. */
+	startsOn: string,
+	/**  Last day. */
+	endsOn: string,
+	/**  How many clients are enrolled. */
+	clientCount: number,
+};
+
+/**  A questionnaire as stored. */
+export type Questionnaire = {
+	/**  Its id. */
+	id: QuestionnaireId,
+	/**  Whose answers. */
+	clientId: ClientId,
+	/**  For which program. */
+	programId: ProgramId | null,
+	/**  Skills and knowledge. */
+	skills: string,
+	/**  Qualifications. */
+	qualifications: string,
+	/**  Income and role. */
+	incomeAndRole: string,
+	/**  Private life. */
+	privateLife: string,
+	/**  When first saved. */
+	createdAt: string,
+	/**  When last saved. */
+	updatedAt: string,
+};
+
+/**  A pre-interview questionnaire (「3年後に目指す自分」). */
+export type QuestionnaireId = number;
+
+/**
+ *  The answers as entered. Every answer may be blank: a questionnaire is often filled in
+ *  piece by piece.
+ */
+export type QuestionnaireInput = {
+	/**  Whose answers. */
+	clientId: ClientId,
+	/**  For which program (absent outside any program). */
+	programId: ProgramId | null,
+	/**  Skills and knowledge (スキル・知識). */
+	skills: string,
+	/**  Qualifications (資格). */
+	qualifications: string,
+	/**  Income and role (収入・役割). */
+	incomeAndRole: string,
+	/**  Private life (プライベート). */
+	privateLife: string,
 };
 
 /**  The recovery key, sent to the UI once at setup to be shown and never stored. */
@@ -164,34 +625,52 @@ export type RecoveryKeyText = {
 	recoveryKey: string,
 };
 
-/**  A session as stored. */
-export type Session = {
-	/**  The session's id. */
-	id: number,
-	/**  The client interviewed. */
-	clientId: number,
-	/**  The day of the interview. */
-	heldOn: string,
-	/**  The free notes. */
-	notes: string,
-	/**  When the session was added. */
-	createdAt: string,
-	/**  When the notes were last saved. */
+/**  A section of one interview's sheet. */
+export type SheetSection = {
+	/**  The section's id. */
+	id: SheetSectionId,
+	/**  The interview. */
+	interviewId: InterviewId,
+	/**  A built-in section's key. */
+	key: string | null,
+	/**  The title as it was when the interview was created. */
+	title: string | null,
+	/**  1-based place in the sheet: the number the consultant types to capture into it. */
+	position: number,
+	/**  What is written there. */
+	text: string,
+	/**  When it was last changed. */
 	updatedAt: string,
 };
 
-/**  A row of a client's session list. */
-export type SessionSummary = {
-	/**  The session's id. */
-	id: number,
-	/**  The client interviewed. */
-	clientId: number,
-	/**  The day of the interview. */
-	heldOn: string,
-	/**  The first line of the notes, shortened. */
-	notesPreview: string,
-	/**  When the notes were last saved. */
-	updatedAt: string,
+/**  A section of one interview's sheet, as it was when the interview was created. */
+export type SheetSectionId = number;
+
+/**  A section of a template. */
+export type TemplateSection = {
+	/**  The section's id. */
+	id: TemplateSectionId,
+	/**  A built-in section's key (its title is the key's translation unless renamed). */
+	key: string | null,
+	/**  The consultant's own title. */
+	title: string | null,
+	/**  1-based place in the template. */
+	position: number,
+	/**  Retired sections are no longer copied to new interviews. */
+	retired: boolean,
+};
+
+/**  A section of a program's interview-sheet template. */
+export type TemplateSectionId = number;
+
+/**  A section of a template as edited: the list's order is the new order. */
+export type TemplateSectionInput = {
+	/**  An existing section, or absent for a new one. */
+	id: TemplateSectionId | null,
+	/**  The title; absent keeps a built-in section's translated title (a new section needs one). */
+	title: string | null,
+	/**  Whether the section is retired. */
+	retired: boolean,
 };
 
 /**  What a data directory holds, as seen before any key is tried. */

@@ -245,10 +245,7 @@ impl ClientInput {
 }
 
 /// Checks that the company exists and that every program is one of its own.
-async fn check_affiliation(
-    conn: &mut sqlx::SqliteConnection,
-    client: &ValidClient,
-) -> Result<()> {
+async fn check_affiliation(conn: &mut sqlx::SqliteConnection, client: &ValidClient) -> Result<()> {
     company::store::get(&mut *conn, client.company_id).await?;
     for program_id in &client.program_ids {
         let program = program::store::get(&mut *conn, *program_id).await?;

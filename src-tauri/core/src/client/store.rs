@@ -40,7 +40,10 @@ pub(crate) async fn insert(
     .bind(now)
     .fetch_one(conn)
     .await
-    .map_err(unique_violation(UNIQUE_EMPLOYEE_NUMBER, Field::EmployeeNumber))
+    .map_err(unique_violation(
+        UNIQUE_EMPLOYEE_NUMBER,
+        Field::EmployeeNumber,
+    ))
 }
 
 pub(crate) async fn update(
@@ -72,7 +75,10 @@ pub(crate) async fn update(
     .bind(id)
     .execute(conn)
     .await
-    .map_err(unique_violation(UNIQUE_EMPLOYEE_NUMBER, Field::EmployeeNumber))?;
+    .map_err(unique_violation(
+        UNIQUE_EMPLOYEE_NUMBER,
+        Field::EmployeeNumber,
+    ))?;
     if updated.rows_affected() == 0 {
         return Err(Error::NotFound(Entity::Client, id.0));
     }
@@ -189,21 +195,25 @@ pub(crate) struct ListRow {
     pub(crate) tags: Vec<String>,
 }
 
+#[derive(sqlx::FromRow)]
+struct ListRowColumns {
+    id: ClientId,
+    name: String,
+    name_kana: String,
+    company_id: Option<CompanyId>,
+    department: Option<String>,
+    status: ClientStatus,
+    tags: Option<String>,
+}
+
 pub(crate) async fn list(
     conn: &mut SqliteConnection,
     filter: &ClientFilter,
 ) -> Result<Vec<ListRow>> {
-    let rows: Vec<(
-        ClientId,
-        String,
-        String,
-        Option<CompanyId>,
-        Option<String>,
-        ClientStatus,
-        Option<String>,
-    )> = sqlx::query_as(
+    let rows: Vec<ListRowColumns> = sqlx::query_as(
         "SELECT c.id, c.name, c.name_kana, c.company_id, c.department, c.status,
                 (SELECT group_concat(tag, char(31)) FROM client_tags t WHERE t.client_id = c.id)
+                    AS tags
          FROM clients c
          WHERE (?1 IS NULL OR c.company_id = ?1)
            AND (?2 IS NULL OR EXISTS (SELECT 1 FROM client_programs p
@@ -223,17 +233,15 @@ pub(crate) async fn list(
     .await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(id, name, name_kana, company_id, department, status, tags)| ListRow {
-                id,
-                name,
-                name_kana,
-                company_id,
-                department,
-                status,
-                tags: split_tags(tags),
-            },
-        )
+        .map(|row| ListRow {
+            id: row.id,
+            name: row.name,
+            name_kana: row.name_kana,
+            company_id: row.company_id,
+            department: row.department,
+            status: row.status,
+            tags: split_tags(row.tags),
+        })
         .collect())
 }
 

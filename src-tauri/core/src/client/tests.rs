@@ -22,7 +22,12 @@ async fn a_client_round_trips_with_every_field() -> TestResult {
         years_at_company: Some(8),
         job_content: Some("法人営業".to_owned()),
         desired_career: Some("マネジメント".to_owned()),
-        tags: vec!["異動希望".to_owned(), " ".to_owned(), "異動希望".to_owned(), "育休明け".to_owned()],
+        tags: vec![
+            "異動希望".to_owned(),
+            " ".to_owned(),
+            "異動希望".to_owned(),
+            "育休明け".to_owned(),
+        ],
         program_ids: vec![program_id],
         ..client_input(company_id, "", "")
     };
@@ -35,7 +40,10 @@ async fn a_client_round_trips_with_every_field() -> TestResult {
     assert_eq!(created.program_ids, [program_id]);
     assert_eq!(get(&vault, created.id).await?, created);
     let debug = format!("{created:?}");
-    assert!(!debug.contains("山田") && !debug.contains("ヤマダ"), "{debug}");
+    assert!(
+        !debug.contains("山田") && !debug.contains("ヤマダ"),
+        "{debug}"
+    );
 
     let closed = update(
         &vault,
@@ -62,7 +70,14 @@ async fn the_list_sorts_by_reading_and_filters() -> TestResult {
     let other = fixtures::company(&vault, "有限会社ほか").await?;
     let program_id = fixtures::program(&vault, sample).await?;
     for (company_id, name, kana, department, tag, enrolled) in [
-        (sample, "渡辺 一郎", "わたなべ いちろう", "営業部", "管理職", true),
+        (
+            sample,
+            "渡辺 一郎",
+            "わたなべ いちろう",
+            "営業部",
+            "管理職",
+            true,
+        ),
         (sample, "阿部 真理", "アベ マリ", "開発部", "若手", false),
         (other, "伊藤 健", "いとう けん", "営業部", "若手", false),
     ] {
@@ -86,24 +101,43 @@ async fn the_list_sorts_by_reading_and_filters() -> TestResult {
         async move { list(vault, &filter).await.map(names) }
     };
     assert_eq!(
-        by(ClientFilter { company_id: Some(sample), ..Default::default() }).await?,
+        by(ClientFilter {
+            company_id: Some(sample),
+            ..Default::default()
+        })
+        .await?,
         ["阿部 真理", "渡辺 一郎"]
     );
     assert_eq!(
-        by(ClientFilter { program_id: Some(program_id), ..Default::default() }).await?,
+        by(ClientFilter {
+            program_id: Some(program_id),
+            ..Default::default()
+        })
+        .await?,
         ["渡辺 一郎"]
     );
     assert_eq!(
-        by(ClientFilter { department: Some("営業部".into()), ..Default::default() }).await?,
+        by(ClientFilter {
+            department: Some("営業部".into()),
+            ..Default::default()
+        })
+        .await?,
         ["伊藤 健", "渡辺 一郎"]
     );
     assert_eq!(
-        by(ClientFilter { tag: Some("若手".into()), ..Default::default() }).await?,
+        by(ClientFilter {
+            tag: Some("若手".into()),
+            ..Default::default()
+        })
+        .await?,
         ["阿部 真理", "伊藤 健"]
     );
-    assert!(by(ClientFilter { status: Some(ClientStatus::Closed), ..Default::default() })
-        .await?
-        .is_empty());
+    assert!(by(ClientFilter {
+        status: Some(ClientStatus::Closed),
+        ..Default::default()
+    })
+    .await?
+    .is_empty());
     vault.lock().await;
     Ok(())
 }
@@ -118,15 +152,63 @@ async fn bad_input_gets_a_typed_error_and_stores_nothing() -> TestResult {
     let too_long = "長".repeat(201);
     let valid = || client_input(company_id, "山田", "やまだ");
     let cases = [
-        (client_input(company_id, " \u{3000}", "やまだ"), ErrorCode::Required, Some(Field::Name)),
-        (client_input(company_id, "山田", "  "), ErrorCode::Required, Some(Field::NameKana)),
-        (client_input(company_id, "山田", "山田"), ErrorCode::InvalidKana, Some(Field::NameKana)),
-        (client_input(company_id, "山田", "yamada"), ErrorCode::InvalidKana, Some(Field::NameKana)),
-        (client_input(company_id, &too_long, "やまだ"), ErrorCode::TextTooLong, Some(Field::Name)),
-        (ClientInput { company_id: None, ..valid() }, ErrorCode::Required, Some(Field::Company)),
-        (ClientInput { company_id: Some(CompanyId(999)), ..valid() }, ErrorCode::NotFound, None),
-        (ClientInput { years_at_company: Some(71), ..valid() }, ErrorCode::OutOfRange, Some(Field::YearsAtCompany)),
-        (ClientInput { program_ids: vec![others_program], ..valid() }, ErrorCode::OtherCompany, None),
+        (
+            client_input(company_id, " \u{3000}", "やまだ"),
+            ErrorCode::Required,
+            Some(Field::Name),
+        ),
+        (
+            client_input(company_id, "山田", "  "),
+            ErrorCode::Required,
+            Some(Field::NameKana),
+        ),
+        (
+            client_input(company_id, "山田", "山田"),
+            ErrorCode::InvalidKana,
+            Some(Field::NameKana),
+        ),
+        (
+            client_input(company_id, "山田", "yamada"),
+            ErrorCode::InvalidKana,
+            Some(Field::NameKana),
+        ),
+        (
+            client_input(company_id, &too_long, "やまだ"),
+            ErrorCode::TextTooLong,
+            Some(Field::Name),
+        ),
+        (
+            ClientInput {
+                company_id: None,
+                ..valid()
+            },
+            ErrorCode::Required,
+            Some(Field::Company),
+        ),
+        (
+            ClientInput {
+                company_id: Some(CompanyId(999)),
+                ..valid()
+            },
+            ErrorCode::NotFound,
+            None,
+        ),
+        (
+            ClientInput {
+                years_at_company: Some(71),
+                ..valid()
+            },
+            ErrorCode::OutOfRange,
+            Some(Field::YearsAtCompany),
+        ),
+        (
+            ClientInput {
+                program_ids: vec![others_program],
+                ..valid()
+            },
+            ErrorCode::OtherCompany,
+            None,
+        ),
     ];
     for (input, code, field) in cases {
         let error = create(&vault, &input).await.err();
@@ -162,9 +244,15 @@ async fn an_employee_number_is_unique_within_its_company_only() -> TestResult {
     // An edit that collides is refused and leaves the stored client as it was.
     let second = create(&vault, &client_input(sample, "山田 四", "やまだ")).await?;
     let edit = update(&vault, second.id, &numbered(sample, "山田 四")).await;
-    assert_eq!(edit.err().map(|e| e.code()), Some(ErrorCode::DuplicateEmployeeNumber));
+    assert_eq!(
+        edit.err().map(|e| e.code()),
+        Some(ErrorCode::DuplicateEmployeeNumber)
+    );
     assert_eq!(get(&vault, second.id).await?, second);
-    assert_eq!(get(&vault, first.id).await?.employee_number.as_deref(), Some("0042"));
+    assert_eq!(
+        get(&vault, first.id).await?.employee_number.as_deref(),
+        Some("0042")
+    );
     vault.lock().await;
     Ok(())
 }

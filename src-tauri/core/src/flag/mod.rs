@@ -93,7 +93,8 @@ pub(crate) struct ValidFlag {
 impl FlagInput {
     fn validate(&self) -> Result<ValidFlag> {
         let raised_on = calendar::parse_date(&self.raised_on, Field::RaisedOn)?;
-        let handled_on = calendar::parse_optional_date(self.handled_on.as_deref(), Field::HandledOn)?;
+        let handled_on =
+            calendar::parse_optional_date(self.handled_on.as_deref(), Field::HandledOn)?;
         if handled_on.is_some_and(|handled| handled < raised_on) {
             return Err(Error::PeriodEndsBeforeStart);
         }
@@ -113,7 +114,11 @@ impl FlagInput {
 async fn check_links(conn: &mut sqlx::SqliteConnection, flag: &ValidFlag) -> Result<()> {
     client::store::company_of(&mut *conn, flag.client_id).await?;
     if let Some(interview_id) = flag.interview_id {
-        if interview::store::get(&mut *conn, interview_id).await?.client_id != flag.client_id {
+        if interview::store::get(&mut *conn, interview_id)
+            .await?
+            .client_id
+            != flag.client_id
+        {
             return Err(Error::MissingParent);
         }
     }

@@ -27,7 +27,10 @@ async fn an_open_flag_shows_in_the_client_list_until_handled() -> TestResult {
     let interview_id = fixtures::interview(&vault, client_id, None).await?;
     let flag = create(
         &vault,
-        &FlagInput { interview_id: Some(interview_id), ..raised(client_id, FlagKind::MentalHealth) },
+        &FlagInput {
+            interview_id: Some(interview_id),
+            ..raised(client_id, FlagKind::MentalHealth)
+        },
     )
     .await?;
     let open = |vault| async move {
@@ -46,7 +49,10 @@ async fn an_open_flag_shows_in_the_client_list_until_handled() -> TestResult {
         },
     )
     .await?;
-    assert_eq!(handled.handled_on.map(|d| d.to_string()).as_deref(), Some("2026-11-25"));
+    assert_eq!(
+        handled.handled_on.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-25")
+    );
     assert_eq!(open(&vault).await?, 0);
     assert_eq!(list(&vault, client_id).await?, [handled]);
     vault.lock().await;
@@ -63,13 +69,40 @@ async fn bad_flags_are_refused() -> TestResult {
     let their_interview = fixtures::interview(&vault, someone_else, None).await?;
     let base = || raised(client_id, FlagKind::LifeSafety);
     let cases = [
-        (FlagInput { raised_on: "昨日".into(), ..base() }, ErrorCode::InvalidDate),
-        (FlagInput { handled_on: Some("2026-11-20".into()), ..base() }, ErrorCode::PeriodEndsBeforeStart),
-        (FlagInput { interview_id: Some(their_interview), ..base() }, ErrorCode::MissingParent),
-        (FlagInput { client_id: ClientId(555), ..base() }, ErrorCode::NotFound),
+        (
+            FlagInput {
+                raised_on: "昨日".into(),
+                ..base()
+            },
+            ErrorCode::InvalidDate,
+        ),
+        (
+            FlagInput {
+                handled_on: Some("2026-11-20".into()),
+                ..base()
+            },
+            ErrorCode::PeriodEndsBeforeStart,
+        ),
+        (
+            FlagInput {
+                interview_id: Some(their_interview),
+                ..base()
+            },
+            ErrorCode::MissingParent,
+        ),
+        (
+            FlagInput {
+                client_id: ClientId(555),
+                ..base()
+            },
+            ErrorCode::NotFound,
+        ),
     ];
     for (input, code) in cases {
-        assert_eq!(create(&vault, &input).await.err().map(|e| e.code()), Some(code));
+        assert_eq!(
+            create(&vault, &input).await.err().map(|e| e.code()),
+            Some(code)
+        );
     }
     assert!(list(&vault, client_id).await?.is_empty());
     vault.lock().await;

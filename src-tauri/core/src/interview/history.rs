@@ -74,7 +74,9 @@ pub(crate) async fn record(
     .fetch_optional(&mut *conn)
     .await?;
     match latest {
-        Some((id, latest_after, changed_at)) if latest_after == before && now - changed_at < BURST => {
+        Some((id, latest_after, changed_at))
+            if latest_after == before && now - changed_at < BURST =>
+        {
             sqlx::query("UPDATE amendments SET after = ?, changed_at = ? WHERE id = ?")
                 .bind(after)
                 .bind(now)

@@ -214,7 +214,11 @@ pub async fn create(vault: &Vault, new_interview: &NewInterview) -> Result<Inter
 }
 
 /// Replaces an interview's details (not its notes or sheet).
-pub async fn update(vault: &Vault, id: InterviewId, details: &InterviewDetails) -> Result<Interview> {
+pub async fn update(
+    vault: &Vault,
+    id: InterviewId,
+    details: &InterviewDetails,
+) -> Result<Interview> {
     let details = details.validate()?;
     let mut tx = vault.write().await?;
     let stored = store::get(&mut tx, id).await?;

@@ -143,15 +143,21 @@ pub(crate) async fn list(
     client_id: ClientId,
 ) -> Result<Vec<InterviewSummary>> {
     #[allow(clippy::type_complexity)]
-    let rows: Vec<(InterviewId, InterviewKind, Option<String>, Option<String>, String, DateTime<Utc>)> =
-        sqlx::query_as(
-            "SELECT id, kind, scheduled_at, held_at, substr(notes, 1, 400), updated_at
+    let rows: Vec<(
+        InterviewId,
+        InterviewKind,
+        Option<String>,
+        Option<String>,
+        String,
+        DateTime<Utc>,
+    )> = sqlx::query_as(
+        "SELECT id, kind, scheduled_at, held_at, substr(notes, 1, 400), updated_at
              FROM interviews WHERE client_id = ?
              ORDER BY coalesce(held_at, scheduled_at) DESC, id DESC",
-        )
-        .bind(client_id)
-        .fetch_all(conn)
-        .await?;
+    )
+    .bind(client_id)
+    .fetch_all(conn)
+    .await?;
     Ok(rows
         .into_iter()
         .map(

@@ -35,7 +35,10 @@ async fn an_interview_round_trips_with_its_sheet() -> TestResult {
     let notes = "3年後に目指す自分：チームリーダー\n強み：傾聴力";
     let saved = save_notes(&vault, created.id, notes).await?;
     assert_eq!(saved.notes, notes);
-    assert!(history::list(&vault, created.id).await?.is_empty(), "not held yet");
+    assert!(
+        history::list(&vault, created.id).await?.is_empty(),
+        "not held yet"
+    );
     let debug = format!("{saved:?}");
     assert!(!debug.contains("チームリーダー"), "{debug}");
 
@@ -65,9 +68,15 @@ async fn amendments_of_a_held_interview_keep_the_original() -> TestResult {
     let amendments = history::list(&vault, id).await?;
     assert_eq!(amendments.len(), 2);
     assert_eq!(amendments[0].sheet_section_id, None);
-    assert_eq!((amendments[0].before.as_str(), amendments[0].after.as_str()), ("原文", "原文 追記2"));
+    assert_eq!(
+        (amendments[0].before.as_str(), amendments[0].after.as_str()),
+        ("原文", "原文 追記2")
+    );
     assert_eq!(amendments[1].sheet_section_id, Some(section));
-    assert_eq!((amendments[1].before.as_str(), amendments[1].after.as_str()), ("", "傾聴力がある"));
+    assert_eq!(
+        (amendments[1].before.as_str(), amendments[1].after.as_str()),
+        ("", "傾聴力がある")
+    );
     // Saving the same text again is not an amendment.
     save_notes(&vault, id, "原文 追記2").await?;
     assert_eq!(history::list(&vault, id).await?.len(), 2);
@@ -85,21 +94,51 @@ async fn bad_interviews_are_refused() -> TestResult {
     let client_id = fixtures::client(&vault, company_id).await?;
     let new = |details| NewInterview { client_id, details };
     let cases = [
-        (new(InterviewDetails { scheduled_at: None, ..details(None, "") }), ErrorCode::Required),
+        (
+            new(InterviewDetails {
+                scheduled_at: None,
+                ..details(None, "")
+            }),
+            ErrorCode::Required,
+        ),
         (new(details(None, "2026-02-30")), ErrorCode::InvalidDate),
-        (new(details(None, "2026-11-21T25:00")), ErrorCode::InvalidDate),
-        (new(InterviewDetails { duration_minutes: Some(0), ..details(None, "2026-11-21") }), ErrorCode::OutOfRange),
-        (new(details(Some(others_program), "2026-11-21")), ErrorCode::OtherCompany),
-        (NewInterview { client_id: ClientId(404), details: details(None, "2026-11-21") }, ErrorCode::NotFound),
+        (
+            new(details(None, "2026-11-21T25:00")),
+            ErrorCode::InvalidDate,
+        ),
+        (
+            new(InterviewDetails {
+                duration_minutes: Some(0),
+                ..details(None, "2026-11-21")
+            }),
+            ErrorCode::OutOfRange,
+        ),
+        (
+            new(details(Some(others_program), "2026-11-21")),
+            ErrorCode::OtherCompany,
+        ),
+        (
+            NewInterview {
+                client_id: ClientId(404),
+                details: details(None, "2026-11-21"),
+            },
+            ErrorCode::NotFound,
+        ),
     ];
     for (input, code) in cases {
-        assert_eq!(create(&vault, &input).await.err().map(|e| e.code()), Some(code));
+        assert_eq!(
+            create(&vault, &input).await.err().map(|e| e.code()),
+            Some(code)
+        );
     }
     assert!(list(&vault, client_id).await?.is_empty());
     let too_long = "あ".repeat(MAX_NOTES_CHARS + 1);
     let id = fixtures::interview(&vault, client_id, None).await?;
     assert_eq!(
-        save_notes(&vault, id, &too_long).await.err().map(|e| e.code()),
+        save_notes(&vault, id, &too_long)
+            .await
+            .err()
+            .map(|e| e.code()),
         Some(ErrorCode::TextTooLong)
     );
     assert_eq!(get(&vault, id).await?.notes, "");

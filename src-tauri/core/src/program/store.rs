@@ -111,8 +111,18 @@ pub(crate) async fn get(conn: &mut SqliteConnection, id: ProgramId) -> Result<Pr
     .bind(id)
     .fetch_optional(&mut *conn)
     .await?;
-    let (id, company_id, name, starts_on, ends_on, purpose, theme, anonymity_k, created_at, updated_at) =
-        row.ok_or(Error::NotFound(Entity::Program, id.0))?;
+    let (
+        id,
+        company_id,
+        name,
+        starts_on,
+        ends_on,
+        purpose,
+        theme,
+        anonymity_k,
+        created_at,
+        updated_at,
+    ) = row.ok_or(Error::NotFound(Entity::Program, id.0))?;
     let contacts: Vec<(ContactId, String, Option<String>, String)> = sqlx::query_as(
         "SELECT id, name, role, recipients FROM program_contacts
          WHERE program_id = ? ORDER BY position",

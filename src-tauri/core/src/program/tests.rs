@@ -57,16 +57,64 @@ async fn bad_programs_are_refused_and_nothing_is_half_saved() -> TestResult {
     let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
     let valid = || program_input(company_id, "2026年度");
     let cases = [
-        (ProgramInput { name: " ".into(), ..valid() }, ErrorCode::Required),
-        (ProgramInput { starts_on: "2026-13-01".into(), ..valid() }, ErrorCode::InvalidDate),
-        (ProgramInput { ends_on: "2026-03-31".into(), ..valid() }, ErrorCode::PeriodEndsBeforeStart),
-        (ProgramInput { anonymity_k: Some(1), ..valid() }, ErrorCode::OutOfRange),
-        (ProgramInput { contacts: vec![contact(&["age1typo"])], ..valid() }, ErrorCode::InvalidRecipient),
-        (ProgramInput { contacts: vec![ContactInput { name: "".into(), ..contact(&[]) }], ..valid() }, ErrorCode::Required),
-        (ProgramInput { company_id: CompanyId(77), ..valid() }, ErrorCode::NotFound),
+        (
+            ProgramInput {
+                name: " ".into(),
+                ..valid()
+            },
+            ErrorCode::Required,
+        ),
+        (
+            ProgramInput {
+                starts_on: "2026-13-01".into(),
+                ..valid()
+            },
+            ErrorCode::InvalidDate,
+        ),
+        (
+            ProgramInput {
+                ends_on: "2026-03-31".into(),
+                ..valid()
+            },
+            ErrorCode::PeriodEndsBeforeStart,
+        ),
+        (
+            ProgramInput {
+                anonymity_k: Some(1),
+                ..valid()
+            },
+            ErrorCode::OutOfRange,
+        ),
+        (
+            ProgramInput {
+                contacts: vec![contact(&["age1typo"])],
+                ..valid()
+            },
+            ErrorCode::InvalidRecipient,
+        ),
+        (
+            ProgramInput {
+                contacts: vec![ContactInput {
+                    name: "".into(),
+                    ..contact(&[])
+                }],
+                ..valid()
+            },
+            ErrorCode::Required,
+        ),
+        (
+            ProgramInput {
+                company_id: CompanyId(77),
+                ..valid()
+            },
+            ErrorCode::NotFound,
+        ),
     ];
     for (input, code) in cases {
-        assert_eq!(create(&vault, &input).await.err().map(|e| e.code()), Some(code));
+        assert_eq!(
+            create(&vault, &input).await.err().map(|e| e.code()),
+            Some(code)
+        );
     }
     assert!(list(&vault, None).await?.is_empty());
     create(&vault, &valid()).await?;

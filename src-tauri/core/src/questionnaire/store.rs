@@ -55,11 +55,13 @@ pub(crate) async fn upsert(
 }
 
 pub(crate) async fn get(conn: &mut SqliteConnection, id: QuestionnaireId) -> Result<Questionnaire> {
-    sqlx::query_as(&format!("SELECT {COLUMNS} FROM questionnaires WHERE id = ?"))
-        .bind(id)
-        .fetch_optional(conn)
-        .await?
-        .ok_or(Error::NotFound(Entity::Questionnaire, id.0))
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM questionnaires WHERE id = ?"
+    ))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?
+    .ok_or(Error::NotFound(Entity::Questionnaire, id.0))
 }
 
 pub(crate) async fn find(

@@ -90,7 +90,10 @@ text::debug_without_content!(SheetSection, id, interview_id, key, position);
 
 /// A program's template (`None`: the vault's default, copied to new programs), retired
 /// sections included.
-pub async fn template(vault: &Vault, program_id: Option<ProgramId>) -> Result<Vec<TemplateSection>> {
+pub async fn template(
+    vault: &Vault,
+    program_id: Option<ProgramId>,
+) -> Result<Vec<TemplateSection>> {
     let mut tx = vault.read().await?;
     if let Some(program_id) = program_id {
         crate::program::store::get(&mut tx, program_id).await?;
@@ -124,20 +127,36 @@ pub async fn save_template(
         let title = check::optional_line(section.title.as_deref(), Field::SectionTitle)?;
         match section.id {
             Some(id) => {
-                let existing = stored
-                    .iter()
-                    .find(|stored| stored.id == id)
-                    .ok_or(Error::NotFound(crate::record::Entity::TemplateSection, id.0))?;
+                let existing =
+                    stored
+                        .iter()
+                        .find(|stored| stored.id == id)
+                        .ok_or(Error::NotFound(
+                            crate::record::Entity::TemplateSection,
+                            id.0,
+                        ))?;
                 if existing.key.is_none() && title.is_none() {
                     return Err(Error::Required(Field::SectionTitle));
                 }
-                store::update_template_section(&mut tx, id, title.as_deref(), position, section.retired)
-                    .await?;
+                store::update_template_section(
+                    &mut tx,
+                    id,
+                    title.as_deref(),
+                    position,
+                    section.retired,
+                )
+                .await?;
             }
             None => {
                 let title = title.ok_or(Error::Required(Field::SectionTitle))?;
-                store::insert_template_section(&mut tx, program_id, &title, position, section.retired)
-                    .await?;
+                store::insert_template_section(
+                    &mut tx,
+                    program_id,
+                    &title,
+                    position,
+                    section.retired,
+                )
+                .await?;
             }
         }
     }
@@ -191,8 +210,15 @@ async fn change_section(
         store::set_section_text(&mut tx, id, &text, now).await?;
         interview::store::touch(&mut tx, stored.interview_id, now).await?;
         if interview::store::is_held(&mut tx, stored.interview_id).await? {
-            history::record(&mut tx, stored.interview_id, Some(id), &stored.text, &text, now)
-                .await?;
+            history::record(
+                &mut tx,
+                stored.interview_id,
+                Some(id),
+                &stored.text,
+                &text,
+                now,
+            )
+            .await?;
         }
     }
     let saved = store::section(&mut tx, id).await?;

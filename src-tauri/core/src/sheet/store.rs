@@ -108,7 +108,10 @@ pub(crate) async fn sections(
     .await?)
 }
 
-pub(crate) async fn section(conn: &mut SqliteConnection, id: SheetSectionId) -> Result<SheetSection> {
+pub(crate) async fn section(
+    conn: &mut SqliteConnection,
+    id: SheetSectionId,
+) -> Result<SheetSection> {
     sqlx::query_as(&format!(
         "SELECT {SECTION_COLUMNS} FROM sheet_sections WHERE id = ?"
     ))

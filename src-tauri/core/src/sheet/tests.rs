@@ -30,7 +30,11 @@ async fn template_changes_reach_new_interviews_but_never_old_ones() -> TestResul
     edited[1].retired = true;
     let last = edited.remove(edited.len() - 1);
     edited.insert(0, last);
-    edited.push(TemplateSectionInput { id: None, title: Some("家族のこと".into()), retired: false });
+    edited.push(TemplateSectionInput {
+        id: None,
+        title: Some("家族のこと".into()),
+        retired: false,
+    });
     let saved = save_template(&vault, Some(program_id), &edited).await?;
     assert_eq!(saved.len(), 8);
     assert_eq!(saved[0].key.as_deref(), Some("organisational_issues"));
@@ -43,7 +47,10 @@ async fn template_changes_reach_new_interviews_but_never_old_ones() -> TestResul
     assert_eq!(new_sheet[0].key.as_deref(), Some("organisational_issues"));
     assert_eq!(new_sheet[1].title.as_deref(), Some("今の仕事と悩み"));
     assert_eq!(new_sheet[6].title.as_deref(), Some("家族のこと"));
-    assert_eq!(new_sheet.iter().map(|s| s.position).collect::<Vec<_>>(), [1, 2, 3, 4, 5, 6, 7]);
+    assert_eq!(
+        new_sheet.iter().map(|s| s.position).collect::<Vec<_>>(),
+        [1, 2, 3, 4, 5, 6, 7]
+    );
     assert_eq!(sections(&vault, old).await?, old_sheet);
     vault.lock().await;
     Ok(())
@@ -58,11 +65,19 @@ async fn a_template_edit_cannot_drop_a_section_or_leave_one_untitled() -> TestRe
     let template = template(&vault, Some(program_id)).await?;
     let mut dropped: Vec<_> = template.iter().map(keep).collect();
     dropped.pop();
-    let error = save_template(&vault, Some(program_id), &dropped).await.err();
+    let error = save_template(&vault, Some(program_id), &dropped)
+        .await
+        .err();
     assert_eq!(error.map(|e| e.code()), Some(ErrorCode::Required));
     let mut untitled: Vec<_> = template.iter().map(keep).collect();
-    untitled.push(TemplateSectionInput { id: None, title: Some(" ".into()), retired: false });
-    let error = save_template(&vault, Some(program_id), &untitled).await.err();
+    untitled.push(TemplateSectionInput {
+        id: None,
+        title: Some(" ".into()),
+        retired: false,
+    });
+    let error = save_template(&vault, Some(program_id), &untitled)
+        .await
+        .err();
     assert_eq!(error.and_then(|e| e.field()), Some(Field::SectionTitle));
     assert_eq!(super::template(&vault, Some(program_id)).await?, template);
     vault.lock().await;

@@ -1,0 +1,34 @@
+// The one list of the commands the UI may call, by module. `build.rs` includes this file to
+// make an `allow-<command>` permission of each; `bindings.rs` registers the same list with
+// tauri-specta, so a command missing from either fails to build, and tests check the
+// capability file against it. (Plain comments: `build.rs` includes this file as an item.)
+
+macro_rules! with_commands {
+    ($callback:ident) => {
+        $callback! {
+            vault: vault_status, vault_create, vault_unlock, vault_recover, vault_lock;
+            companies: company_list, company_get, company_create, company_update;
+            programs: program_list, program_get, program_create, program_update;
+            clients: client_list, client_get, client_create, client_update;
+            interviews: interview_list, interview_get, interview_create, interview_update,
+                interview_mark_held, interview_save_notes, interview_history;
+            sheets: sheet_template_get, sheet_template_save, sheet_sections, sheet_save_section,
+                sheet_capture;
+            questionnaires: questionnaire_find, questionnaire_save;
+            flags: flag_list, flag_create, flag_update;
+            preferences: preferences_get, preferences_set_language;
+            window: window_close;
+        }
+    };
+}
+
+/// The names of the commands, for permissions and tests.
+macro_rules! command_names {
+    ($($module:ident: $($command:ident),+;)+) => {
+        &[$($(stringify!($command)),+),+]
+    };
+}
+
+/// Every command the UI may call, by IPC name.
+#[allow(dead_code)] // the desktop crate reads it in tests only; build.rs uses it always
+pub const COMMAND_NAMES: &[&str] = with_commands!(command_names);
