@@ -104,6 +104,31 @@ async fn prepare_connection(
     Ok(())
 }
 
+/// A statement with its arguments still to bind.
+pub(crate) type Statement<'q> =
+    sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+
+/// `INSERT INTO table (columns…, created_at, updated_at) VALUES (?, …)` for a record whose
+/// writable `columns` are bound by the same function as its update, so the two statements can
+/// never disagree on the order.
+pub(crate) fn insert_sql(table: &str, columns: &[&str]) -> String {
+    let placeholders = vec!["?"; columns.len() + 2].join(", ");
+    format!(
+        "INSERT INTO {table} ({}, created_at, updated_at) VALUES ({placeholders})",
+        columns.join(", ")
+    )
+}
+
+/// `UPDATE table SET (columns…, updated_at) = (?, …) WHERE id = ?`, the counterpart of
+/// [`insert_sql`].
+pub(crate) fn update_sql(table: &str, columns: &[&str]) -> String {
+    let placeholders = vec!["?"; columns.len() + 1].join(", ");
+    format!(
+        "UPDATE {table} SET ({}, updated_at) = ({placeholders}) WHERE id = ?",
+        columns.join(", ")
+    )
+}
+
 /// What a database failure means for the user: corruption (a page that fails SQLCipher's HMAC,
 /// a malformed file) is damage to the vault; anything else is a storage fault.
 pub(crate) fn error_code(error: &sqlx::Error) -> crate::ErrorCode {

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
 use super::{AgeBand, Client, ClientFilter, ClientStatus, ValidClient};
+use crate::db::{self, Statement};
 use crate::ids::{ClientId, CompanyId, ProgramId};
 use crate::record::{unique_violation, Entity, Error, Field, Result};
 
@@ -13,37 +14,54 @@ const UNIQUE_EMPLOYEE_NUMBER: &str = "clients.company_id, clients.employee_numbe
 /// Tags are joined with a character no typed line contains.
 const TAG_SEPARATOR: char = '\u{1f}';
 
+/// The columns a client's input writes, in the order [`bind_columns`] binds them.
+const COLUMNS: &[&str] = &[
+    "company_id",
+    "name",
+    "name_kana",
+    "kana_sort_key",
+    "employee_number",
+    "department",
+    "role",
+    "age_band",
+    "years_at_company",
+    "job_content",
+    "desired_career",
+    "status",
+];
+
+fn bind_columns<'q>(statement: Statement<'q>, client: &'q ValidClient) -> Statement<'q> {
+    statement
+        .bind(client.company_id)
+        .bind(&client.name)
+        .bind(&client.name_kana)
+        .bind(&client.kana_sort_key)
+        .bind(&client.employee_number)
+        .bind(&client.department)
+        .bind(&client.role)
+        .bind(client.age_band)
+        .bind(client.years_at_company)
+        .bind(&client.job_content)
+        .bind(&client.desired_career)
+        .bind(client.status)
+}
+
 pub(crate) async fn insert(
     conn: &mut SqliteConnection,
     client: &ValidClient,
     now: DateTime<Utc>,
 ) -> Result<ClientId> {
-    sqlx::query_scalar(
-        "INSERT INTO clients (company_id, name, name_kana, kana_sort_key, employee_number,
-                              department, role, age_band, years_at_company, job_content,
-                              desired_career, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(client.company_id)
-    .bind(&client.name)
-    .bind(&client.name_kana)
-    .bind(&client.kana_sort_key)
-    .bind(&client.employee_number)
-    .bind(&client.department)
-    .bind(&client.role)
-    .bind(client.age_band)
-    .bind(client.years_at_company)
-    .bind(&client.job_content)
-    .bind(&client.desired_career)
-    .bind(client.status)
-    .bind(now)
-    .bind(now)
-    .fetch_one(conn)
-    .await
-    .map_err(unique_violation(
-        UNIQUE_EMPLOYEE_NUMBER,
-        Field::EmployeeNumber,
-    ))
+    let sql = db::insert_sql("clients", COLUMNS);
+    let inserted = bind_columns(sqlx::query(&sql), client)
+        .bind(now)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map_err(unique_violation(
+            UNIQUE_EMPLOYEE_NUMBER,
+            Field::EmployeeNumber,
+        ))?;
+    Ok(ClientId(inserted.last_insert_rowid()))
 }
 
 pub(crate) async fn update(
@@ -52,33 +70,16 @@ pub(crate) async fn update(
     client: &ValidClient,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let updated = sqlx::query(
-        "UPDATE clients SET company_id = ?, name = ?, name_kana = ?, kana_sort_key = ?,
-                employee_number = ?, department = ?, role = ?, age_band = ?,
-                years_at_company = ?, job_content = ?, desired_career = ?, status = ?,
-                updated_at = ?
-         WHERE id = ?",
-    )
-    .bind(client.company_id)
-    .bind(&client.name)
-    .bind(&client.name_kana)
-    .bind(&client.kana_sort_key)
-    .bind(&client.employee_number)
-    .bind(&client.department)
-    .bind(&client.role)
-    .bind(client.age_band)
-    .bind(client.years_at_company)
-    .bind(&client.job_content)
-    .bind(&client.desired_career)
-    .bind(client.status)
-    .bind(now)
-    .bind(id)
-    .execute(conn)
-    .await
-    .map_err(unique_violation(
-        UNIQUE_EMPLOYEE_NUMBER,
-        Field::EmployeeNumber,
-    ))?;
+    let sql = db::update_sql("clients", COLUMNS);
+    let updated = bind_columns(sqlx::query(&sql), client)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await
+        .map_err(unique_violation(
+            UNIQUE_EMPLOYEE_NUMBER,
+            Field::EmployeeNumber,
+        ))?;
     if updated.rows_affected() == 0 {
         return Err(Error::NotFound(Entity::Client, id.0));
     }

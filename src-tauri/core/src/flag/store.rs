@@ -6,33 +6,47 @@ use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
 use super::{Flag, ValidFlag};
+use crate::db::{self, Statement};
 use crate::ids::{ClientId, FlagId};
 use crate::record::{Entity, Error, Result};
 
 const COLUMNS: &str = "id, client_id, interview_id, kind, note, referred_to, raised_on, \
                        handled_on, created_at, updated_at";
 
+/// The columns a flag's input writes, in the order [`bind_columns`] binds them; the client
+/// is set at insert only.
+const WRITTEN: &[&str] = &[
+    "interview_id",
+    "kind",
+    "note",
+    "referred_to",
+    "raised_on",
+    "handled_on",
+];
+
+fn bind_columns<'q>(statement: Statement<'q>, flag: &'q ValidFlag) -> Statement<'q> {
+    statement
+        .bind(flag.interview_id)
+        .bind(flag.kind)
+        .bind(&flag.note)
+        .bind(&flag.referred_to)
+        .bind(flag.raised_on)
+        .bind(flag.handled_on)
+}
+
 pub(crate) async fn insert(
     conn: &mut SqliteConnection,
     flag: &ValidFlag,
     now: DateTime<Utc>,
 ) -> Result<FlagId> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO flags (client_id, interview_id, kind, note, referred_to, raised_on,
-                            handled_on, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(flag.client_id)
-    .bind(flag.interview_id)
-    .bind(flag.kind)
-    .bind(&flag.note)
-    .bind(&flag.referred_to)
-    .bind(flag.raised_on)
-    .bind(flag.handled_on)
-    .bind(now)
-    .bind(now)
-    .fetch_one(conn)
-    .await?)
+    let columns = [&["client_id"], WRITTEN].concat();
+    let sql = db::insert_sql("flags", &columns);
+    let inserted = bind_columns(sqlx::query(&sql).bind(flag.client_id), flag)
+        .bind(now)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(FlagId(inserted.last_insert_rowid()))
 }
 
 pub(crate) async fn update(
@@ -41,21 +55,15 @@ pub(crate) async fn update(
     flag: &ValidFlag,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    sqlx::query(
-        "UPDATE flags SET interview_id = ?, kind = ?, note = ?, referred_to = ?, raised_on = ?,
-                          handled_on = ?, updated_at = ?
-         WHERE id = ?",
-    )
-    .bind(flag.interview_id)
-    .bind(flag.kind)
-    .bind(&flag.note)
-    .bind(&flag.referred_to)
-    .bind(flag.raised_on)
-    .bind(flag.handled_on)
-    .bind(now)
-    .bind(id)
-    .execute(conn)
-    .await?;
+    let sql = db::update_sql("flags", WRITTEN);
+    let updated = bind_columns(sqlx::query(&sql), flag)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    if updated.rows_affected() == 0 {
+        return Err(Error::NotFound(Entity::Flag, id.0));
+    }
     Ok(())
 }
 

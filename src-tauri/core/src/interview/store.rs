@@ -6,11 +6,37 @@ use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
 use super::{Interview, InterviewKind, InterviewSummary, ValidDetails};
+use crate::db::{self, Statement};
 use crate::ids::{ClientId, InterviewId};
 use crate::record::{Entity, Error, Result};
 
 /// How much of the notes a list shows.
 const PREVIEW_CHARS: usize = 60;
+
+/// The columns an interview's details write, in the order [`bind_columns`] binds them; the
+/// client is set at insert only.
+const COLUMNS: &[&str] = &[
+    "program_id",
+    "kind",
+    "scheduled_at",
+    "held_at",
+    "duration_minutes",
+    "place",
+    "purpose",
+    "theme",
+];
+
+fn bind_columns<'q>(statement: Statement<'q>, details: &'q ValidDetails) -> Statement<'q> {
+    statement
+        .bind(details.program_id)
+        .bind(details.kind)
+        .bind(&details.scheduled_at)
+        .bind(&details.held_at)
+        .bind(details.duration_minutes)
+        .bind(details.place)
+        .bind(&details.purpose)
+        .bind(&details.theme)
+}
 
 pub(crate) async fn insert(
     conn: &mut SqliteConnection,
@@ -18,24 +44,14 @@ pub(crate) async fn insert(
     details: &ValidDetails,
     now: DateTime<Utc>,
 ) -> Result<InterviewId> {
-    Ok(sqlx::query_scalar(
-        "INSERT INTO interviews (client_id, program_id, kind, scheduled_at, held_at,
-                                 duration_minutes, place, purpose, theme, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(client_id)
-    .bind(details.program_id)
-    .bind(details.kind)
-    .bind(&details.scheduled_at)
-    .bind(&details.held_at)
-    .bind(details.duration_minutes)
-    .bind(details.place)
-    .bind(&details.purpose)
-    .bind(&details.theme)
-    .bind(now)
-    .bind(now)
-    .fetch_one(conn)
-    .await?)
+    let columns = [&["client_id"], COLUMNS].concat();
+    let sql = db::insert_sql("interviews", &columns);
+    let inserted = bind_columns(sqlx::query(&sql).bind(client_id), details)
+        .bind(now)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(InterviewId(inserted.last_insert_rowid()))
 }
 
 pub(crate) async fn update(
@@ -44,23 +60,12 @@ pub(crate) async fn update(
     details: &ValidDetails,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let updated = sqlx::query(
-        "UPDATE interviews SET program_id = ?, kind = ?, scheduled_at = ?, held_at = ?,
-                duration_minutes = ?, place = ?, purpose = ?, theme = ?, updated_at = ?
-         WHERE id = ?",
-    )
-    .bind(details.program_id)
-    .bind(details.kind)
-    .bind(&details.scheduled_at)
-    .bind(&details.held_at)
-    .bind(details.duration_minutes)
-    .bind(details.place)
-    .bind(&details.purpose)
-    .bind(&details.theme)
-    .bind(now)
-    .bind(id)
-    .execute(conn)
-    .await?;
+    let sql = db::update_sql("interviews", COLUMNS);
+    let updated = bind_columns(sqlx::query(&sql), details)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await?;
     found(updated.rows_affected(), id)
 }
 

@@ -6,33 +6,47 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqliteConnection;
 
 use super::{Contact, Program, ProgramSummary, ValidContact, ValidProgram};
+use crate::db::{self, Statement};
 use crate::ids::{CompanyId, ContactId, ProgramId};
 use crate::record::{unique_violation, Entity, Error, Field, Result};
 
 const UNIQUE_NAME: &str = "programs.company_id, programs.name";
+
+/// The columns a program's input writes, in the order [`bind_columns`] binds them. The
+/// company is set at insert only: a program never moves to another company.
+const COLUMNS: &[&str] = &[
+    "name",
+    "starts_on",
+    "ends_on",
+    "purpose",
+    "theme",
+    "anonymity_k",
+];
+
+fn bind_columns<'q>(statement: Statement<'q>, program: &'q ValidProgram) -> Statement<'q> {
+    statement
+        .bind(&program.name)
+        .bind(program.starts_on)
+        .bind(program.ends_on)
+        .bind(&program.purpose)
+        .bind(&program.theme)
+        .bind(program.anonymity_k)
+}
 
 pub(crate) async fn insert(
     conn: &mut SqliteConnection,
     program: &ValidProgram,
     now: DateTime<Utc>,
 ) -> Result<ProgramId> {
-    sqlx::query_scalar(
-        "INSERT INTO programs (company_id, name, starts_on, ends_on, purpose, theme, anonymity_k,
-                               created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(program.company_id)
-    .bind(&program.name)
-    .bind(program.starts_on)
-    .bind(program.ends_on)
-    .bind(&program.purpose)
-    .bind(&program.theme)
-    .bind(program.anonymity_k)
-    .bind(now)
-    .bind(now)
-    .fetch_one(conn)
-    .await
-    .map_err(unique_violation(UNIQUE_NAME, Field::Name))
+    let columns = [&["company_id"], COLUMNS].concat();
+    let sql = db::insert_sql("programs", &columns);
+    let inserted = bind_columns(sqlx::query(&sql).bind(program.company_id), program)
+        .bind(now)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map_err(unique_violation(UNIQUE_NAME, Field::Name))?;
+    Ok(ProgramId(inserted.last_insert_rowid()))
 }
 
 pub(crate) async fn update(
@@ -41,22 +55,13 @@ pub(crate) async fn update(
     program: &ValidProgram,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let updated = sqlx::query(
-        "UPDATE programs SET name = ?, starts_on = ?, ends_on = ?, purpose = ?, theme = ?,
-                             anonymity_k = ?, updated_at = ?
-         WHERE id = ?",
-    )
-    .bind(&program.name)
-    .bind(program.starts_on)
-    .bind(program.ends_on)
-    .bind(&program.purpose)
-    .bind(&program.theme)
-    .bind(program.anonymity_k)
-    .bind(now)
-    .bind(id)
-    .execute(conn)
-    .await
-    .map_err(unique_violation(UNIQUE_NAME, Field::Name))?;
+    let sql = db::update_sql("programs", COLUMNS);
+    let updated = bind_columns(sqlx::query(&sql), program)
+        .bind(now)
+        .bind(id)
+        .execute(conn)
+        .await
+        .map_err(unique_violation(UNIQUE_NAME, Field::Name))?;
     if updated.rows_affected() == 0 {
         return Err(Error::NotFound(Entity::Program, id.0));
     }
