@@ -1,12 +1,23 @@
-//! The command line, as clap parses it.
+//! The command line, as clap parses it. Each area's subcommands live beside their handler in
+//! `commands/`.
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand};
+use serde::de::DeserializeOwned;
+
+use crate::commands::{
+    client::ClientCommand, company::CompanyCommand, interview::InterviewCommand,
+    program::ProgramCommand,
+};
 
 // No `Debug` on these types: they hold client names and would print them.
 
 /// Kizuki without a window: the same vault, the same core calls.
+///
+/// Names, notes and sheet text can come from a file or standard input (`-`) instead of the
+/// command line, where shell history would keep them.
 #[derive(Parser)]
 #[command(name = "kizuki", version, about)]
 pub struct Cli {
@@ -24,59 +35,63 @@ pub struct Cli {
 pub enum Command {
     /// Create the vault and print its recovery key, once.
     Init,
+    #[command(flatten)]
+    Records(RecordCommand),
+}
+
+/// The commands that need an unlocked vault.
+#[derive(Subcommand)]
+pub enum RecordCommand {
+    /// Client companies (顧客企業).
+    #[command(subcommand)]
+    Company(CompanyCommand),
+    /// Programs (実施プログラム), with their HR contacts and sheet template.
+    #[command(subcommand)]
+    Program(ProgramCommand),
     /// Clients (相談者).
     #[command(subcommand)]
     Client(ClientCommand),
-    /// Sessions (面談).
+    /// Interviews (面談), their notes, sheets and amendments.
     #[command(subcommand)]
-    Session(SessionCommand),
+    Interview(InterviewCommand),
 }
 
-#[derive(Subcommand)]
-pub enum ClientCommand {
-    /// Add a client and print its id.
-    Add {
-        /// The client's name.
-        #[arg(long)]
-        name: String,
-        /// The name's reading in kana (furigana).
-        #[arg(long)]
-        kana: String,
-        /// The client company.
-        #[arg(long)]
-        company: Option<String>,
-        /// The department.
-        #[arg(long)]
-        department: Option<String>,
-    },
-    /// List clients, sorted by reading.
-    List {
-        /// Print JSON instead of tab-separated lines.
-        #[arg(long)]
-        json: bool,
-    },
+/// Parses one of the core's enums by its wire name (`follow_up`, `30s` …); clap lists the
+/// names in `--help` and in its error.
+pub fn choice<T>(names: &'static [&'static str]) -> impl TypedValueParser<Value = T>
+where
+    T: DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    PossibleValuesParser::new(names)
+        .try_map(|name: String| serde_json::from_value::<T>(serde_json::Value::String(name)))
 }
 
-#[derive(Subcommand)]
-pub enum SessionCommand {
-    /// Add a session to a client and print its id.
-    Add {
-        /// The client's id.
-        #[arg(long = "client", value_name = "ID")]
-        client_id: i64,
-        /// The day of the session, YYYY-MM-DD.
-        #[arg(long)]
-        date: String,
-        /// A UTF-8 file with the notes, or - for standard input.
-        #[arg(long, value_name = "FILE")]
-        notes_file: PathBuf,
-    },
-    /// Show one session.
-    Show {
-        /// The session's id.
-        id: i64,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
-    },
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+    use kizuki_core::client::{AgeBand, ClientStatus};
+    use kizuki_core::interview::{InterviewKind, Place};
+    use serde::de::DeserializeOwned;
+
+    use super::Cli;
+    use crate::commands::{client, interview};
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_choice_is_a_name_the_core_accepts() {
+        fn accepts<T: DeserializeOwned>(names: &[&str]) {
+            for name in names {
+                let parsed = serde_json::from_value::<T>(serde_json::Value::from(*name));
+                assert!(parsed.is_ok(), "{name}");
+            }
+        }
+        accepts::<InterviewKind>(interview::KINDS);
+        accepts::<Place>(interview::PLACES);
+        accepts::<AgeBand>(client::AGE_BANDS);
+        accepts::<ClientStatus>(client::STATUSES);
+    }
 }

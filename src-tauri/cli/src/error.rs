@@ -1,6 +1,7 @@
 //! Everything the CLI can fail with: the core's errors, plus its own input handling.
 
-use kizuki_core::{client, data_dir, session, vault, ErrorCode};
+use kizuki_core::record::{self, Field};
+use kizuki_core::{data_dir, vault, ErrorCode};
 
 /// A failure of one `kizuki` invocation.
 #[derive(Debug, thiserror::Error)]
@@ -11,18 +12,47 @@ pub enum CliError {
     /// The two passphrases typed at `init` differ.
     #[error("the passphrases do not match")]
     PassphraseMismatch,
-    /// The passphrase or notes file could not be read.
+    /// A passphrase, notes, text or JSON file could not be read.
     #[error("the file could not be read")]
     UnreadableFile(#[source] std::io::Error),
-    /// The notes file is not UTF-8.
-    #[error("the notes file is not UTF-8 text")]
+    /// A file given as text is not UTF-8.
+    #[error("the file is not UTF-8 text")]
     NotUtf8,
+    /// Two inputs of one command were both `-`: standard input can be read only once.
+    #[error("standard input was given for two inputs")]
+    StdinTwice,
+    /// A `--from-file` input is not JSON, or not the JSON the command expects.
+    #[error("the JSON input is not usable: {0:?}")]
+    Json(JsonProblem),
+    /// `interview sheet --section N` names no section of the sheet.
+    #[error("the sheet has no section {0}")]
+    UnknownSection(u32),
     /// Writing the output failed.
     #[error("writing the output failed")]
     Output(#[source] std::io::Error),
+    /// A fault in the CLI itself (a stored record that does not turn into JSON).
+    #[error("internal error")]
+    Internal,
     /// The core refused or failed.
     #[error(transparent)]
     Core(#[from] CoreError),
+}
+
+/// What is wrong with a JSON input. Never holds the file's values, which may be client
+/// content: only positions and the names of keys Kizuki itself defines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonProblem {
+    /// The text is not JSON at all.
+    Syntax { line: usize, column: usize },
+    /// The JSON (or one of its list items) is not an object `{ … }`.
+    NotAnObject,
+    /// A key the command needs is absent.
+    Missing(&'static str),
+    /// A key the command does not know: a typo would otherwise be silently dropped. Holds
+    /// the keys that are accepted there.
+    Unknown { accepted: Vec<&'static str> },
+    /// A value has the wrong type (text for a number, an unknown choice …).
+    WrongType,
 }
 
 /// The core's errors, kept apart so each maps to its translated code.
@@ -33,9 +63,7 @@ pub enum CoreError {
     #[error(transparent)]
     Vault(#[from] vault::Error),
     #[error(transparent)]
-    Client(#[from] client::Error),
-    #[error(transparent)]
-    Session(#[from] session::Error),
+    Record(#[from] record::Error),
 }
 
 impl CoreError {
@@ -43,8 +71,15 @@ impl CoreError {
         match self {
             Self::DataDir(error) => error.code(),
             Self::Vault(error) => error.code(),
-            Self::Client(error) => error.code(),
-            Self::Session(error) => error.code(),
+            Self::Record(error) => error.code(),
+        }
+    }
+
+    /// The field at fault, which messages such as `required` name.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Self::Record(error) => error.field(),
+            Self::DataDir(_) | Self::Vault(_) => None,
         }
     }
 }
@@ -58,4 +93,4 @@ macro_rules! from_core {
         }
     )*};
 }
-from_core!(data_dir::Error, vault::Error, client::Error, session::Error);
+from_core!(data_dir::Error, vault::Error, record::Error);

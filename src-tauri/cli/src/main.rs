@@ -3,7 +3,9 @@
 mod args;
 mod commands;
 mod error;
+mod input;
 mod messages;
+mod output;
 mod passphrase;
 
 use std::process::ExitCode;

@@ -1,13 +1,18 @@
 //! The CLI's messages in the user's language.
 //!
-//! Errors from the core are translated from the UI's own locale files (`errors.<code>`), so the
-//! app and the CLI say the same thing and each message is written once.
+//! Errors from the core, field names and the sheet's default section titles are taken from the
+//! UI's own locale files (`errors.<code>`, `fields.<field>`, `sheet.sections.<key>`), so the
+//! app and the CLI say the same thing and each message is written once. Only what the app
+//! never says (passphrase prompts, files, JSON) is written here.
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use kizuki_core::preferences::{self, Language};
+use kizuki_core::record::Field;
+use serde_json::Value;
 
-use crate::error::CliError;
+use crate::error::{CliError, JsonProblem};
 
 const JA: &str = include_str!("../../../ui/src/locales/ja.json");
 const EN: &str = include_str!("../../../ui/src/locales/en.json");
@@ -32,7 +37,7 @@ pub fn language(data_dir: Option<&Path>) -> Language {
 pub fn describe(error: &CliError, language: Language) -> String {
     let ja = language == Language::Ja;
     match error {
-        CliError::Core(core) => translated_error(core.code().as_str(), language),
+        CliError::Core(core) => translated_error(core.code().as_str(), core.field(), language),
         CliError::NoPassphrase if ja => {
             "パスフレーズがありません。KIZUKI_PASSPHRASE か --passphrase-file で指定してください。"
                 .into()
@@ -48,10 +53,56 @@ pub fn describe(error: &CliError, language: Language) -> String {
         CliError::UnreadableFile(_) => {
             "The file could not be read. Check its path and permissions.".into()
         }
-        CliError::NotUtf8 if ja => "メモのファイルが UTF-8 のテキストではありません。".into(),
-        CliError::NotUtf8 => "The notes file is not UTF-8 text.".into(),
+        CliError::NotUtf8 if ja => "ファイルが UTF-8 のテキストではありません。".into(),
+        CliError::NotUtf8 => "The file is not UTF-8 text.".into(),
+        CliError::StdinTwice if ja => "標準入力（-）を指定できるのは、1つの入力だけです。".into(),
+        CliError::StdinTwice => "Standard input (-) can be given for only one input.".into(),
+        CliError::Json(problem) => json_problem(problem, language),
+        CliError::UnknownSection(number) => {
+            let template = lookup(language, &["capture", "missing"]).unwrap_or("{{number}}");
+            interpolate(template, "number", &number.to_string())
+        }
         CliError::Output(_) if ja => "出力を書き込めませんでした。".into(),
         CliError::Output(_) => "Writing the output failed.".into(),
+        CliError::Internal => translated_error("internal", None, language),
+    }
+}
+
+fn json_problem(problem: &JsonProblem, language: Language) -> String {
+    let ja = language == Language::Ja;
+    match problem {
+        JsonProblem::Syntax { line, column } if ja => {
+            format!("ファイルが正しい JSON ではありません（{line}行目、{column}文字目）。")
+        }
+        JsonProblem::Syntax { line, column } => {
+            format!("The file is not valid JSON (line {line}, column {column}).")
+        }
+        JsonProblem::NotAnObject if ja => {
+            "JSON はオブジェクト { … } にしてください（contacts などの一覧の各項目も同じです）。"
+                .into()
+        }
+        JsonProblem::NotAnObject => {
+            "The JSON must be an object, { … } (and so must each item of a list such as contacts)."
+                .into()
+        }
+        JsonProblem::Missing(key) if ja => format!("JSON に必須のキー「{key}」がありません。"),
+        JsonProblem::Missing(key) => format!("The JSON has no \"{key}\", which is required."),
+        JsonProblem::Unknown { accepted } if ja => format!(
+            "JSON に、ここでは使わないキーがあります。使えるキー：{}",
+            accepted.join(", ")
+        ),
+        JsonProblem::Unknown { accepted } => format!(
+            "The JSON has a key that is not used here. The keys are: {}.",
+            accepted.join(", ")
+        ),
+        JsonProblem::WrongType if ja => {
+            "JSON の値の型が正しくありません（数値の欄の文字列、選択肢にない値など）。形式は --help で確かめてください。"
+                .into()
+        }
+        JsonProblem::WrongType => {
+            "A value in the JSON has the wrong type (text for a number, or an unknown choice). See --help for the form."
+                .into()
+        }
     }
 }
 
@@ -63,32 +114,115 @@ pub fn recovery_key_instruction(language: Language) -> &'static str {
     }
 }
 
-fn translated_error(code: &str, language: Language) -> String {
-    let catalog = match language {
-        Language::Ja => JA,
-        Language::En => EN,
+/// A sheet or template section's title: the consultant's own, else the built-in key's
+/// translation.
+pub fn section_title(key: Option<&str>, title: Option<&str>, language: Language) -> String {
+    match (title, key) {
+        (Some(title), _) => title.to_owned(),
+        (None, Some(key)) => lookup(language, &["sheet", "sections", key])
+            .unwrap_or(key)
+            .to_owned(),
+        (None, None) => String::new(),
+    }
+}
+
+/// Marks a retired template section (no longer copied to new interviews).
+pub fn retired(language: Language) -> &'static str {
+    match language {
+        Language::Ja => "（使用停止）",
+        Language::En => " (retired)",
+    }
+}
+
+fn translated_error(code: &str, field: Option<Field>, language: Language) -> String {
+    let Some(template) = lookup(language, &["errors", code]) else {
+        return code.to_owned();
     };
-    serde_json::from_str::<serde_json::Value>(catalog)
-        .ok()
-        .and_then(|locale| locale["errors"][code].as_str().map(str::to_owned))
-        .unwrap_or_else(|| code.to_owned())
+    if !template.contains("{{field}}") {
+        return template.to_owned();
+    }
+    let name = field
+        .and_then(|field| serde_json::to_value(field).ok())
+        .and_then(|name| name.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let label = lookup(language, &["fields", &name]).unwrap_or(&name);
+    interpolate(template, "field", label)
+}
+
+/// Fills an i18next placeholder, `{{name}}`.
+fn interpolate(template: &str, name: &str, value: &str) -> String {
+    template.replace(&format!("{{{{{name}}}}}"), value)
+}
+
+fn lookup(language: Language, path: &[&str]) -> Option<&'static str> {
+    path.iter()
+        .try_fold(catalog(language), |node, key| node.get(key))
+        .and_then(Value::as_str)
+}
+
+/// A locale file, parsed once. Both are checked by the tests below, so an unparsable file
+/// (which would show codes instead of messages) cannot ship.
+fn catalog(language: Language) -> &'static Value {
+    static JA_CATALOG: OnceLock<Value> = OnceLock::new();
+    static EN_CATALOG: OnceLock<Value> = OnceLock::new();
+    let (cell, text) = match language {
+        Language::Ja => (&JA_CATALOG, JA),
+        Language::En => (&EN_CATALOG, EN),
+    };
+    cell.get_or_init(|| serde_json::from_str(text).unwrap_or(Value::Null))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kizuki_core::record::{self, Field};
+
+    const LANGUAGES: [Language; 2] = [Language::Ja, Language::En];
 
     #[test]
     fn every_core_error_code_has_a_message_in_both_languages() {
         for code in kizuki_core::ErrorCode::ALL {
-            for language in [Language::Ja, Language::En] {
-                let message = translated_error(code.as_str(), language);
+            for language in LANGUAGES {
+                let message = translated_error(code.as_str(), Some(Field::Name), language);
                 assert_ne!(
                     message,
                     code.as_str(),
                     "{code:?} has no {language:?} message"
                 );
+                assert!(!message.contains("{{"), "{code:?}: {message}");
             }
         }
+    }
+
+    #[test]
+    fn a_required_field_is_named_in_the_users_language() {
+        let error = CliError::from(record::Error::Required(Field::NameKana));
+        assert_eq!(
+            describe(&error, Language::Ja),
+            "ふりがなを入力してください。"
+        );
+        assert_eq!(
+            describe(&error, Language::En),
+            "Enter the furigana (reading)."
+        );
+    }
+
+    #[test]
+    fn the_default_sections_and_the_cli_keys_of_the_ui_exist_in_both_languages() {
+        for language in LANGUAGES {
+            for key in kizuki_core::sheet::DEFAULT_SECTION_KEYS {
+                assert!(
+                    lookup(language, &["sheet", "sections", key]).is_some(),
+                    "{key} in {language:?}"
+                );
+            }
+            assert!(lookup(language, &["capture", "missing"])
+                .is_some_and(|message| message.contains("{{number}}")));
+        }
+        assert_eq!(section_title(Some("values"), None, Language::En), "Values");
+        assert_eq!(
+            section_title(Some("values"), Some("大切にしていること"), Language::En),
+            "大切にしていること"
+        );
     }
 }

@@ -1,9 +1,11 @@
+import { QueryClient } from "@tanstack/react-query";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { clientQueries } from "../features/clients/queries";
 import { api } from "../ipc/api";
 import { AppError } from "../ipc/appError";
-import { aClient, aClientSummary, aSession } from "../test/apiMock";
+import { aClient, aClientSummary, aCompany, aCompanySummary, anInterview, anInterviewSummary } from "../test/apiMock";
 import type { ApiMock } from "../test/apiMock";
 import { App } from "./App";
 
@@ -20,6 +22,12 @@ describe("App", () => {
     mocked.preferencesGet.mockResolvedValue({ language: "ja" });
     mocked.preferencesSetLanguage.mockImplementation((language) => Promise.resolve({ language }));
     mocked.clientList.mockResolvedValue([]);
+    // The client list's filters offer the companies.
+    mocked.companyList.mockResolvedValue([]);
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
   });
 
   it.each([
@@ -105,46 +113,77 @@ describe("App", () => {
     expect(mocked.vaultRecover).toHaveBeenLastCalledWith("ABCD-EFGH", "a new passphrase");
   });
 
-  it("locks, and saves the open note before locking", async () => {
+  /** Unlocked, on an interview's page reached from the client list, its notes open. */
+  async function openInterviewNotes(user: ReturnType<typeof userEvent.setup>) {
+    await user.click(await screen.findByTestId("client-row"));
+    await user.click(await screen.findByTestId("interview-row"));
+    return screen.findByTestId<HTMLTextAreaElement>("note-editor");
+  }
+
+  function unlockedWithAnInterview() {
     mocked.vaultStatus.mockResolvedValue("unlocked");
     mocked.clientList.mockResolvedValue([aClientSummary()]);
     mocked.clientGet.mockResolvedValue(aClient());
-    mocked.sessionList.mockResolvedValue([
-      { id: 7, clientId: 3, heldOn: "2026-11-21", notesPreview: "", updatedAt: "2026-11-21T05:00:00Z" },
-    ]);
-    mocked.sessionGet.mockResolvedValue(aSession());
-    mocked.sessionSaveNotes.mockImplementation((_id, notes) => Promise.resolve(aSession({ notes })));
+    mocked.companyGet.mockResolvedValue(aCompany());
+    mocked.companyList.mockResolvedValue([aCompanySummary()]);
+    mocked.programList.mockResolvedValue([]);
+    mocked.flagList.mockResolvedValue([]);
+    mocked.interviewList.mockResolvedValue([anInterviewSummary()]);
+    mocked.interviewGet.mockResolvedValue(anInterview());
+    mocked.sheetSections.mockResolvedValue([]);
+    mocked.questionnaireFind.mockResolvedValue(null);
     mocked.vaultLock.mockResolvedValue(null);
+  }
+
+  it("opens on the client list, and the header goes to the companies and back", async () => {
+    mocked.vaultStatus.mockResolvedValue("unlocked");
+    mocked.companyList.mockResolvedValue([aCompanySummary()]);
+    const user = start();
+    expect(await screen.findByTestId("client-list-screen")).toBeTruthy();
+    expect(screen.getByTestId("nav-clients").getAttribute("aria-current")).toBe("page");
+    expect(screen.getByTestId("nav-companies").getAttribute("aria-current")).toBeNull();
+
+    await user.click(screen.getByTestId("nav-companies"));
+    expect(await screen.findByTestId("companies-screen")).toBeTruthy();
+    expect(screen.getByTestId("nav-companies").getAttribute("aria-current")).toBe("page");
+
+    // Keyboard: Tab reaches the navigation, Enter follows it.
+    screen.getByTestId("nav-companies").focus();
+    await user.keyboard("{Shift>}{Tab}{/Shift}");
+    expect(document.activeElement).toBe(screen.getByTestId("nav-clients"));
+    await user.keyboard("{Enter}");
+    expect(await screen.findByTestId("client-list-screen")).toBeTruthy();
+  });
+
+  it("has no navigation before the unlock", async () => {
+    mocked.vaultStatus.mockResolvedValue("locked");
+    start();
+    await screen.findByTestId("unlock-screen");
+    expect(screen.queryByTestId("nav-clients")).toBeNull();
+  });
+
+  it("locks, and saves the open note before locking", async () => {
+    unlockedWithAnInterview();
+    mocked.interviewSaveNotes.mockImplementation((_id, notes) => Promise.resolve(anInterview({ notes })));
 
     const user = start();
-    await user.click(await screen.findByTestId("client-row"));
-    await user.click(await screen.findByTestId("session-row"));
     // Typed within the autosave delay: stored (on blur or by the lock) before the vault locks.
-    await user.type(await screen.findByTestId("note-editor"), "相談内容");
+    await user.type(await openInterviewNotes(user), "相談内容");
     await user.click(screen.getByTestId("lock-button"));
 
     expect(await screen.findByTestId("unlock-screen")).toBeTruthy();
-    expect(mocked.sessionSaveNotes).toHaveBeenCalledWith(7, "相談内容");
-    const saveOrder = mocked.sessionSaveNotes.mock.invocationCallOrder[0] ?? Infinity;
+    expect(mocked.interviewSaveNotes).toHaveBeenCalledWith(7, "相談内容");
+    const saveOrder = mocked.interviewSaveNotes.mock.invocationCallOrder[0] ?? Infinity;
     const lockOrder = mocked.vaultLock.mock.invocationCallOrder[0] ?? -Infinity;
     expect(saveOrder).toBeLessThan(lockOrder);
   });
 
   it("warns instead of locking when the open note cannot be saved, and locks when asked again", async () => {
-    mocked.vaultStatus.mockResolvedValue("unlocked");
-    mocked.clientList.mockResolvedValue([aClientSummary()]);
-    mocked.clientGet.mockResolvedValue(aClient());
-    mocked.sessionList.mockResolvedValue([
-      { id: 7, clientId: 3, heldOn: "2026-11-21", notesPreview: "", updatedAt: "2026-11-21T05:00:00Z" },
-    ]);
-    mocked.sessionGet.mockResolvedValue(aSession());
-    mocked.sessionSaveNotes.mockRejectedValue(new AppError("storage"));
-    mocked.vaultLock.mockResolvedValue(null);
+    unlockedWithAnInterview();
+    mocked.interviewSaveNotes.mockRejectedValue(new AppError("storage"));
 
     const user = start();
-    await user.click(await screen.findByTestId("client-row"));
-    await user.click(await screen.findByTestId("session-row"));
-    await user.type(await screen.findByTestId("note-editor"), "メモ");
+    await user.type(await openInterviewNotes(user), "メモ");
     await user.click(screen.getByTestId("lock-button"));
 
     expect(await screen.findByTestId("lock-warning")).toBeTruthy();
@@ -156,5 +195,46 @@ describe("App", () => {
       expect(mocked.vaultLock).toHaveBeenCalledTimes(1);
     });
     expect(await screen.findByTestId("unlock-screen")).toBeTruthy();
+  });
+
+  it("empties the cache of client data when the vault locks", async () => {
+    // The workspace creates its own client; these catch it as it mounts and when it clears.
+    const mount = vi.spyOn(QueryClient.prototype, "mount");
+    const clear = vi.spyOn(QueryClient.prototype, "clear");
+    mocked.vaultStatus.mockResolvedValue("unlocked");
+    mocked.clientList.mockResolvedValue([aClientSummary()]);
+    mocked.vaultLock.mockResolvedValue(null);
+
+    const user = start();
+    await screen.findByTestId("client-row");
+    const queryClient = mount.mock.contexts[0] as QueryClient;
+    expect(queryClient.getQueryData(clientQueries.list().queryKey)).toEqual([aClientSummary()]);
+
+    await user.click(screen.getByTestId("lock-button"));
+    expect(await screen.findByTestId("unlock-screen")).toBeTruthy();
+    expect(clear).toHaveBeenCalledTimes(1);
+    expect(queryClient.getQueryCache().getAll()).toEqual([]);
+    expect(queryClient.getMutationCache().getAll()).toEqual([]);
+  });
+
+  it("leaves a page from the header only once the open note is saved", async () => {
+    unlockedWithAnInterview();
+    mocked.interviewSaveNotes.mockRejectedValue(new AppError("storage"));
+
+    const user = start();
+    await user.type(await openInterviewNotes(user), "面談メモ");
+
+    // The save on the way out fails: the page and the text stay.
+    await user.click(screen.getByTestId("nav-clients"));
+    await waitFor(() => {
+      expect(screen.getByTestId("save-status").dataset.state).toBe("error");
+    });
+    expect(screen.getByTestId("interview-screen")).toBeTruthy();
+    expect(screen.getByTestId<HTMLTextAreaElement>("note-editor").value).toBe("面談メモ");
+
+    mocked.interviewSaveNotes.mockImplementation((_id, notes) => Promise.resolve(anInterview({ notes })));
+    await user.click(screen.getByTestId("nav-clients"));
+    expect(await screen.findByTestId("client-list-screen")).toBeTruthy();
+    expect(mocked.interviewSaveNotes).toHaveBeenLastCalledWith(7, "面談メモ");
   });
 });

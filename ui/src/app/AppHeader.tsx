@@ -2,11 +2,13 @@ import type { ReactNode } from "react";
 import { LanguageSelect } from "./LanguageSelect";
 
 interface AppHeaderProps {
+  /** The workspace's navigation, after the name (none before the unlock). */
+  nav?: ReactNode;
   /** Extra controls at the end of the bar (the lock button once unlocked). */
   children?: ReactNode;
 }
 
-export function AppHeader({ children }: AppHeaderProps) {
+export function AppHeader({ nav, children }: AppHeaderProps) {
   return (
     <header className="app-header">
       <div className="app-header__brand">
@@ -17,6 +19,7 @@ export function AppHeader({ children }: AppHeaderProps) {
           気づき
         </span>
       </div>
+      {nav}
       <div className="app-header__controls">
         <LanguageSelect />
         {children}

@@ -1,56 +1,47 @@
+import { QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
-import { ClientListScreen } from "../features/clients/ClientListScreen";
-import { ClientScreen } from "../features/clients/ClientScreen";
-import { PendingSavesProvider, usePendingSaves } from "../shared/pendingSaves";
+import { PendingSavesProvider } from "../shared/pendingSaves";
 import { AppHeader } from "./AppHeader";
 import { LockButton } from "./LockButton";
-
-type View = { kind: "clients" } | { kind: "client"; clientId: number };
+import { NavigateContext, useRouter } from "./navigation";
+import { createQueryClient } from "./queryClient";
+import { HOME, RouteView } from "./routes";
+import { WorkspaceNav } from "./WorkspaceNav";
 
 interface WorkspaceProps {
   onLocked: () => void;
 }
 
-/** Everything behind the unlock: the open note is saved before any move away from it. */
+/**
+ * Everything behind the unlock: the pages, the cache of what the shell returned (one per
+ * unlock, emptied when the vault locks), and the open note, saved before any move away.
+ */
 export function Workspace({ onLocked }: WorkspaceProps) {
-  return (
-    <PendingSavesProvider>
-      <WorkspaceViews onLocked={onLocked} />
-    </PendingSavesProvider>
-  );
-}
+  const [queryClient] = useState(createQueryClient);
 
-function WorkspaceViews({ onLocked }: WorkspaceProps) {
-  const { flushAll } = usePendingSaves();
-  const [view, setView] = useState<View>({ kind: "clients" });
-
-  const navigate = async (next: View) => {
-    // A note that could not be saved keeps its page (and its "not saved" state) open.
-    if (await flushAll()) {
-      setView(next);
-    }
+  const locked = () => {
+    // Client data must not outlive the unlock, not even in memory.
+    queryClient.clear();
+    onLocked();
   };
 
   return (
-    <>
-      <AppHeader>
+    <QueryClientProvider client={queryClient}>
+      <PendingSavesProvider>
+        <WorkspacePages onLocked={locked} />
+      </PendingSavesProvider>
+    </QueryClientProvider>
+  );
+}
+
+function WorkspacePages({ onLocked }: WorkspaceProps) {
+  const { route, navigate } = useRouter(HOME);
+  return (
+    <NavigateContext value={navigate}>
+      <AppHeader nav={<WorkspaceNav route={route} />}>
         <LockButton onLocked={onLocked} />
       </AppHeader>
-      {view.kind === "clients" ? (
-        <ClientListScreen
-          onOpenClient={(clientId) => {
-            void navigate({ kind: "client", clientId });
-          }}
-        />
-      ) : (
-        <ClientScreen
-          key={view.clientId}
-          clientId={view.clientId}
-          onBack={() => {
-            void navigate({ kind: "clients" });
-          }}
-        />
-      )}
-    </>
+      <RouteView route={route} />
+    </NavigateContext>
   );
 }

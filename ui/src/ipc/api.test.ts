@@ -1,6 +1,7 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
 import { api } from "./api";
+import type { Api, VaultStatus } from "./api";
 import { AppError, isErrorCode, toAppError } from "./appError";
 
 // These go through the real bindings and `invoke`, with Tauri's IPC mocked underneath: the
@@ -20,16 +21,37 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe("api facade", () => {
+  it("has one function per generated command, each reaching that command", async () => {
+    const names = Object.keys(api) as (keyof Api)[];
+    expect(names).toContain("vaultStatus");
+    const reached: string[] = [];
+    mockIPC((cmd) => {
+      reached.push(cmd);
+      return null;
+    });
+    for (const name of names) {
+      // Arguments do not matter here: the mocked IPC answers whatever it is sent.
+      await (api[name] as () => Promise<unknown>)();
+    }
+    expect(reached).toEqual(names.map((name) => name.replace(/[A-Z]/g, (upper) => `_${upper.toLowerCase()}`)));
+  });
+
+  it("keeps each command's parameters and resolves with its data, not the result union", () => {
+    expectTypeOf(api.vaultRecover).parameters.toEqualTypeOf<[recoveryKey: string, newPassphrase: string]>();
+    expectTypeOf(api.vaultStatus).returns.resolves.toEqualTypeOf<VaultStatus>();
+    expectTypeOf(api.vaultLock).returns.resolves.toEqualTypeOf<null>();
+  });
+
   it("returns a command's data and sends its arguments by their camelCase names", async () => {
     const calls: [string, unknown][] = [];
     mockIPC((cmd, args) => {
       calls.push([cmd, args]);
-      return cmd === "vault_recover" ? null : { id: 1, clientId: 3, heldOn: "2026-11-21", notes: "x" };
+      return cmd === "vault_recover" ? null : { id: 1, clientId: 3, notes: "x" };
     });
-    await expect(api.sessionSaveNotes(1, "x")).resolves.toMatchObject({ notes: "x" });
+    await expect(api.interviewSaveNotes(1, "x")).resolves.toMatchObject({ notes: "x" });
     await expect(api.vaultRecover("RK", "new passphrase")).resolves.toBeNull();
     expect(calls).toEqual([
-      ["session_save_notes", { id: 1, notes: "x" }],
+      ["interview_save_notes", { id: 1, notes: "x" }],
       ["vault_recover", { recoveryKey: "RK", newPassphrase: "new passphrase" }],
     ]);
   });
@@ -41,6 +63,15 @@ describe("api facade", () => {
     const error = await rejection(api.vaultUnlock("nope"));
     expect(error.code).toBe("wrong_passphrase");
     expect(error.message).toBe("wrong passphrase");
+  });
+
+  it("keeps the field an IpcError names", async () => {
+    mockIPC(() => {
+      throw { code: "required", message: "NameKana is required", field: "nameKana" };
+    });
+    const error = await rejection(api.clientGet(1));
+    expect(error.code).toBe("required");
+    expect(error.field).toBe("nameKana");
   });
 
   it("maps a plain string rejection (a Tauri framework failure) to internal", async () => {
@@ -56,7 +87,7 @@ describe("api facade", () => {
     mockIPC(() => {
       throw { code: "some_future_code", message: "?" };
     });
-    expect((await rejection(api.clientList())).code).toBe("internal");
+    expect((await rejection(api.clientGet(1))).code).toBe("internal");
   });
 
   it("maps a JS error (no Tauri runtime at all) to internal", async () => {

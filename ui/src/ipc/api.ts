@@ -3,24 +3,14 @@
  * data, anything else throws an {@link AppError} whose `code` the screens translate.
  * Components import `api` from this module (tests replace it with `vi.mock`), never
  * `./bindings`, which is regenerated from the Rust types by tauri-specta.
+ *
+ * `api` is derived from the generated `commands`, so a new Rust command appears here (with
+ * its parameter names and doc comment) without an edit to this file.
  */
 import { commands } from "./bindings";
 import { toAppError } from "./appError";
-import type { Language, NewClient, NewSession } from "./bindings";
 
-export type {
-  Client,
-  ClientSummary,
-  ErrorCode,
-  Language,
-  NewClient,
-  NewSession,
-  Preferences,
-  RecoveryKeyText,
-  Session,
-  SessionSummary,
-  VaultStatus,
-} from "./bindings";
+export type * from "./bindings";
 
 /**
  * The generated result union, with the error left `unknown`: the bindings type it as
@@ -29,43 +19,49 @@ export type {
  */
 type CommandResult<T> = { status: "ok"; data: T } | { status: "error"; error: unknown };
 
-async function call<T>(command: () => Promise<CommandResult<T>>): Promise<T> {
-  let result: CommandResult<T>;
-  try {
-    result = await command();
-  } catch (thrown) {
-    // `typedError` rethrows Error instances, e.g. when no Tauri runtime is present.
-    throw toAppError(thrown);
-  }
-  if (result.status === "error") {
-    throw toAppError(result.error);
-  }
-  return result.data;
+type GeneratedCommand = (...args: never[]) => Promise<CommandResult<unknown>>;
+
+/**
+ * Every command returns `Result<_, IpcError>` on the Rust side, so every generated function
+ * resolves with a result union. A command that did not would be unwrapped into `undefined`:
+ * this stops the build instead.
+ */
+commands satisfies Record<string, GeneratedCommand>;
+
+/** What a generated command's result union carries on success. */
+type Data<Result> = Result extends { status: "ok"; data: infer T } ? T : never;
+
+/** Each generated command, same name and parameters, resolving with its data. */
+type Unwrapped<Generated> = {
+  [Name in keyof Generated]: Generated[Name] extends (...args: infer Args) => Promise<infer Result>
+    ? (...args: Args) => Promise<Data<Result>>
+    : never;
+};
+
+function unwrapped<T>(command: (...args: never[]) => Promise<CommandResult<T>>) {
+  return async (...args: never[]): Promise<T> => {
+    let result: CommandResult<T>;
+    try {
+      result = await command(...args);
+    } catch (thrown) {
+      // `typedError` rethrows Error instances, e.g. when no Tauri runtime is present.
+      throw toAppError(thrown);
+    }
+    if (result.status === "error") {
+      throw toAppError(result.error);
+    }
+    return result.data;
+  };
 }
 
-export const api = {
-  vaultStatus: () => call(() => commands.vaultStatus()),
-  /** Creates the vault and leaves it unlocked; the recovery key is shown once. */
-  vaultCreate: (passphrase: string) => call(() => commands.vaultCreate(passphrase)),
-  vaultUnlock: (passphrase: string) => call(() => commands.vaultUnlock(passphrase)),
-  /** Unlocks with the recovery key and sets a new passphrase. */
-  vaultRecover: (recoveryKey: string, newPassphrase: string) =>
-    call(() => commands.vaultRecover(recoveryKey, newPassphrase)),
-  vaultLock: () => call(() => commands.vaultLock()),
+function unwrapAll<Generated extends Record<string, GeneratedCommand>>(generated: Generated): Unwrapped<Generated> {
+  // Object.entries loses the per-command types that `Unwrapped` restates; `unwrapped` keeps
+  // each command's arguments as they are, so the restated types hold.
+  return Object.fromEntries(
+    Object.entries(generated).map(([name, command]) => [name, unwrapped(command)]),
+  ) as Unwrapped<Generated>;
+}
 
-  /** Already sorted by reading (furigana). */
-  clientList: () => call(() => commands.clientList()),
-  clientCreate: (client: NewClient) => call(() => commands.clientCreate(client)),
-  clientGet: (id: number) => call(() => commands.clientGet(id)),
-
-  /** Newest first. */
-  sessionList: (clientId: number) => call(() => commands.sessionList(clientId)),
-  sessionCreate: (session: NewSession) => call(() => commands.sessionCreate(session)),
-  sessionGet: (id: number) => call(() => commands.sessionGet(id)),
-  sessionSaveNotes: (id: number, notes: string) => call(() => commands.sessionSaveNotes(id, notes)),
-
-  preferencesGet: () => call(() => commands.preferencesGet()),
-  preferencesSetLanguage: (language: Language) => call(() => commands.preferencesSetLanguage(language)),
-} as const;
+export const api = unwrapAll(commands);
 
 export type Api = typeof api;

@@ -45,3 +45,14 @@ export function todayIsoDate(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/**
+ * A program's period: `2026/04/01〜2027/03/31` in Japanese, as the period of a 年度 is
+ * written; `Apr 1, 2026 – Mar 31, 2027` in English.
+ */
+export function formatPeriod(startsOn: string, endsOn: string, language: Language): string {
+  if (language === "ja") {
+    return `${startsOn.replaceAll("-", "/")}〜${endsOn.replaceAll("-", "/")}`;
+  }
+  return `${formatHeldOn(startsOn, language)} – ${formatHeldOn(endsOn, language)}`;
+}

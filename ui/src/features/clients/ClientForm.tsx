@@ -1,91 +1,185 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../ipc/api";
-import type { Client } from "../../ipc/api";
+import type { AgeBand, Client, ClientStatus } from "../../ipc/api";
 import { FormError } from "../../shared/FormError";
 import { ImeSafeForm } from "../../shared/ImeSafeForm";
+import { invalidProps, isFieldAt } from "../../shared/fieldError";
 import { useSubmission } from "../../shared/useSubmission";
+import { CompanySelect } from "./CompanySelect";
+import { ProgramChoices } from "./ProgramChoices";
+import { TagInput } from "./TagInput";
+import { AGE_BANDS, STATUSES, clientDraft, clientInput } from "./clientDraft";
+import type { ClientDraft } from "./clientDraft";
+import { useCreateClient, useUpdateClient } from "./queries";
 
 interface ClientFormProps {
-  onCreated: (client: Client) => void;
+  /** The client to edit; a new one is added when absent. */
+  client?: Client | undefined;
+  /** The company a new client starts with (the list's filter, say). */
+  companyId?: number | null | undefined;
+  onSaved: (client: Client) => void;
   onCancel: () => void;
 }
 
-/** Optional fields: blank means "not recorded", which the shell stores as null. */
-function optional(value: string): string | null {
-  const trimmed = value.trim();
-  return trimmed === "" ? null : trimmed;
-}
+type TextKey = "name" | "nameKana" | "employeeNumber" | "department" | "role" | "yearsAtCompany";
 
 /**
- * Inline form for a new client. Names are typed through an IME, so Enter confirming a
- * conversion must not save a half-typed name (ImeSafeForm).
+ * A client's details, added or edited inline. Names are typed through an IME, so Enter
+ * confirming a conversion never saves (ImeSafeForm); a failed save keeps every value and
+ * marks the input the core names.
  */
-export function ClientForm({ onCreated, onCancel }: ClientFormProps) {
+export function ClientForm({ client, companyId = null, onSaved, onCancel }: ClientFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [name, setName] = useState("");
-  const [nameKana, setNameKana] = useState("");
-  const [company, setCompany] = useState("");
-  const [department, setDepartment] = useState("");
+  const [draft, setDraft] = useState(() => clientDraft(client, companyId));
   const { pending, error, run } = useSubmission();
+  const create = useCreateClient();
+  const update = useUpdateClient();
+  const title = client ? t("clients.editTitle") : t("clients.formTitle");
+
+  const set = (changes: Partial<ClientDraft>) => {
+    setDraft((current) => ({ ...current, ...changes }));
+  };
 
   const submit = () =>
     run(async () => {
-      // Name and reading are validated by the shell (empty_name, empty_kana, invalid_kana).
-      const client = await api.clientCreate({
-        name,
-        nameKana,
-        company: optional(company),
-        department: optional(department),
-      });
-      onCreated(client);
+      const input = clientInput(draft);
+      const saved = client ? await update.mutateAsync({ id: client.id, input }) : await create.mutateAsync(input);
+      onSaved(saved);
     });
 
-  const field = (
-    key: string,
-    label: string,
-    value: string,
-    setValue: (value: string) => void,
-    extra: { placeholder?: string; optional?: boolean; autoFocus?: boolean } = {},
-  ) => (
+  const label = (key: string, text: string, optional: boolean) => (
+    <label htmlFor={`${id}-${key}`}>
+      {text}
+      {optional && <span className="field__optional">{t("clients.optional")}</span>}
+    </label>
+  );
+
+  const text = (key: TextKey, testId: string, caption: string, extra: { optional?: boolean; placeholder?: string } = {}) => (
     <div className="field">
-      <label htmlFor={`${id}-${key}`}>
-        {label}
-        {extra.optional && <span className="field__optional">{t("clients.optional")}</span>}
-      </label>
+      {label(key, caption, extra.optional ?? true)}
       <input
         id={`${id}-${key}`}
         type="text"
-        data-testid={`client-${key}`}
-        value={value}
+        inputMode={key === "yearsAtCompany" ? "numeric" : undefined}
+        data-testid={testId}
+        value={draft[key]}
         onChange={(event) => {
-          setValue(event.target.value);
+          set({ [key]: event.target.value });
         }}
         placeholder={extra.placeholder}
-        autoFocus={extra.autoFocus}
+        autoFocus={key === "name"}
         autoComplete="off"
-        disabled={pending}
+        readOnly={pending}
+        {...invalidProps(error, key)}
+      />
+    </div>
+  );
+
+  const paragraph = (key: "jobContent" | "desiredCareer", testId: string) => (
+    <div className="field">
+      {label(key, t(`clients.${key}`), true)}
+      <textarea
+        id={`${id}-${key}`}
+        data-testid={testId}
+        rows={3}
+        value={draft[key]}
+        onChange={(event) => {
+          set({ [key]: event.target.value });
+        }}
+        readOnly={pending}
+        {...invalidProps(error, key)}
       />
     </div>
   );
 
   return (
-    <ImeSafeForm
-      className="client-form"
-      data-testid="client-form"
-      aria-label={t("clients.formTitle")}
-      onSubmit={submit}
-    >
-      <h2 className="client-form__title">{t("clients.formTitle")}</h2>
+    <ImeSafeForm className="client-form" data-testid="client-form" aria-label={title} onSubmit={submit}>
+      <h2 className="client-form__title">{title}</h2>
       <div className="client-form__grid">
-        {field("name", t("clients.name"), name, setName, { autoFocus: true })}
-        {field("kana", t("clients.kana"), nameKana, setNameKana, { placeholder: t("clients.kanaPlaceholder") })}
-        {field("company", t("clients.company"), company, setCompany, { optional: true })}
-        {field("department", t("clients.department"), department, setDepartment, { optional: true })}
+        {text("name", "client-name", t("clients.name"), { optional: false })}
+        {text("nameKana", "client-kana", t("clients.kana"), { optional: false, placeholder: t("clients.kanaPlaceholder") })}
+        <CompanySelect
+          value={draft.companyId}
+          onChange={(chosen) => {
+            // Programs belong to one company: a choice made for another no longer holds.
+            set({ companyId: chosen, programIds: chosen === draft.companyId ? draft.programIds : [] });
+          }}
+          invalid={isFieldAt(error, "company")}
+          disabled={pending}
+        />
+        {text("employeeNumber", "client-employee-number", t("clients.employeeNumber"))}
+        {text("department", "client-department", t("clients.department"))}
+        {text("role", "client-role", t("clients.role"))}
+        <div className="field">
+          {label("ageBand", t("clients.ageBand"), true)}
+          <select
+            id={`${id}-ageBand`}
+            data-testid="client-age-band"
+            value={draft.ageBand}
+            onChange={(event) => {
+              set({ ageBand: event.target.value as AgeBand | "" });
+            }}
+            disabled={pending}
+            {...invalidProps(error, "ageBand")}
+          >
+            <option value="">{t("clients.notRecorded")}</option>
+            {AGE_BANDS.map((band) => (
+              <option key={band} value={band}>
+                {t(`clients.ageBands.${band}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {text("yearsAtCompany", "client-years", t("clients.years"))}
+        <div className="field">
+          {label("status", t("clients.status"), false)}
+          <select
+            id={`${id}-status`}
+            data-testid="client-status"
+            value={draft.status}
+            onChange={(event) => {
+              set({ status: event.target.value as ClientStatus });
+            }}
+            disabled={pending}
+          >
+            {STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`clients.statuses.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
+      <div className="client-form__grid">
+        {paragraph("jobContent", "client-job-content")}
+        {paragraph("desiredCareer", "client-desired-career")}
+      </div>
+      <div className="field">
+        {label("tags", t("clients.tags"), true)}
+        <TagInput
+          id={`${id}-tags`}
+          tags={draft.tags}
+          text={draft.tagText}
+          onChange={(tags, tagText) => {
+            set({ tags, tagText });
+          }}
+          disabled={pending}
+          invalid={isFieldAt(error, "tags")}
+        />
+        <p className="field__hint">{t("clients.tagsHint")}</p>
+      </div>
+      <ProgramChoices
+        companyId={draft.companyId}
+        value={draft.programIds}
+        onChange={(programIds) => {
+          set({ programIds });
+        }}
+        invalid={isFieldAt(error, "program") || error?.code === "other_company"}
+        disabled={pending}
+      />
       <FormError error={error} />
-      <div className="client-form__actions">
+      <div className="form-actions">
         <button type="submit" className="button button--primary" data-testid="client-save" disabled={pending}>
           {pending ? t("clients.saving") : t("clients.save")}
         </button>

@@ -1,42 +1,30 @@
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../ipc/api";
-import type { ClientSummary } from "../../ipc/api";
-import { toAppError } from "../../ipc/appError";
-import type { AppError } from "../../ipc/appError";
+import { useNavigate } from "../../app/navigation";
+import type { ClientFilter } from "../../ipc/api";
 import { FormError } from "../../shared/FormError";
+import { ClientFilters } from "./ClientFilters";
 import { ClientForm } from "./ClientForm";
-import { affiliation } from "./affiliation";
+import { ClientRow } from "./ClientRow";
+import { NO_FILTER, clientQueries, isFiltered } from "./queries";
 import "./clients.css";
 
-interface ClientListScreenProps {
-  onOpenClient: (clientId: number) => void;
-}
-
-export function ClientListScreen({ onOpenClient }: ClientListScreenProps) {
+export function ClientListScreen() {
   const { t } = useTranslation();
-  const [clients, setClients] = useState<ClientSummary[] | null>(null);
-  const [loadError, setLoadError] = useState<AppError | null>(null);
+  const navigate = useNavigate();
+  const [filter, setFilter] = useState<ClientFilter>(NO_FILTER);
+  const clients = useQuery(clientQueries.list(filter));
   const [adding, setAdding] = useState(false);
+  const filtered = isFiltered(filter);
 
-  useEffect(() => {
-    let current = true;
-    api.clientList().then(
-      (list) => {
-        if (current) setClients(list);
-      },
-      (thrown: unknown) => {
-        if (current) setLoadError(toAppError(thrown));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
+  const openClient = (clientId: number) => {
+    void navigate({ name: "client", clientId });
+  };
 
   return (
-    <main className="client-list" data-testid="client-list-screen">
-      <div className="client-list__bar">
+    <main className="page" data-testid="client-list-screen">
+      <div className="page__bar">
         <h1>{t("clients.title")}</h1>
         <button
           type="button"
@@ -53,8 +41,9 @@ export function ClientListScreen({ onOpenClient }: ClientListScreenProps) {
 
       {adding && (
         <ClientForm
-          onCreated={(client) => {
-            onOpenClient(client.id);
+          companyId={filter.companyId}
+          onSaved={(client) => {
+            openClient(client.id);
           }}
           onCancel={() => {
             setAdding(false);
@@ -62,27 +51,23 @@ export function ClientListScreen({ onOpenClient }: ClientListScreenProps) {
         />
       )}
 
-      <FormError error={loadError} testId="load-error" />
+      <ClientFilters filter={filter} onChange={setFilter} />
+      <FormError error={clients.error} testId="load-error" />
 
+      {clients.data?.length === 0 && !adding && (
+        <p className="quiet">{filtered ? t("clients.noMatch") : t("clients.empty")}</p>
+      )}
       {/* The shell returns clients sorted by reading; the order is kept as is. */}
-      {clients?.length === 0 && !adding && <p className="quiet">{t("clients.empty")}</p>}
-      {clients !== null && clients.length > 0 && (
-        <ul className="client-list__rows">
-          {clients.map((client) => (
-            <li key={client.id}>
-              <button
-                type="button"
-                className="client-row"
-                data-testid="client-row"
-                onClick={() => {
-                  onOpenClient(client.id);
-                }}
-              >
-                <span className="client-row__kana">{client.nameKana}</span>
-                <span className="client-row__name">{client.name}</span>
-                <span className="client-row__affiliation">{affiliation(client)}</span>
-              </button>
-            </li>
+      {clients.data !== undefined && clients.data.length > 0 && (
+        <ul className="row-list">
+          {clients.data.map((client) => (
+            <ClientRow
+              key={client.id}
+              client={client}
+              onOpen={() => {
+                openClient(client.id);
+              }}
+            />
           ))}
         </ul>
       )}

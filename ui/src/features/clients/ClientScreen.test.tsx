@@ -1,102 +1,102 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../ipc/api";
-import type { SessionSummary } from "../../ipc/api";
 import { AppError } from "../../ipc/appError";
-import { aClient, aSession } from "../../test/apiMock";
+import { aClient, aCompany, aCompanySummary, aFlag, aProgramSummary } from "../../test/apiMock";
 import type { ApiMock } from "../../test/apiMock";
-import { switchLanguage } from "../../test/language";
-import { todayIsoDate } from "../../shared/format";
+import { renderScreen } from "../../test/render";
 import { ClientScreen } from "./ClientScreen";
 
 vi.mock("../../ipc/api", async () => (await import("../../test/apiMock")).apiModuleMock());
+// The interviews are the interviews feature's, tested there; here only where they go.
+vi.mock("../interviews/ClientInterviews", () => ({
+  ClientInterviews: ({ clientId }: { clientId: number }) => <section data-testid="client-interviews">{clientId}</section>,
+}));
 const mocked = api as unknown as ApiMock;
-
-function summary(id: number, heldOn: string, notesPreview: string): SessionSummary {
-  return { id, clientId: 3, heldOn, notesPreview, updatedAt: "2026-11-21T05:00:00Z" };
-}
 
 describe("ClientScreen", () => {
   beforeEach(() => {
-    mocked.clientGet.mockResolvedValue(aClient());
-    mocked.sessionList.mockResolvedValue([summary(8, "2026-11-21", "二回目"), summary(7, "2026-10-02", "")]);
-    mocked.sessionGet.mockImplementation((id) =>
-      Promise.resolve(aSession({ id, notes: id === 8 ? "二回目のメモ" : "" })),
+    mocked.clientGet.mockResolvedValue(
+      aClient({ role: "主任", ageBand: "30s", tags: ["初回"], programIds: [11], jobContent: "法人営業" }),
     );
-    mocked.sessionSaveNotes.mockImplementation((id, notes) => Promise.resolve(aSession({ id, notes })));
+    mocked.companyGet.mockResolvedValue(aCompany());
+    mocked.companyList.mockResolvedValue([aCompanySummary()]);
+    mocked.programList.mockResolvedValue([aProgramSummary({ id: 11 })]);
+    mocked.flagList.mockResolvedValue([]);
   });
 
-  it("shows the client with the reading above the name, and the interviews newest first", async () => {
-    render(<ClientScreen clientId={3} onBack={vi.fn()} />);
+  it("shows the client with the reading above the name, the company, department and status", async () => {
+    renderScreen(<ClientScreen clientId={3} />);
     const heading = await screen.findByTestId("client-name-heading");
     expect(heading.textContent).toContain("山田 花子");
     expect(heading.querySelector("rt")?.textContent).toBe("やまだ はなこ");
-    expect(screen.getByText("株式会社サンプル / 営業部")).toBeTruthy();
+    await waitFor(() => {
+      expect(screen.getByTestId("client-affiliation").textContent).toBe("株式会社サンプル / 営業部");
+    });
+    expect(screen.getByTestId("client-status-label").textContent).toBe("継続中");
+    const details = screen.getByTestId("client-details");
+    expect(details.textContent).toContain("主任");
+    expect(details.textContent).toContain("30代");
+    expect(details.textContent).toContain("法人営業");
+    await waitFor(() => {
+      expect(details.textContent).toContain("2026年度 セルフ・キャリアドック");
+    });
+  });
+
+  it("shows the client's interviews and flags", async () => {
+    renderScreen(<ClientScreen clientId={3} />);
+    expect((await screen.findByTestId("client-interviews")).textContent).toBe("3");
+    expect(await screen.findByText("要配慮フラグはありません。")).toBeTruthy();
+    expect(mocked.flagList).toHaveBeenCalledWith(3);
+  });
+
+  it("shows a banner while any flag is open", async () => {
+    mocked.flagList.mockResolvedValue([aFlag({ id: 1 }), aFlag({ id: 2, kind: "organisational" })]);
+    renderScreen(<ClientScreen clientId={3} />);
+    expect((await screen.findByTestId("client-open-flags")).textContent).toBe("⚑ 未対応の要配慮フラグが 2件あります。");
+  });
+
+  it("has no banner when every flag is handled", async () => {
+    mocked.flagList.mockResolvedValue([aFlag({ handledOn: "2026-11-22" })]);
+    renderScreen(<ClientScreen clientId={3} />);
+    await screen.findByTestId("flag-row");
+    expect(screen.queryByTestId("client-open-flags")).toBeNull();
+  });
+
+  it("edits the client inline and shows the saved details", async () => {
+    const user = userEvent.setup();
+    mocked.clientUpdate.mockResolvedValue(aClient({ department: "人事部" }));
+    renderScreen(<ClientScreen clientId={3} />);
+    await user.click(await screen.findByTestId("edit-client"));
+    const department = screen.getByTestId<HTMLInputElement>("client-department");
+    expect(department.value).toBe("営業部");
+    await user.clear(department);
+    await user.type(department, "人事部");
+    mocked.clientGet.mockResolvedValue(aClient({ department: "人事部" }));
+    await user.click(screen.getByTestId("client-save"));
 
     await waitFor(() => {
-      expect(screen.getAllByTestId("session-row")).toHaveLength(2);
+      expect(screen.queryByTestId("client-form")).toBeNull();
     });
-    const rows = screen.getAllByTestId("session-row");
-    expect(rows[0]?.textContent).toBe("2026年11月21日二回目");
-    expect(rows[1]?.textContent).toBe("2026年10月2日（メモなし）");
-
-    await switchLanguage("en");
-    expect(screen.getAllByTestId("session-row")[0]?.textContent).toBe("Nov 21, 2026二回目");
-  });
-
-  it("opens a session's notes in the editor", async () => {
-    const user = userEvent.setup();
-    render(<ClientScreen clientId={3} onBack={vi.fn()} />);
-    await user.click((await screen.findAllByTestId("session-row"))[0]!);
-    expect((await screen.findByTestId<HTMLTextAreaElement>("note-editor")).value).toBe("二回目のメモ");
-  });
-
-  it("saves the open note before switching to another session", async () => {
-    const user = userEvent.setup();
-    render(<ClientScreen clientId={3} onBack={vi.fn()} />);
-    const rows = await screen.findAllByTestId("session-row");
-    await user.click(rows[0]!);
-    await user.type(await screen.findByTestId("note-editor"), "。追記");
-    await user.click(rows[1]!);
-
+    expect(mocked.clientUpdate.mock.calls[0]?.[0]).toBe(3);
+    expect(mocked.clientUpdate.mock.calls[0]?.[1]).toMatchObject({ department: "人事部", tags: ["初回"] });
     await waitFor(() => {
-      expect(screen.getByTestId<HTMLTextAreaElement>("note-editor").value).toBe("");
+      expect(screen.getByTestId("client-affiliation").textContent).toBe("株式会社サンプル / 人事部");
     });
-    expect(mocked.sessionSaveNotes).toHaveBeenCalledWith(8, "二回目のメモ。追記");
-    const saved = mocked.sessionSaveNotes.mock.invocationCallOrder[0] ?? Infinity;
-    const opened = mocked.sessionGet.mock.invocationCallOrder[1] ?? -Infinity;
-    expect(saved).toBeLessThan(opened);
-  });
-
-  it("adds an interview dated today by default, and opens it", async () => {
-    mocked.sessionCreate.mockResolvedValue(aSession({ id: 9, heldOn: todayIsoDate(), notes: "" }));
-    const user = userEvent.setup();
-    render(<ClientScreen clientId={3} onBack={vi.fn()} />);
-    const date = await screen.findByTestId<HTMLInputElement>("session-date");
-    expect(date.value).toBe(todayIsoDate());
-
-    await user.click(screen.getByTestId("add-session"));
-    await screen.findByTestId("note-editor");
-    expect(mocked.sessionCreate).toHaveBeenCalledWith({ clientId: 3, heldOn: todayIsoDate(), notes: "" });
-  });
-
-  it("shows a refused date inline", async () => {
-    mocked.sessionCreate.mockRejectedValue(new AppError("invalid_date"));
-    const user = userEvent.setup();
-    render(<ClientScreen clientId={3} onBack={vi.fn()} />);
-    await user.click(await screen.findByTestId("add-session"));
-    const form = screen.getByTestId("add-session").closest("form")!;
-    expect(within(form).getByTestId("form-error").textContent).toBe(
-      "日付が正しくありません。年・月・日を確かめてください。",
-    );
   });
 
   it("goes back to the list", async () => {
-    const onBack = vi.fn();
     const user = userEvent.setup();
-    render(<ClientScreen clientId={3} onBack={onBack} />);
+    const { navigate } = renderScreen(<ClientScreen clientId={3} />);
     await user.click(screen.getByTestId("back-to-clients"));
-    expect(onBack).toHaveBeenCalledTimes(1);
+    expect(navigate).toHaveBeenCalledExactlyOnceWith({ name: "clients" });
+  });
+
+  it("shows why the client could not be loaded", async () => {
+    mocked.clientGet.mockRejectedValue(new AppError("not_found"));
+    renderScreen(<ClientScreen clientId={3} />);
+    expect((await screen.findByTestId("load-error")).dataset.code).toBe("not_found");
+    expect(mocked.clientGet).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,124 +1,105 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../ipc/api";
-import type { Client, Session, SessionSummary } from "../../ipc/api";
-import { toAppError } from "../../ipc/appError";
-import type { AppError } from "../../ipc/appError";
+import { useNavigate } from "../../app/navigation";
+import type { Client } from "../../ipc/api";
 import { FormError } from "../../shared/FormError";
-import { usePendingSaves } from "../../shared/pendingSaves";
-import { NewSessionForm } from "../sessions/NewSessionForm";
-import { NoteEditor } from "../sessions/NoteEditor";
-import { SessionList } from "../sessions/SessionList";
+import { companyQueries } from "../companies/queries";
+import { ClientFlags } from "../flags/ClientFlags";
+import { flagQueries } from "../flags/queries";
+import { ClientInterviews } from "../interviews/ClientInterviews";
+import { ClientDetails } from "./ClientDetails";
+import { ClientForm } from "./ClientForm";
 import { affiliation } from "./affiliation";
+import { clientQueries } from "./queries";
 import "./clients.css";
 
 interface ClientScreenProps {
   clientId: number;
-  onBack: () => void;
 }
 
-/** One client: who they are, their interviews, and the notes of the one that is open. */
-export function ClientScreen({ clientId, onBack }: ClientScreenProps) {
+/** One client: who they are, any flag still open (first and prominent), and their interviews. */
+export function ClientScreen({ clientId }: ClientScreenProps) {
   const { t } = useTranslation();
-  const { flushAll } = usePendingSaves();
-  const [client, setClient] = useState<Client | null>(null);
-  const [sessions, setSessions] = useState<SessionSummary[]>([]);
-  const [openSession, setOpenSession] = useState<Session | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  // Saves refresh the list often; only the newest answer may win.
-  const listRequest = useRef(0);
-
-  const refreshSessions = useCallback(async () => {
-    const request = ++listRequest.current;
-    try {
-      const list = await api.sessionList(clientId);
-      if (request === listRequest.current) {
-        setSessions(list);
-      }
-    } catch (thrown) {
-      setError(toAppError(thrown));
-    }
-  }, [clientId]);
-
-  useEffect(() => {
-    let current = true;
-    const request = ++listRequest.current;
-    Promise.all([api.clientGet(clientId), api.sessionList(clientId)]).then(
-      ([loadedClient, list]) => {
-        if (!current) return;
-        setClient(loadedClient);
-        if (request === listRequest.current) setSessions(list);
-      },
-      (thrown: unknown) => {
-        if (current) setError(toAppError(thrown));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [clientId]);
-
-  const openById = async (sessionId: number) => {
-    if (openSession?.id === sessionId || !(await flushAll())) {
-      return;
-    }
-    try {
-      setOpenSession(await api.sessionGet(sessionId));
-      setError(null);
-    } catch (thrown) {
-      setError(toAppError(thrown));
-    }
-  };
-
-  const handleCreated = (session: Session) => {
-    setOpenSession(session);
-    void refreshSessions();
-  };
-
-  const handleSaved = useCallback(() => {
-    // The preview in the list comes from the shell.
-    void refreshSessions();
-  }, [refreshSessions]);
+  const navigate = useNavigate();
+  const client = useQuery(clientQueries.detail(clientId));
+  const flags = useQuery(flagQueries.ofClient(clientId));
+  const [editing, setEditing] = useState(false);
+  const openFlags = (flags.data ?? []).filter((flag) => flag.handledOn === null).length;
 
   return (
-    <main className="client-screen" data-testid="client-screen">
-      <div className="client-screen__head">
-        <button type="button" className="link-button" data-testid="back-to-clients" onClick={onBack}>
-          ← {t("client.back")}
-        </button>
-        {client && (
-          <>
-            <h1 className="client-heading" data-testid="client-name-heading">
-              <ruby>
-                {client.name}
-                <rt>{client.nameKana}</rt>
-              </ruby>
-            </h1>
-            <p className="client-heading__affiliation">{affiliation(client)}</p>
-          </>
-        )}
-      </div>
-      <FormError error={error} testId="load-error" />
-      <div className="client-screen__body">
-        <aside className="client-screen__sessions" aria-label={t("client.sessions")}>
-          <h2>{t("client.sessions")}</h2>
-          <NewSessionForm clientId={clientId} onCreated={handleCreated} />
-          <SessionList
-            sessions={sessions}
-            openSessionId={openSession?.id ?? null}
-            onOpen={(sessionId) => {
-              void openById(sessionId);
+    <main className="page" data-testid="client-screen">
+      <button
+        type="button"
+        className="link-button page__back"
+        data-testid="back-to-clients"
+        onClick={() => {
+          void navigate({ name: "clients" });
+        }}
+      >
+        ← {t("client.back")}
+      </button>
+      {client.data &&
+        (editing ? (
+          <ClientForm
+            client={client.data}
+            onSaved={() => {
+              setEditing(false);
+            }}
+            onCancel={() => {
+              setEditing(false);
             }}
           />
-        </aside>
-        <div className="client-screen__notes">
-          {openSession ? (
-            <NoteEditor key={openSession.id} session={openSession} onSaved={handleSaved} />
-          ) : (
-            <p className="quiet">{t("client.chooseSession")}</p>
-          )}
+        ) : (
+          <ClientHeader
+            client={client.data}
+            onEdit={() => {
+              setEditing(true);
+            }}
+          />
+        ))}
+      {openFlags > 0 && (
+        <p className="open-flags-banner" data-testid="client-open-flags">
+          <span aria-hidden="true">⚑ </span>
+          {t("flags.banner", { n: openFlags })}
+        </p>
+      )}
+      <FormError error={client.error} testId="load-error" />
+      <div className="client-screen__body">
+        <div className="client-screen__main">
+          <ClientInterviews clientId={clientId} />
         </div>
+        <aside className="client-screen__side">
+          <ClientFlags clientId={clientId} />
+          {client.data && <ClientDetails client={client.data} />}
+        </aside>
       </div>
     </main>
+  );
+}
+
+function ClientHeader({ client, onEdit }: { client: Client; onEdit: () => void }) {
+  const { t } = useTranslation();
+  const company = useQuery({ ...companyQueries.detail(client.companyId ?? 0), enabled: client.companyId !== null });
+  return (
+    <div className="client-screen__head">
+      <div className="page__bar">
+        <h1 className="client-heading" data-testid="client-name-heading">
+          <ruby>
+            {client.name}
+            <rt>{client.nameKana}</rt>
+          </ruby>
+        </h1>
+        <button type="button" className="button" data-testid="edit-client" onClick={onEdit}>
+          {t("client.edit")}
+        </button>
+      </div>
+      <p className="client-heading__affiliation">
+        <span data-testid="client-affiliation">{affiliation(company.data?.name, client.department)}</span>
+        <span className="client-status" data-status={client.status} data-testid="client-status-label">
+          {t(`clients.statuses.${client.status}`)}
+        </span>
+      </p>
+    </div>
   );
 }

@@ -1,0 +1,60 @@
+//! Each subcommand: resolve the vault, call the core, print the result.
+//!
+//! A command that writes calls the core once where it can, so that the core's transaction
+//! makes it all or nothing. Where it needs several calls (an interview and its notes), it
+//! reads and checks every input first, so that a bad file fails before anything is written.
+
+pub mod client;
+pub mod company;
+pub mod interview;
+pub mod program;
+
+use std::path::Path;
+
+use kizuki_core::preferences::Language;
+use kizuki_core::vault::Vault;
+use secrecy::ExposeSecret;
+
+use crate::args::{Cli, Command, RecordCommand};
+use crate::error::CliError;
+use crate::passphrase::{self, Purpose};
+use crate::{messages, output};
+
+/// Runs one invocation; `language` is the one `main` resolved for its messages.
+pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
+    let dir = kizuki_core::data_dir::resolve(cli.data_dir.clone())?;
+    let passphrase_file = cli.passphrase_file.as_deref();
+    match cli.command {
+        Command::Init => init(&dir, passphrase_file, language).await,
+        Command::Records(command) => {
+            let vault = unlock(&dir, passphrase_file).await?;
+            let outcome = match command {
+                RecordCommand::Company(command) => company::run(&vault, command).await,
+                RecordCommand::Program(command) => program::run(&vault, command, language).await,
+                RecordCommand::Client(command) => client::run(&vault, command).await,
+                RecordCommand::Interview(command) => {
+                    interview::run(&vault, command, language).await
+                }
+            };
+            vault.lock().await;
+            outcome
+        }
+    }
+}
+
+async fn init(
+    dir: &Path,
+    passphrase_file: Option<&Path>,
+    language: Language,
+) -> Result<(), CliError> {
+    let passphrase = passphrase::obtain(passphrase_file, Purpose::Choose)?;
+    let (vault, recovery_key) = Vault::create(dir, &passphrase).await?;
+    vault.lock().await;
+    eprintln!("{}", messages::recovery_key_instruction(language));
+    output::line(recovery_key.expose_text().expose_secret())
+}
+
+async fn unlock(dir: &Path, passphrase_file: Option<&Path>) -> Result<Vault, CliError> {
+    let passphrase = passphrase::obtain(passphrase_file, Purpose::Unlock)?;
+    Ok(Vault::unlock(dir, &passphrase).await?)
+}
