@@ -1,11 +1,13 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { PendingSavesProvider } from "../shared/pendingSaves";
 import { AppHeader } from "./AppHeader";
 import { LockButton } from "./LockButton";
 import { NavigateContext, useRouter } from "./navigation";
 import { createQueryClient } from "./queryClient";
 import { HOME, RouteView } from "./routes";
+import { useSaveBeforeClose } from "./useSaveBeforeClose";
 import { WorkspaceNav } from "./WorkspaceNav";
 
 interface WorkspaceProps {
@@ -35,12 +37,19 @@ export function Workspace({ onLocked }: WorkspaceProps) {
 }
 
 function WorkspacePages({ onLocked }: WorkspaceProps) {
+  const { t } = useTranslation();
   const { route, navigate } = useRouter(HOME);
+  const closeSaveFailed = useSaveBeforeClose();
   return (
     <NavigateContext value={navigate}>
       <AppHeader nav={<WorkspaceNav route={route} />}>
         <LockButton onLocked={onLocked} />
       </AppHeader>
+      {closeSaveFailed && (
+        <p className="close-warning" role="alert" data-testid="close-warning">
+          {t("header.closeUnsaved")}
+        </p>
+      )}
       <RouteView route={route} />
     </NavigateContext>
   );
