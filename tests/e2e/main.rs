@@ -1,4 +1,6 @@
 //! End-to-end tests of the built app in a real window (WebKitGTK under Xvfb), driven through
-//! `tauri-driver` and `WebKitWebDriver`. Run by `scripts/test.sh`.
+//! `tauri-driver` and `WebKitWebDriver`. Run by `scripts/test.sh`. The journeys share one
+//! app start where they can: each launch costs seconds.
 
-mod vault_journey;
+mod first_interview;
+mod steps;

@@ -1,0 +1,91 @@
+//! The small moves every journey makes: type, click, choose, wait.
+
+use kizuki_e2e::webdriver::{Element, Session};
+use kizuki_e2e::Result;
+
+/// WebDriver's codes for modifier keys; NULL releases every modifier held.
+pub const ALT: char = '\u{E00A}';
+pub const CONTROL: char = '\u{E009}';
+pub const ENTER: char = '\u{E007}';
+pub const RELEASE: char = '\u{E000}';
+
+pub fn type_into(session: &Session, test_id: &str, text: &str) -> Result<()> {
+    let element = session.wait_for_test_id(test_id)?;
+    session.clear(&element)?;
+    session.type_text(&element, text)
+}
+
+pub fn click(session: &Session, test_id: &str) -> Result<()> {
+    let element = session.wait_for_test_id(test_id)?;
+    session
+        .click(&element)
+        .map_err(|error| format!("clicking {test_id}: {error}").into())
+}
+
+/// Chooses the option of a `<select>` whose text contains `label`.
+pub fn choose(session: &Session, test_id: &str, label: &str) -> Result<()> {
+    let option = session.wait_until(&format!("{test_id} to offer {label:?}"), || {
+        for option in session.find_all(&format!("[data-testid=\"{test_id}\"] option"))? {
+            if session.text(&option)?.contains(label) {
+                return Ok(Some(option));
+            }
+        }
+        Ok(None)
+    })?;
+    session.click(&option)
+}
+
+/// Sets an `<input type="date">`: WebKitGTK's date widget ignores typed keys, so the value is
+/// set the way React expects a user's input to arrive (the native setter, then `input`).
+pub fn set_date(session: &Session, test_id: &str, date: &str) -> Result<()> {
+    let element = session.wait_for_test_id(test_id)?;
+    session.execute(
+        &format!(
+            "const input = arguments[0];
+             const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+             setter.call(input, {date:?});
+             input.dispatchEvent(new Event('input', {{ bubbles: true }}));"
+        ),
+        &element,
+    )?;
+    Ok(())
+}
+
+/// Waits until the element's text equals `expected`.
+pub fn wait_for_text(session: &Session, test_id: &str, expected: &str) -> Result<()> {
+    session.wait_until(&format!("{test_id} to read {expected:?}"), || {
+        let element = session.wait_for_test_id(test_id)?;
+        Ok((session.text(&element)?.trim() == expected).then_some(()))
+    })
+}
+
+/// Waits until an input's or textarea's value contains `needle`.
+pub fn wait_for_value_containing(session: &Session, test_id: &str, needle: &str) -> Result<()> {
+    session.wait_until(&format!("{test_id} to hold {needle:?}"), || {
+        let element = session.wait_for_test_id(test_id)?;
+        Ok(session
+            .property(&element, "value")?
+            .contains(needle)
+            .then_some(()))
+    })
+}
+
+/// Waits until a save-status line reports everything saved.
+pub fn wait_for_saved(session: &Session, test_id: &str) -> Result<()> {
+    session.wait_until(&format!("{test_id} to be saved"), || {
+        let status = session.wait_for_test_id(test_id)?;
+        Ok((session.attribute(&status, "data-state")?.as_deref() == Some("saved")).then_some(()))
+    })
+}
+
+/// The first element with this test id whose text contains `needle`.
+pub fn row_containing(session: &Session, test_id: &str, needle: &str) -> Result<Element> {
+    session.wait_until(&format!("a {test_id} with {needle:?}"), || {
+        for row in session.find_all(&format!("[data-testid=\"{test_id}\"]"))? {
+            if session.text(&row)?.contains(needle) {
+                return Ok(Some(row));
+            }
+        }
+        Ok(None)
+    })
+}
