@@ -38,16 +38,13 @@ pub fn choose(session: &Session, test_id: &str, label: &str) -> Result<()> {
 /// Sets an `<input type="date">`: WebKitGTK's date widget ignores typed keys, so the value is
 /// set the way React expects a user's input to arrive (the native setter, then `input`).
 pub fn set_date(session: &Session, test_id: &str, date: &str) -> Result<()> {
-    let element = session.wait_for_test_id(test_id)?;
-    session.execute(
-        &format!(
-            "const input = arguments[0];
-             const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-             setter.call(input, {date:?});
-             input.dispatchEvent(new Event('input', {{ bubbles: true }}));"
-        ),
-        &element,
-    )?;
+    session.wait_for_test_id(test_id)?;
+    session.execute(&format!(
+        "const input = document.querySelector('[data-testid=\"{test_id}\"]');
+         const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+         setter.call(input, {date:?});
+         input.dispatchEvent(new Event('input', {{ bubbles: true }}));"
+    ))?;
     Ok(())
 }
 

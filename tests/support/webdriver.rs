@@ -158,16 +158,13 @@ impl Session {
         Ok(value.as_str().map(str::to_owned))
     }
 
-    /// Runs a script in the page with `element` as `arguments[0]`, for what keystrokes cannot
-    /// do (setting an `<input type="date">`, whose WebKitGTK widget ignores typed text).
-    pub fn execute(&self, script: &str, element: &Element) -> Result<serde_json::Value> {
+    /// Runs a script in the page, for what keystrokes cannot do (setting an
+    /// `<input type="date">`, whose WebKitGTK widget ignores typed text).
+    pub fn execute(&self, script: &str) -> Result<serde_json::Value> {
         self.call(
             "POST",
             "/execute/sync",
-            Some(&json!({
-                "script": script,
-                "args": [{ "element-6066-11e4-a23d-4ef5ae2ee7bf": element.id }],
-            })),
+            Some(&json!({ "script": script, "args": [] })),
         )
     }
 
