@@ -10,8 +10,8 @@ use kizuki_e2e::webdriver::Session;
 use kizuki_e2e::Result;
 
 use crate::steps::{
-    choose, click, row_containing, set_date, type_into, wait_for_saved, wait_for_text,
-    wait_for_value_containing, ALT, CONTROL, ENTER, RELEASE,
+    choose, click, row_containing, set_date, type_into, wait_for_exact_value, wait_for_saved,
+    wait_for_text, wait_for_value_containing, ALT, CONTROL, ENTER, RELEASE,
 };
 
 const PASSPHRASE: &str = "やまのうえのいけ 2026";
@@ -131,17 +131,20 @@ fn hold_the_interview(session: &Session) -> Result<()> {
     wait_for_saved(session, "questionnaire-status")?;
 
     let notes = session.wait_for_test_id("note-editor")?;
-    session.type_text(&notes, &format!("{WORRY}\n{}", strength_line()))?;
+    // WebDriver types "\n" as nothing in WebKitGTK: a new line is the Enter key.
+    session.type_text(&notes, &format!("{WORRY}{ENTER}{}", strength_line()))?;
     session.type_text(&notes, &format!("{ALT}3{RELEASE}"))?;
-    wait_for_value_containing(session, "sheet-section-3", STRENGTH)?;
+    // Only the caret's line is filed, not the whole note.
+    wait_for_exact_value(session, "sheet-section-3", &strength_line())?;
 
-    session.type_text(&notes, &format!("\n{WORKPLACE}。"))?;
+    session.type_text(&notes, &format!("{ENTER}{WORKPLACE}。"))?;
     session.type_text(&notes, &format!("{CONTROL}{ENTER}{RELEASE}"))?;
     type_into(session, "capture-query", "職場")?;
+    wait_for_value_containing(session, "capture-query", "職場")?;
     keep_screenshot(session, "interview-sheet-capture")?;
     let query = session.wait_for_test_id("capture-query")?;
     session.type_text(&query, &ENTER.to_string())?;
-    wait_for_value_containing(session, "sheet-section-6", WORKPLACE)?;
+    wait_for_exact_value(session, "sheet-section-6", &format!("{WORKPLACE}。"))?;
     wait_for_saved(session, "save-status")?;
 
     click(session, "add-flag")?;
@@ -159,7 +162,7 @@ fn hold_the_interview(session: &Session) -> Result<()> {
     session.wait_for_test_id("interview-held-badge")?;
     // An amendment after the interview was held keeps what it replaced.
     let notes = session.wait_for_test_id("note-editor")?;
-    session.type_text(&notes, &format!("\n{AMENDMENT}"))?;
+    session.type_text(&notes, &format!("{ENTER}{AMENDMENT}"))?;
     wait_for_saved(session, "save-status")?;
     click(session, "history-toggle")?;
     let amendment = row_containing(session, "amendment-row", AMENDMENT)?;

@@ -67,6 +67,14 @@ pub fn wait_for_value_containing(session: &Session, test_id: &str, needle: &str)
     })
 }
 
+/// Waits until an input's or textarea's value is exactly `expected`.
+pub fn wait_for_exact_value(session: &Session, test_id: &str, expected: &str) -> Result<()> {
+    session.wait_until(&format!("{test_id} to be {expected:?}"), || {
+        let element = session.wait_for_test_id(test_id)?;
+        Ok((session.property(&element, "value")? == expected).then_some(()))
+    })
+}
+
 /// Waits until a save-status line reports everything saved.
 pub fn wait_for_saved(session: &Session, test_id: &str) -> Result<()> {
     session.wait_until(&format!("{test_id} to be saved"), || {
