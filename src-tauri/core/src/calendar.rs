@@ -15,6 +15,9 @@ const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 /// calendar date, a plausible year. chrono alone would also take signs and inner spaces.
 pub fn parse_date(text: &str, field: Field) -> Result<NaiveDate> {
     let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::Required(field));
+    }
     let well_formed = text.len() == 10
         && text.bytes().enumerate().all(|(i, byte)| match i {
             4 | 7 => byte == b'-',
@@ -92,7 +95,6 @@ mod tests {
             "2026/11/21",
             "21-11-2026",
             "2026-1-5",
-            "",
             "明日",
             "2026-11-21x",
             "-001-01-01",
@@ -109,6 +111,14 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn a_blank_date_is_missing_rather_than_wrong() {
+        assert!(matches!(
+            parse_date("  ", Field::RaisedOn),
+            Err(Error::Required(Field::RaisedOn))
+        ));
     }
 
     #[test]

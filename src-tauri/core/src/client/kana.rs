@@ -2,6 +2,11 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+/// NFKC: full-width digits and letters typed through an IME become their ordinary forms.
+pub(crate) fn nfkc(text: &str) -> String {
+    text.nfkc().collect()
+}
+
 /// Normalises a reading as typed: NFKC turns half-width katakana (ｶﾀｶﾅ) and full-width spaces
 /// into their ordinary forms, and runs of spaces become one.
 pub(crate) fn normalise(reading: &str) -> String {

@@ -224,8 +224,9 @@ impl ClientInput {
             kana_sort_key: kana::sort_key(&name_kana),
             name,
             name_kana,
+            // NFKC, so that ００４２ typed through an IME is the same number as 0042.
             employee_number: check::optional_line(
-                self.employee_number.as_deref(),
+                self.employee_number.as_deref().map(kana::nfkc).as_deref(),
                 Field::EmployeeNumber,
             )?,
             department: check::optional_line(self.department.as_deref(), Field::Department)?,

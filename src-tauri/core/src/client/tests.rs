@@ -240,6 +240,15 @@ async fn an_employee_number_is_unique_within_its_company_only() -> TestResult {
         duplicate.err().map(|e| e.code()),
         Some(ErrorCode::DuplicateEmployeeNumber)
     );
+    let full_width = ClientInput {
+        employee_number: Some("００４２".to_owned()),
+        ..client_input(sample, "山田 五", "やまだ")
+    };
+    let duplicate = create(&vault, &full_width).await;
+    assert_eq!(
+        duplicate.err().map(|e| e.code()),
+        Some(ErrorCode::DuplicateEmployeeNumber)
+    );
     create(&vault, &numbered(other, "山田 三")).await?;
     // An edit that collides is refused and leaves the stored client as it was.
     let second = create(&vault, &client_input(sample, "山田 四", "やまだ")).await?;

@@ -222,6 +222,10 @@ pub async fn update(
     let details = details.validate()?;
     let mut tx = vault.write().await?;
     let stored = store::get(&mut tx, id).await?;
+    // Once held, always held: clearing the time would stop amendments being kept.
+    if stored.held_at.is_some() && details.held_at.is_none() {
+        return Err(Error::Required(Field::HeldAt));
+    }
     check_program(&mut tx, stored.client_id, details.program_id).await?;
     store::update(&mut tx, id, &details, Utc::now()).await?;
     let updated = store::get(&mut tx, id).await?;

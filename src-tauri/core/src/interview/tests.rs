@@ -1,6 +1,7 @@
 //! Interviews against a real vault.
 
 use super::*;
+use crate::record::Field;
 use crate::test_support::fixtures::{self, details, TestResult};
 use crate::test_support::new_vault;
 use crate::ErrorCode;
@@ -77,6 +78,11 @@ async fn amendments_of_a_held_interview_keep_the_original() -> TestResult {
         (amendments[1].before.as_str(), amendments[1].after.as_str()),
         ("", "傾聴力がある")
     );
+    // A held interview cannot be made unheld, which would stop the history.
+    let unheld = update(&vault, id, &details(None, "2026-11-21T10:00"))
+        .await
+        .err();
+    assert_eq!(unheld.and_then(|e| e.field()), Some(Field::HeldAt));
     // Saving the same text again is not an amendment.
     save_notes(&vault, id, "原文 追記2").await?;
     assert_eq!(history::list(&vault, id).await?.len(), 2);

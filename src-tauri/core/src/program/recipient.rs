@@ -12,7 +12,9 @@ const MAX_RECIPIENT_CHARS: usize = 2_000;
 /// the contact's message open, not on the day of the export.
 pub(crate) fn parse(text: &str) -> Result<String> {
     let text = text.trim();
-    if text.chars().count() > MAX_RECIPIENT_CHARS {
+    // Recipients are stored one per line: a line break inside one would smuggle in a second,
+    // unchecked recipient.
+    if text.chars().count() > MAX_RECIPIENT_CHARS || text.chars().any(char::is_control) {
         return Err(Error::InvalidRecipient);
     }
     let is_x25519 = age::x25519::Recipient::from_str(text).is_ok();
@@ -64,6 +66,7 @@ mod tests {
             "ssh-ed25519 AAAA",
             "jinji@example.co.jp",
             "人事部",
+            "age1k6qwsj68nlcl46cgvxg2069xdd8d6utk0c2q93mg72q223ccmexqltkrwa\nage1bogus",
         ] {
             assert!(matches!(parse(bad), Err(Error::InvalidRecipient)), "{bad}");
         }
