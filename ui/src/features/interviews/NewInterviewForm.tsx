@@ -6,7 +6,8 @@ import { invalidProps } from "../../shared/fieldError";
 import { FormError } from "../../shared/FormError";
 import { ImeSafeForm } from "../../shared/ImeSafeForm";
 import { useSubmission } from "../../shared/useSubmission";
-import { INTERVIEW_KINDS, localMomentNow } from "./moments";
+import { KindSelect, ProgramSelect } from "./InterviewChoices";
+import { localMomentNow } from "./moments";
 import { useClientPrograms, useCreateInterview } from "./queries";
 
 interface NewInterviewFormProps {
@@ -56,41 +57,19 @@ export function NewInterviewForm({ clientId, defaultKind, onCancel }: NewIntervi
       <div className="new-interview__fields">
         <div className="field">
           <label htmlFor={`${id}-kind`}>{t("interviews.kind")}</label>
-          <select
-            id={`${id}-kind`}
-            data-testid="interview-kind"
-            value={kind}
-            onChange={(event) => {
-              setKind(event.target.value as InterviewKind);
-            }}
-            disabled={disabled}
-          >
-            {INTERVIEW_KINDS.map((option) => (
-              <option key={option} value={option}>
-                {t(`interview.kinds.${option}`)}
-              </option>
-            ))}
-          </select>
+          <KindSelect id={`${id}-kind`} testId="interview-kind" value={kind} onChange={setKind} disabled={disabled} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-program`}>{t("interviews.program")}</label>
-          <select
+          <ProgramSelect
             id={`${id}-program`}
-            data-testid="interview-program"
-            value={chosenProgram ?? ""}
-            onChange={(event) => {
-              setProgramId(event.target.value === "" ? null : Number(event.target.value));
-            }}
+            testId="interview-program"
+            value={chosenProgram}
+            onChange={setProgramId}
             disabled={disabled}
-            {...invalidProps(submission.error, "program")}
-          >
-            <option value="">{t("interviews.noProgram")}</option>
-            {programs.map((program) => (
-              <option key={program.id} value={program.id}>
-                {program.name ?? `#${program.id}`}
-              </option>
-            ))}
-          </select>
+            programs={programs}
+            error={submission.error}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-at`}>{t("fields.scheduledAt")}</label>

@@ -1,13 +1,14 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Interview, InterviewDetails, InterviewKind, Place } from "../../../ipc/api";
+import type { Interview, InterviewDetails, Place } from "../../../ipc/api";
 import { AppError } from "../../../ipc/appError";
 import { invalidProps } from "../../../shared/fieldError";
 import { FormError } from "../../../shared/FormError";
 import { ImeSafeForm } from "../../../shared/ImeSafeForm";
 import { optionalParagraph } from "../../../shared/text";
 import { useSubmission } from "../../../shared/useSubmission";
-import { hasTime, INTERVIEW_KINDS, PLACES } from "../moments";
+import { KindSelect, ProgramSelect } from "../InterviewChoices";
+import { hasTime, PLACES } from "../moments";
 import { useClientPrograms, useUpdateInterview } from "../queries";
 
 interface InterviewDetailsFormProps {
@@ -87,41 +88,19 @@ export function InterviewDetailsForm({ interview, onDone }: InterviewDetailsForm
       <div className="details-form__grid">
         <div className="field">
           <label htmlFor={`${id}-kind`}>{t("interviews.kind")}</label>
-          <select
-            id={`${id}-kind`}
-            data-testid="details-kind"
-            value={kind}
-            disabled={disabled}
-            onChange={(event) => {
-              setKind(event.target.value as InterviewKind);
-            }}
-          >
-            {INTERVIEW_KINDS.map((option) => (
-              <option key={option} value={option}>
-                {t(`interview.kinds.${option}`)}
-              </option>
-            ))}
-          </select>
+          <KindSelect id={`${id}-kind`} testId="details-kind" value={kind} onChange={setKind} disabled={disabled} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-program`}>{t("fields.program")}</label>
-          <select
+          <ProgramSelect
             id={`${id}-program`}
-            data-testid="details-program"
-            value={programId ?? ""}
+            testId="details-program"
+            value={programId}
+            onChange={setProgramId}
             disabled={disabled}
-            onChange={(event) => {
-              setProgramId(event.target.value === "" ? null : Number(event.target.value));
-            }}
-            {...invalidProps(shownError, "program")}
-          >
-            <option value="">{t("interviews.noProgram")}</option>
-            {programs.map((program) => (
-              <option key={program.id} value={program.id}>
-                {program.name ?? `#${program.id}`}
-              </option>
-            ))}
-          </select>
+            programs={programs}
+            error={shownError}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-scheduled`}>{t("fields.scheduledAt")}</label>
