@@ -7,6 +7,7 @@
 use kizuki_e2e::app::{keep_screenshot, message, Harness};
 use kizuki_e2e::plaintext;
 use kizuki_e2e::webdriver::Session;
+use kizuki_e2e::window_manager;
 use kizuki_e2e::Result;
 
 use crate::steps::{
@@ -23,6 +24,7 @@ const WORRY: &str = "上司との関係に悩んでいる。";
 const STRENGTH: &str = "後輩の相談によく乗っている";
 const WORKPLACE: &str = "部署の人手が足りない";
 const AMENDMENT: &str = "（後日追記）異動の希望あり。";
+const LAST_WORDS: &str = "閉じる直前の一文。";
 /// An X25519 recipient, as an HR contact would send it.
 const HR_RECIPIENT: &str = "age1k6qwsj68nlcl46cgvxg2069xdd8d6utk0c2q93mg72q223ccmexqltkrwa";
 
@@ -179,7 +181,23 @@ fn first_day(harness: &Harness) -> Result<()> {
     click(&session, "back-to-client")?;
     session.wait_for_test_id("client-open-flags")?;
     keep_screenshot(&session, "client-with-flag")?;
+    close_the_window_mid_sentence(&session)?;
     session.end()
+}
+
+/// The last words typed before the window is closed, within the editor's autosave delay, are
+/// saved before the window goes.
+fn close_the_window_mid_sentence(session: &Session) -> Result<()> {
+    click(session, "interview-row")?;
+    let notes = session.wait_for_test_id("note-editor")?;
+    session.type_text(&notes, &format!("{ENTER}{LAST_WORDS}"))?;
+    window_manager::request_close("Kizuki")?;
+    session.wait_until("the window to close", || {
+        Ok(session
+            .find_all("[data-testid=\"note-editor\"]")
+            .is_err()
+            .then_some(()))
+    })
 }
 
 fn next_morning(harness: &Harness) -> Result<()> {
@@ -211,6 +229,7 @@ fn next_morning(harness: &Harness) -> Result<()> {
     click(&session, "interview-row")?;
     session.wait_for_test_id("interview-held-badge")?;
     wait_for_value_containing(&session, "note-editor", AMENDMENT)?;
+    wait_for_value_containing(&session, "note-editor", LAST_WORDS)?;
     wait_for_value_containing(&session, "note-editor", &strength_line())?;
     wait_for_value_containing(&session, "sheet-section-3", STRENGTH)?;
     wait_for_value_containing(&session, "sheet-section-6", WORKPLACE)?;

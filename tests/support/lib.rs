@@ -7,6 +7,7 @@
 pub mod app;
 pub mod plaintext;
 pub mod webdriver;
+pub mod window_manager;
 
 /// What a test step returns; a failure explains itself.
 pub type Result<T, E = Box<dyn std::error::Error>> = std::result::Result<T, E>;

@@ -57,8 +57,13 @@ error_codes! {
     InvalidDate = "invalid_date",
     /// A number is outside the range its field allows.
     OutOfRange = "out_of_range",
-    /// A period ends before it starts.
+    /// A date that closes something (a period, a flag) is before the date that opens it.
     PeriodEndsBeforeStart = "period_ends_before_start",
+    /// A one-line field (a name, a tag) holds a line break or another control character.
+    ControlCharacter = "control_character",
+    /// A client with interviews or questionnaires in their company's programs cannot move to
+    /// another company.
+    ClientHasProgramRecords = "client_has_program_records",
     /// A text given as an age recipient is neither an `age1…` key nor an SSH public key.
     InvalidRecipient = "invalid_recipient",
     /// A record with the same name already exists where names must be unique.

@@ -88,9 +88,13 @@ pub enum Error {
     /// A number is outside its range.
     #[error("{0:?} is out of range")]
     OutOfRange(Field),
-    /// A period's end is before its start.
-    #[error("the period ends before it starts")]
-    PeriodEndsBeforeStart,
+    /// A date that closes something (a period's end, the day a flag was handled) is before
+    /// the date that opens it; the field is the closing one.
+    #[error("{0:?} is before the date it follows")]
+    EndsBeforeStart(Field),
+    /// A one-line field holds a line break or another control character.
+    #[error("{0:?} holds a control character")]
+    ControlCharacter(Field),
     /// A recipient is not an `age1…` or SSH public key.
     #[error("a recipient is not an age or SSH public key")]
     InvalidRecipient,
@@ -107,6 +111,10 @@ pub enum Error {
     /// companies.
     #[error("the client and the program belong to different companies")]
     OtherCompany,
+    /// A client has interviews or questionnaires in their company's programs, so cannot move to
+    /// another company: those records would point at a program the client no longer belongs to.
+    #[error("the client has records in their company's programs")]
+    HasProgramRecords,
     /// The database failed.
     #[error("database error")]
     Database(#[source] sqlx::Error),
@@ -121,13 +129,15 @@ impl Error {
             Self::InvalidKana(_) => ErrorCode::InvalidKana,
             Self::InvalidDate(_) => ErrorCode::InvalidDate,
             Self::OutOfRange(_) => ErrorCode::OutOfRange,
-            Self::PeriodEndsBeforeStart => ErrorCode::PeriodEndsBeforeStart,
+            Self::EndsBeforeStart(_) => ErrorCode::PeriodEndsBeforeStart,
+            Self::ControlCharacter(_) => ErrorCode::ControlCharacter,
             Self::InvalidRecipient => ErrorCode::InvalidRecipient,
             Self::Duplicate(Field::EmployeeNumber) => ErrorCode::DuplicateEmployeeNumber,
             Self::Duplicate(_) => ErrorCode::Duplicate,
             Self::NotFound(..) => ErrorCode::NotFound,
             Self::MissingParent => ErrorCode::MissingParent,
             Self::OtherCompany => ErrorCode::OtherCompany,
+            Self::HasProgramRecords => ErrorCode::ClientHasProgramRecords,
             Self::Database(error) => crate::db::error_code(error),
         }
     }
@@ -140,9 +150,11 @@ impl Error {
             | Self::InvalidKana(field)
             | Self::InvalidDate(field)
             | Self::OutOfRange(field)
-            | Self::Duplicate(field) => Some(*field),
-            Self::PeriodEndsBeforeStart => Some(Field::EndsOn),
+            | Self::Duplicate(field)
+            | Self::EndsBeforeStart(field)
+            | Self::ControlCharacter(field) => Some(*field),
             Self::InvalidRecipient => Some(Field::Recipients),
+            Self::HasProgramRecords => Some(Field::Company),
             _ => None,
         }
     }
@@ -207,14 +219,24 @@ pub(crate) mod check {
     /// A trimmed, non-empty line of at most [`LINE_CHARS`].
     pub(crate) fn required_line(value: &str, field: Field) -> Result<String> {
         let value = text::required(value).ok_or(Error::Required(field))?;
-        fit(value, LINE_CHARS, field)
+        one_line(fit(value, LINE_CHARS, field)?, field)
     }
 
     /// A trimmed line, absent when blank.
     pub(crate) fn optional_line(value: Option<&str>, field: Field) -> Result<Option<String>> {
         text::optional(value)
-            .map(|value| fit(value, LINE_CHARS, field))
+            .map(|value| one_line(fit(value, LINE_CHARS, field)?, field))
             .transpose()
+    }
+
+    /// Refuses line breaks and other control characters inside a line: a name or a tag is shown
+    /// on one line everywhere, and stores join tags with a control character as separator.
+    fn one_line(value: String, field: Field) -> Result<String> {
+        if value.chars().any(char::is_control) {
+            Err(Error::ControlCharacter(field))
+        } else {
+            Ok(value)
+        }
     }
 
     /// A paragraph (kept as typed, but blank means absent).

@@ -102,6 +102,7 @@ pub(crate) mod fixtures {
         let new_interview = NewInterview {
             client_id,
             details: details(program_id, "2026-11-21T10:00"),
+            notes: None,
         };
         Ok(interview::create(vault, &new_interview).await?.id)
     }

@@ -81,7 +81,7 @@ export const commands = {
 };
 
 /* Constants */
-export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","storage","internal"] as const;
+export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","storage","internal"] as const;
 
 /* Types */
 /**  The client's age band: reports group by it, and it identifies less than a birth date. */
@@ -312,8 +312,15 @@ export type ErrorCode =
 "invalid_date" | 
 /**  A number is outside the range its field allows. */
 "out_of_range" | 
-/**  A period ends before it starts. */
+/**  A date that closes something (a period, a flag) is before the date that opens it. */
 "period_ends_before_start" | 
+/**  A one-line field (a name, a tag) holds a line break or another control character. */
+"control_character" | 
+/**
+ *  A client with interviews or questionnaires in their company's programs cannot move to
+ *  another company.
+ */
+"client_has_program_records" | 
 /**  A text given as an age recipient is neither an `age1…` key nor an SSH public key. */
 "invalid_recipient" | 
 /**  A record with the same name already exists where names must be unique. */
@@ -495,6 +502,8 @@ export type NewInterview = {
 	clientId: ClientId,
 	/**  Its details. */
 	details: InterviewDetails,
+	/**  Notes already taken (the CLI imports them from a file). */
+	notes?: string | null,
 };
 
 /**  Where an interview takes place. */

@@ -4,9 +4,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
-use kizuki_core::calendar;
 use kizuki_core::ids::{ClientId, InterviewId, ProgramId, SheetSectionId};
-use kizuki_core::interview::{self, history, InterviewDetails, InterviewKind, NewInterview, Place};
+use kizuki_core::interview::{
+    self, history, InterviewDetails, InterviewKind, NewInterview, Place, Revision,
+};
 use kizuki_core::preferences::Language;
 use kizuki_core::record::{self, Field};
 use kizuki_core::sheet::{self, SheetSection};
@@ -172,7 +173,6 @@ pub async fn run(
             theme,
             notes_file,
         } => {
-            // Read and checked before the interview exists, so that a bad file leaves none.
             let notes = notes_file.as_deref().map(read_notes).transpose()?;
             let new_interview = NewInterview {
                 client_id: client,
@@ -186,11 +186,9 @@ pub async fn run(
                     purpose,
                     theme,
                 },
+                notes,
             };
             let created = interview::create(vault, &new_interview).await?;
-            if let Some(notes) = notes {
-                interview::save_notes(vault, created.id, &notes).await?;
-            }
             output::line(&created.id.to_string())
         }
         InterviewCommand::List { client, json } => {
@@ -291,8 +289,8 @@ async fn show(vault: &Vault, id: InterviewId, json: bool) -> Result<(), CliError
     ])
 }
 
-/// Up to three core calls (details, notes, held), each its own transaction: every input is
-/// read and checked before the first, so that a bad file or time writes nothing.
+/// Details, notes and the held time change in one transaction: a bad file or time writes
+/// nothing.
 async fn edit(vault: &Vault, id: InterviewId, change: EditArgs) -> Result<(), CliError> {
     input::at_most_one_stdin(&[change.from_file.as_deref(), change.notes_file.as_deref()])?;
     let details = change
@@ -301,20 +299,19 @@ async fn edit(vault: &Vault, id: InterviewId, change: EditArgs) -> Result<(), Cl
         .map(input::read_object)
         .transpose()?;
     let notes = change.notes_file.as_deref().map(read_notes).transpose()?;
-    calendar::parse_optional_moment(change.held.as_deref(), Field::HeldAt)?;
-    let stored = interview::get(vault, id).await?;
-    if let Some(details) = details {
-        let details: InterviewDetails = input::into_input(DETAILS.overlay(&stored, details)?)?;
-        interview::update(vault, id, &details).await?;
-    }
-    // Notes before marking held: notes given together with --mark-held are the interview's
-    // own, not an amendment of it.
-    if let Some(notes) = notes {
-        interview::save_notes(vault, id, &notes).await?;
-    }
-    if change.mark_held || change.held.is_some() {
-        interview::mark_held(vault, id, change.held.as_deref()).await?;
-    }
+    let details = match details {
+        Some(details) => {
+            let stored = interview::get(vault, id).await?;
+            Some(input::into_input(DETAILS.overlay(&stored, details)?)?)
+        }
+        None => None,
+    };
+    let revision = Revision {
+        details,
+        notes,
+        mark_held: (change.mark_held || change.held.is_some()).then_some(change.held),
+    };
+    interview::revise(vault, id, &revision).await?;
     Ok(())
 }
 

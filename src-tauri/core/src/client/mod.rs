@@ -13,7 +13,7 @@ use crate::ids::{ClientId, CompanyId, ProgramId};
 use crate::record::{check, Error, Field, Result};
 use crate::text;
 use crate::vault::Vault;
-use crate::{company, flag, interview, program};
+use crate::{company, flag, interview, program, questionnaire};
 
 /// The most tags one client carries.
 const MAX_TAGS: usize = 30;
@@ -269,11 +269,21 @@ pub async fn create(vault: &Vault, input: &ClientInput) -> Result<Client> {
     Ok(created)
 }
 
-/// Replaces a client's details, tags and programs.
+/// Replaces a client's details, tags and programs. A client whose interviews or questionnaires
+/// belong to their company's programs stays with that company.
 pub async fn update(vault: &Vault, id: ClientId, input: &ClientInput) -> Result<Client> {
     let client = input.validate()?;
     let mut tx = vault.write().await?;
     check_affiliation(&mut tx, &client).await?;
+    let moving = store::company_of(&mut tx, id)
+        .await?
+        .is_some_and(|current| current != client.company_id);
+    if moving
+        && (interview::store::any_in_a_program(&mut tx, id).await?
+            || questionnaire::store::any_in_a_program(&mut tx, id).await?)
+    {
+        return Err(Error::HasProgramRecords);
+    }
     store::update(&mut tx, id, &client, Utc::now()).await?;
     store::replace_tags_and_programs(&mut tx, id, &client).await?;
     let updated = store::get(&mut tx, id).await?;

@@ -209,6 +209,19 @@ async fn bad_input_gets_a_typed_error_and_stores_nothing() -> TestResult {
             ErrorCode::OtherCompany,
             None,
         ),
+        (
+            ClientInput {
+                tags: vec!["異動\u{1f}希望".to_owned()],
+                ..valid()
+            },
+            ErrorCode::ControlCharacter,
+            Some(Field::Tags),
+        ),
+        (
+            client_input(company_id, "山田\n太郎", "やまだ"),
+            ErrorCode::ControlCharacter,
+            Some(Field::Name),
+        ),
     ];
     for (input, code, field) in cases {
         let error = create(&vault, &input).await.err();
@@ -262,6 +275,49 @@ async fn an_employee_number_is_unique_within_its_company_only() -> TestResult {
         get(&vault, first.id).await?.employee_number.as_deref(),
         Some("0042")
     );
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_client_with_program_records_stays_with_their_company() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    let sample = fixtures::company(&vault, "株式会社サンプル").await?;
+    let other = fixtures::company(&vault, "有限会社ほか").await?;
+    let program_id = fixtures::program(&vault, sample).await?;
+    let input = client_input(sample, "山田", "やまだ");
+    let moves_freely = create(&vault, &input).await?;
+    fixtures::interview(&vault, moves_freely.id, None).await?;
+    let moved = update(
+        &vault,
+        moves_freely.id,
+        &ClientInput {
+            company_id: Some(other),
+            ..input.clone()
+        },
+    )
+    .await?;
+    assert_eq!(moved.company_id, Some(other));
+
+    let interviewed = create(&vault, &client_input(sample, "佐藤", "さとう")).await?;
+    fixtures::interview(&vault, interviewed.id, Some(program_id)).await?;
+    let error = update(
+        &vault,
+        interviewed.id,
+        &ClientInput {
+            company_id: Some(other),
+            ..client_input(sample, "佐藤", "さとう")
+        },
+    )
+    .await
+    .err();
+    assert_eq!(
+        error.as_ref().map(Error::code),
+        Some(ErrorCode::ClientHasProgramRecords)
+    );
+    assert_eq!(error.and_then(|e| e.field()), Some(Field::Company));
+    assert_eq!(get(&vault, interviewed.id).await?, interviewed);
     vault.lock().await;
     Ok(())
 }

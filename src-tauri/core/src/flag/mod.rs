@@ -96,7 +96,7 @@ impl FlagInput {
         let handled_on =
             calendar::parse_optional_date(self.handled_on.as_deref(), Field::HandledOn)?;
         if handled_on.is_some_and(|handled| handled < raised_on) {
-            return Err(Error::PeriodEndsBeforeStart);
+            return Err(Error::EndsBeforeStart(Field::HandledOn));
         }
         Ok(ValidFlag {
             client_id: self.client_id,

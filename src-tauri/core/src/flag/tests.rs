@@ -104,6 +104,17 @@ async fn bad_flags_are_refused() -> TestResult {
             Some(code)
         );
     }
+    let handled_first = FlagInput {
+        handled_on: Some("2026-11-20".into()),
+        ..base()
+    };
+    assert_eq!(
+        create(&vault, &handled_first)
+            .await
+            .err()
+            .and_then(|e| e.field()),
+        Some(Field::HandledOn)
+    );
     assert!(list(&vault, client_id).await?.is_empty());
     vault.lock().await;
     Ok(())

@@ -7,6 +7,7 @@ pub(crate) mod store;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use sqlx::SqliteConnection;
 
 use crate::calendar;
 use crate::ids::{ClientId, InterviewId, ProgramId};
@@ -83,6 +84,9 @@ pub struct NewInterview {
     pub client_id: ClientId,
     /// Its details.
     pub details: InterviewDetails,
+    /// Notes already taken (the CLI imports them from a file).
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 /// An interview as stored.
@@ -143,6 +147,7 @@ text::debug_without_content!(InterviewDetails, program_id, kind, scheduled_at, h
 text::debug_without_content!(NewInterview, client_id, details);
 text::debug_without_content!(Interview, id, client_id, kind, held_at);
 text::debug_without_content!(InterviewSummary, id, client_id, kind, held_at);
+text::debug_without_content!(Revision, details, mark_held);
 
 /// [`InterviewDetails`] that passed every check.
 pub(crate) struct ValidDetails {
@@ -200,17 +205,68 @@ async fn check_program(
 }
 
 /// Adds an interview with its sheet, whose sections are copied from the program's template
-/// (or the default one) in the same transaction.
+/// (or the default one), and its first notes, in one transaction. Notes given at creation are
+/// the interview's own even when it is created held, never an amendment of it.
 pub async fn create(vault: &Vault, new_interview: &NewInterview) -> Result<Interview> {
     let details = new_interview.details.validate()?;
+    let notes = new_interview.notes.as_deref().unwrap_or_default();
+    check::free_text(notes, MAX_NOTES_CHARS, Field::Notes)?;
     let mut tx = vault.write().await?;
     check_program(&mut tx, new_interview.client_id, details.program_id).await?;
     let now = Utc::now();
     let id = store::insert(&mut tx, new_interview.client_id, &details, now).await?;
+    if !notes.is_empty() {
+        store::set_notes(&mut tx, id, notes, now).await?;
+    }
     sheet::store::copy_template_to_interview(&mut tx, id, details.program_id, now).await?;
     let created = store::get(&mut tx, id).await?;
     tx.commit().await?;
     Ok(created)
+}
+
+/// Several changes to one interview made together, as the CLI's `interview edit` makes them.
+#[derive(Default)]
+pub struct Revision {
+    /// New details.
+    pub details: Option<InterviewDetails>,
+    /// New notes: applied before the interview is marked held, so that notes given together
+    /// with marking it held are its own, not an amendment.
+    pub notes: Option<String>,
+    /// Mark it held: at the time given, or (inner `None`) as [`mark_held`] decides.
+    pub mark_held: Option<Option<String>>,
+}
+
+/// Applies a [`Revision`] in one transaction: all of it, or (on any error) none of it.
+pub async fn revise(vault: &Vault, id: InterviewId, revision: &Revision) -> Result<Interview> {
+    let details = revision
+        .details
+        .as_ref()
+        .map(InterviewDetails::validate)
+        .transpose()?;
+    if let Some(notes) = &revision.notes {
+        check::free_text(notes, MAX_NOTES_CHARS, Field::Notes)?;
+    }
+    let held_at = match &revision.mark_held {
+        Some(at) => Some(calendar::parse_optional_moment(
+            at.as_deref(),
+            Field::HeldAt,
+        )?),
+        None => None,
+    };
+    let mut tx = vault.write().await?;
+    let now = Utc::now();
+    if let Some(details) = &details {
+        change_details(&mut tx, id, details, now).await?;
+    }
+    if let Some(notes) = &revision.notes {
+        change_notes(&mut tx, id, notes, now).await?;
+    }
+    if let Some(held_at) = held_at {
+        change_held_at(&mut tx, id, held_at, now).await?;
+    }
+    let revised = store::get(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(revised)
 }
 
 /// Replaces an interview's details (not its notes or sheet).
@@ -221,35 +277,21 @@ pub async fn update(
 ) -> Result<Interview> {
     let details = details.validate()?;
     let mut tx = vault.write().await?;
-    let stored = store::get(&mut tx, id).await?;
-    // Once held, always held: clearing the time would stop amendments being kept.
-    if stored.held_at.is_some() && details.held_at.is_none() {
-        return Err(Error::Required(Field::HeldAt));
-    }
-    check_program(&mut tx, stored.client_id, details.program_id).await?;
-    store::update(&mut tx, id, &details, Utc::now()).await?;
+    change_details(&mut tx, id, &details, Utc::now()).await?;
     let updated = store::get(&mut tx, id).await?;
     tx.commit().await?;
     Ok(updated)
 }
 
-/// Marks an interview held at `held_at`, or when it was scheduled, or now.
+/// Marks an interview held at `held_at`, or when it was scheduled, or now. Marking an interview
+/// held again without a time keeps the time it was held: a second click must not move it.
 pub async fn mark_held(vault: &Vault, id: InterviewId, held_at: Option<&str>) -> Result<Interview> {
     let held_at = calendar::parse_optional_moment(held_at, Field::HeldAt)?;
     let mut tx = vault.write().await?;
-    let stored = store::get(&mut tx, id).await?;
-    let held_at = held_at
-        .or(stored.scheduled_at)
-        .unwrap_or_else(|| chrono::Local::now().format("%Y-%m-%dT%H:%M").to_string());
-    store::set_held_at(&mut tx, id, &held_at, Utc::now()).await?;
+    change_held_at(&mut tx, id, held_at, Utc::now()).await?;
     let updated = store::get(&mut tx, id).await?;
     tx.commit().await?;
     Ok(updated)
-}
-
-/// One interview with its notes.
-pub async fn get(vault: &Vault, id: InterviewId) -> Result<Interview> {
-    store::get(&mut *vault.read().await?, id).await
 }
 
 /// Replaces the notes (the editor's autosave). Once the interview is held, the change is
@@ -257,17 +299,62 @@ pub async fn get(vault: &Vault, id: InterviewId) -> Result<Interview> {
 pub async fn save_notes(vault: &Vault, id: InterviewId, notes: &str) -> Result<Interview> {
     check::free_text(notes, MAX_NOTES_CHARS, Field::Notes)?;
     let mut tx = vault.write().await?;
-    let stored = store::get(&mut tx, id).await?;
-    if stored.notes != notes {
-        let now = Utc::now();
-        store::set_notes(&mut tx, id, notes, now).await?;
-        if stored.held_at.is_some() {
-            history::record(&mut tx, id, None, &stored.notes, notes, now).await?;
-        }
-    }
+    change_notes(&mut tx, id, notes, Utc::now()).await?;
     let saved = store::get(&mut tx, id).await?;
     tx.commit().await?;
     Ok(saved)
+}
+
+async fn change_details(
+    conn: &mut SqliteConnection,
+    id: InterviewId,
+    details: &ValidDetails,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let stored = store::get(&mut *conn, id).await?;
+    // Once held, always held: clearing the time would stop amendments being kept.
+    if stored.held_at.is_some() && details.held_at.is_none() {
+        return Err(Error::Required(Field::HeldAt));
+    }
+    check_program(&mut *conn, stored.client_id, details.program_id).await?;
+    store::update(conn, id, details, now).await
+}
+
+async fn change_held_at(
+    conn: &mut SqliteConnection,
+    id: InterviewId,
+    held_at: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let stored = store::get(&mut *conn, id).await?;
+    if held_at.is_none() && stored.held_at.is_some() {
+        return Ok(());
+    }
+    let held_at = held_at
+        .or(stored.scheduled_at)
+        .unwrap_or_else(|| chrono::Local::now().format("%Y-%m-%dT%H:%M").to_string());
+    store::set_held_at(conn, id, &held_at, now).await
+}
+
+async fn change_notes(
+    conn: &mut SqliteConnection,
+    id: InterviewId,
+    notes: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let stored = store::get(&mut *conn, id).await?;
+    if stored.notes != notes {
+        store::set_notes(&mut *conn, id, notes, now).await?;
+        if stored.held_at.is_some() {
+            history::record(conn, id, None, &stored.notes, notes, now).await?;
+        }
+    }
+    Ok(())
+}
+
+/// One interview with its notes.
+pub async fn get(vault: &Vault, id: InterviewId) -> Result<Interview> {
+    store::get(&mut *vault.read().await?, id).await
 }
 
 /// A client's interviews, newest first.

@@ -191,6 +191,19 @@ pub(crate) async fn latest_by_client(
     Ok(rows.into_iter().collect())
 }
 
+/// Whether any of a client's interviews belongs to a program.
+pub(crate) async fn any_in_a_program(
+    conn: &mut SqliteConnection,
+    client_id: ClientId,
+) -> Result<bool> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM interviews WHERE client_id = ? AND program_id IS NOT NULL)",
+    )
+    .bind(client_id)
+    .fetch_one(conn)
+    .await?)
+}
+
 /// The first non-blank line, cut to [`PREVIEW_CHARS`] characters.
 fn preview(notes: &str) -> String {
     let line = notes

@@ -23,6 +23,7 @@ async fn an_interview_round_trips_with_its_sheet() -> TestResult {
                 purpose: Some("前回のアクションプランの振り返り".into()),
                 ..details(Some(program_id), "2026-12-01 14:00")
             },
+            notes: None,
         },
     )
     .await?;
@@ -45,6 +46,10 @@ async fn an_interview_round_trips_with_its_sheet() -> TestResult {
 
     let held = mark_held(&vault, created.id, None).await?;
     assert_eq!(held.held_at.as_deref(), Some("2026-12-01T14:00"));
+    let moved = mark_held(&vault, created.id, Some("2026-12-01T15:30")).await?;
+    assert_eq!(moved.held_at.as_deref(), Some("2026-12-01T15:30"));
+    let clicked_again = mark_held(&vault, created.id, None).await?;
+    assert_eq!(clicked_again, moved, "a second click keeps the time");
     let listed = list(&vault, client_id).await?;
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].notes_preview, "3年後に目指す自分：チームリーダー");
@@ -98,7 +103,11 @@ async fn bad_interviews_are_refused() -> TestResult {
     let other = fixtures::company(&vault, "有限会社ほか").await?;
     let others_program = fixtures::program(&vault, other).await?;
     let client_id = fixtures::client(&vault, company_id).await?;
-    let new = |details| NewInterview { client_id, details };
+    let new = |details| NewInterview {
+        client_id,
+        details,
+        notes: None,
+    };
     let cases = [
         (
             new(InterviewDetails {
@@ -127,6 +136,7 @@ async fn bad_interviews_are_refused() -> TestResult {
             NewInterview {
                 client_id: ClientId(404),
                 details: details(None, "2026-11-21"),
+                notes: None,
             },
             ErrorCode::NotFound,
         ),
@@ -152,6 +162,77 @@ async fn bad_interviews_are_refused() -> TestResult {
         list(&vault, ClientId(404)).await.err().map(|e| e.code()),
         Some(ErrorCode::NotFound)
     );
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn notes_given_with_a_held_interview_are_its_own_not_an_amendment() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    let client_id = fixtures::client(&vault, company_id).await?;
+    let created = create(
+        &vault,
+        &NewInterview {
+            client_id,
+            details: InterviewDetails {
+                held_at: Some("2026-11-20T10:00".into()),
+                ..details(None, "2026-11-20")
+            },
+            notes: Some("紙のメモから転記".into()),
+        },
+    )
+    .await?;
+    assert_eq!(created.notes, "紙のメモから転記");
+    assert!(history::list(&vault, created.id).await?.is_empty());
+
+    let scheduled = fixtures::interview(&vault, client_id, None).await?;
+    let revised = revise(
+        &vault,
+        scheduled,
+        &Revision {
+            details: Some(InterviewDetails {
+                theme: Some("異動希望".into()),
+                ..details(None, "2026-11-21T10:00")
+            }),
+            notes: Some("当日のメモ".into()),
+            mark_held: Some(Some("2026-11-21T10:05".into())),
+        },
+    )
+    .await?;
+    assert_eq!(revised.theme.as_deref(), Some("異動希望"));
+    assert_eq!(revised.notes, "当日のメモ");
+    assert_eq!(revised.held_at.as_deref(), Some("2026-11-21T10:05"));
+    assert!(history::list(&vault, scheduled).await?.is_empty());
+
+    // A bad part (an impossible time) leaves every part unwritten.
+    let refused = revise(
+        &vault,
+        scheduled,
+        &Revision {
+            details: None,
+            notes: Some("書き換え".into()),
+            mark_held: Some(Some("2026-11-31".into())),
+        },
+    )
+    .await
+    .err();
+    assert_eq!(refused.map(|e| e.code()), Some(ErrorCode::InvalidDate));
+    // A part refused by what is stored (clearing the held time) lets none of the others in.
+    let rolled_back = revise(
+        &vault,
+        scheduled,
+        &Revision {
+            details: Some(details(None, "2026-11-21T10:00")),
+            notes: Some("書き換え".into()),
+            mark_held: None,
+        },
+    )
+    .await
+    .err();
+    assert_eq!(rolled_back.and_then(|e| e.field()), Some(Field::HeldAt));
+    assert_eq!(get(&vault, scheduled).await?, revised);
     vault.lock().await;
     Ok(())
 }

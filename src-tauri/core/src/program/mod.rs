@@ -151,7 +151,7 @@ impl ProgramInput {
         let starts_on = calendar::parse_date(&self.starts_on, Field::StartsOn)?;
         let ends_on = calendar::parse_date(&self.ends_on, Field::EndsOn)?;
         if ends_on < starts_on {
-            return Err(Error::PeriodEndsBeforeStart);
+            return Err(Error::EndsBeforeStart(Field::EndsOn));
         }
         let anonymity_k = self.anonymity_k.unwrap_or(DEFAULT_ANONYMITY_K);
         if !ANONYMITY_K_RANGE.contains(&anonymity_k) {

@@ -77,3 +77,16 @@ pub(crate) async fn find(
     .fetch_optional(conn)
     .await?)
 }
+
+/// Whether any of a client's questionnaires belongs to a program.
+pub(crate) async fn any_in_a_program(
+    conn: &mut SqliteConnection,
+    client_id: ClientId,
+) -> Result<bool> {
+    Ok(sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM questionnaires WHERE client_id = ? AND program_id IS NOT NULL)",
+    )
+    .bind(client_id)
+    .fetch_one(conn)
+    .await?)
+}

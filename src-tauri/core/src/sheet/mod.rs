@@ -111,6 +111,7 @@ pub async fn save_template(
     if sections.len() > MAX_TEMPLATE_SECTIONS {
         return Err(Error::OutOfRange(Field::Section));
     }
+    refuse_repeats(sections)?;
     let mut tx = vault.write().await?;
     if let Some(program_id) = program_id {
         crate::program::store::get(&mut tx, program_id).await?;
@@ -163,6 +164,23 @@ pub async fn save_template(
     let saved = store::template(&mut tx, program_id).await?;
     tx.commit().await?;
     Ok(saved)
+}
+
+/// Refuses a list that names one section twice, or gives two sections one title: the picker
+/// that captures into a section by name could not tell them apart.
+fn refuse_repeats(sections: &[TemplateSectionInput]) -> Result<()> {
+    let mut ids = std::collections::HashSet::new();
+    let mut titles = std::collections::HashSet::new();
+    for section in sections {
+        if section.id.is_some_and(|id| !ids.insert(id)) {
+            return Err(Error::Duplicate(Field::Section));
+        }
+        let title = section.title.as_deref().map(str::trim).unwrap_or_default();
+        if !title.is_empty() && !titles.insert(title) {
+            return Err(Error::Duplicate(Field::SectionTitle));
+        }
+    }
+    Ok(())
 }
 
 /// An interview's sheet, in order.

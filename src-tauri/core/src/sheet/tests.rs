@@ -57,7 +57,7 @@ async fn template_changes_reach_new_interviews_but_never_old_ones() -> TestResul
 }
 
 #[tokio::test]
-async fn a_template_edit_cannot_drop_a_section_or_leave_one_untitled() -> TestResult {
+async fn a_template_edit_cannot_drop_repeat_or_leave_untitled_a_section() -> TestResult {
     let dir = tempfile::tempdir()?;
     let (vault, _) = new_vault(dir.path()).await;
     let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
@@ -79,6 +79,23 @@ async fn a_template_edit_cannot_drop_a_section_or_leave_one_untitled() -> TestRe
         .await
         .err();
     assert_eq!(error.and_then(|e| e.field()), Some(Field::SectionTitle));
+    let mut repeated: Vec<_> = template.iter().map(keep).collect();
+    repeated.push(keep(&template[0]));
+    let error = save_template(&vault, Some(program_id), &repeated)
+        .await
+        .err();
+    assert_eq!(error.and_then(|e| e.field()), Some(Field::Section));
+    let mut same_title: Vec<_> = template.iter().map(keep).collect();
+    same_title[0].title = Some("家族のこと".into());
+    same_title.push(TemplateSectionInput {
+        id: None,
+        title: Some(" 家族のこと".into()),
+        retired: false,
+    });
+    let error = save_template(&vault, Some(program_id), &same_title)
+        .await
+        .err();
+    assert_eq!(error.map(|e| e.code()), Some(ErrorCode::Duplicate));
     assert_eq!(super::template(&vault, Some(program_id)).await?, template);
     vault.lock().await;
     Ok(())

@@ -268,6 +268,7 @@ async fn notes_are_encrypted_at_rest() -> Result<(), Box<dyn std::error::Error>>
         &NewInterview {
             client_id: client.id,
             details: fixtures::details(None, "2026-11-21"),
+            notes: None,
         },
     )
     .await?;
