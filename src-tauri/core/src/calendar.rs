@@ -80,6 +80,11 @@ pub fn parse_optional_moment(text: Option<&str>, field: Field) -> Result<Option<
     }
 }
 
+/// The day of a canonical moment (see [`parse_moment`]).
+pub fn day_of(moment: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(moment.get(..10)?, "%Y-%m-%d").ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +153,10 @@ mod tests {
             parse_optional_moment(Some("  "), Field::HeldAt).ok(),
             Some(None)
         );
+        assert_eq!(
+            day_of("2026-11-21T10:00"),
+            NaiveDate::from_ymd_opt(2026, 11, 21)
+        );
+        assert_eq!(day_of("2026-11"), None);
     }
 }

@@ -50,6 +50,10 @@ id_types!(
     FlagId,
     /// One kept amendment of a held interview.
     AmendmentId,
+    /// An item of a client's action plan (アクションプラン).
+    ActionItemId,
+    /// A dated progress note on an action item.
+    ProgressNoteId,
 );
 
 #[cfg(test)]

@@ -8,9 +8,11 @@
 //! modules with an unlocked vault, and translate [`ErrorCode`]s for the user.
 #![deny(missing_docs)]
 
+pub mod action_plan;
 pub mod calendar;
 pub mod client;
 pub mod company;
+pub mod dashboard;
 pub mod data_dir;
 mod db;
 mod error;

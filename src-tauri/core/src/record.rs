@@ -53,6 +53,14 @@ pub enum Field {
     ReferredTo,
     RaisedOn,
     HandledOn,
+    What,
+    How,
+    DueOn,
+    Status,
+    ProgressNote,
+    NotedOn,
+    FollowUpDueOn,
+    FollowUpAfterDays,
 }
 
 /// The kind of record a [`Error::NotFound`] was looking for.
@@ -67,6 +75,7 @@ pub enum Entity {
     SheetSection,
     Questionnaire,
     Flag,
+    ActionItem,
 }
 
 /// What can go wrong reading or writing records.

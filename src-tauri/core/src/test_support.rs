@@ -49,6 +49,7 @@ pub(crate) mod fixtures {
             purpose: Some("社員一人ひとりのキャリア自律を支援する".to_owned()),
             theme: Some("3年後に目指す自分".to_owned()),
             anonymity_k: None,
+            follow_up_after_days: None,
             contacts: Vec::new(),
         }
     }
@@ -91,6 +92,7 @@ pub(crate) mod fixtures {
             place: None,
             purpose: None,
             theme: None,
+            follow_up_due_on: None,
         }
     }
 

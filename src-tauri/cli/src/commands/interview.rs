@@ -29,6 +29,7 @@ const DETAILS: Shape = Shape(&[
     ("place", Absent::Null),
     ("purpose", Absent::Null),
     ("theme", Absent::Null),
+    ("followUpDueOn", Absent::Null),
 ]);
 
 pub const KINDS: &[&str] = &[
@@ -71,6 +72,10 @@ pub enum InterviewCommand {
         /// Its theme.
         #[arg(long)]
         theme: Option<String>,
+        /// When the next interview is due: YYYY-MM-DD (left out, the program's follow-up rule
+        /// sets it once the interview is held).
+        #[arg(long, value_name = "DATE")]
+        follow_up_due: Option<String>,
         /// A UTF-8 file with the notes, or - for standard input.
         #[arg(long, value_name = "FILE")]
         notes_file: Option<PathBuf>,
@@ -171,6 +176,7 @@ pub async fn run(
             place,
             purpose,
             theme,
+            follow_up_due,
             notes_file,
         } => {
             let notes = notes_file.as_deref().map(read_notes).transpose()?;
@@ -185,6 +191,7 @@ pub async fn run(
                     place,
                     purpose,
                     theme,
+                    follow_up_due_on: follow_up_due,
                 },
                 notes,
             };

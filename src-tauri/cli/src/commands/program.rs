@@ -31,12 +31,13 @@ const PROGRAM: Shape = Shape(&[
     ("purpose", Absent::Null),
     ("theme", Absent::Null),
     ("anonymityK", Absent::Null),
+    ("followUpAfterDays", Absent::Null),
     ("contacts", Absent::Items(&CONTACT)),
 ]);
 
 const FROM_FILE_HELP: &str = "A JSON file, or - for standard input: {\"companyId\": 1, \
 \"name\": …, \"startsOn\": \"2026-04-01\", \"endsOn\": \"2027-03-31\", \"purpose\": …, \
-\"theme\": …, \"anonymityK\": 5, \"contacts\": [{\"name\": …, \"role\": …, \"recipients\": \
+\"theme\": …, \"anonymityK\": 5, \"followUpAfterDays\": 90, \"contacts\": [{\"name\": …, \"role\": …, \"recipients\": \
 [\"age1…\"]}]}. Keys left out are empty; --company fills companyId.";
 
 #[derive(Subcommand)]
@@ -103,11 +104,14 @@ pub struct ProgramArgs {
     /// The overall report's anonymity threshold [default: 5].
     #[arg(long)]
     k: Option<u32>,
+    /// The follow-up rule: the next interview is due this many days after one is held.
+    #[arg(long, value_name = "DAYS")]
+    follow_up_days: Option<u32>,
     #[arg(
         long,
         value_name = "FILE",
         help = FROM_FILE_HELP,
-        conflicts_with_all = ["name", "start", "end", "purpose", "theme", "k"]
+        conflicts_with_all = ["name", "start", "end", "purpose", "theme", "k", "follow_up_days"]
     )]
     from_file: Option<PathBuf>,
 }
@@ -124,6 +128,7 @@ impl ProgramArgs {
                 purpose: self.purpose,
                 theme: self.theme,
                 anonymity_k: self.k,
+                follow_up_after_days: self.follow_up_days,
                 contacts: Vec::new(),
             });
         };

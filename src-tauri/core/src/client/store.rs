@@ -280,3 +280,17 @@ pub(crate) async fn count_by_program(
             .await?;
     Ok(rows.into_iter().collect())
 }
+
+/// The name and status of every client, for screens that name clients of many companies.
+pub(crate) async fn names(
+    conn: &mut SqliteConnection,
+) -> Result<HashMap<ClientId, (String, ClientStatus)>> {
+    let rows: Vec<(ClientId, String, ClientStatus)> =
+        sqlx::query_as("SELECT id, name, status FROM clients")
+            .fetch_all(conn)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, status)| (id, (name, status)))
+        .collect())
+}

@@ -95,3 +95,12 @@ pub(crate) async fn open_counts_by_client(
     .await?;
     Ok(rows.into_iter().collect())
 }
+
+/// Every open flag, oldest first: the dashboard lists them all.
+pub(crate) async fn open(conn: &mut SqliteConnection) -> Result<Vec<Flag>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM flags WHERE handled_on IS NULL ORDER BY raised_on, id"
+    ))
+    .fetch_all(conn)
+    .await?)
+}

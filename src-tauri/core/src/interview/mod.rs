@@ -5,7 +5,7 @@
 pub mod history;
 pub(crate) mod store;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
@@ -73,6 +73,10 @@ pub struct InterviewDetails {
     pub purpose: Option<String>,
     /// Its theme.
     pub theme: Option<String>,
+    /// When the next interview is due, `YYYY-MM-DD`; not before this one. Left blank, the
+    /// program's follow-up rule sets it when the interview is held.
+    #[serde(default)]
+    pub follow_up_due_on: Option<String>,
 }
 
 /// A new interview for a client.
@@ -114,6 +118,8 @@ pub struct Interview {
     pub purpose: Option<String>,
     /// Its theme.
     pub theme: Option<String>,
+    /// When the next interview is due.
+    pub follow_up_due_on: Option<NaiveDate>,
     /// The free notes.
     pub notes: String,
     /// When the interview was created.
@@ -143,6 +149,13 @@ pub struct InterviewSummary {
     pub updated_at: DateTime<Utc>,
 }
 
+impl Interview {
+    /// The day it was held, or else is scheduled for.
+    pub fn day(&self) -> Option<NaiveDate> {
+        calendar::day_of(self.held_at.as_deref().or(self.scheduled_at.as_deref())?)
+    }
+}
+
 text::debug_without_content!(InterviewDetails, program_id, kind, scheduled_at, held_at);
 text::debug_without_content!(NewInterview, client_id, details);
 text::debug_without_content!(Interview, id, client_id, kind, held_at);
@@ -150,6 +163,7 @@ text::debug_without_content!(InterviewSummary, id, client_id, kind, held_at);
 text::debug_without_content!(Revision, details, mark_held);
 
 /// [`InterviewDetails`] that passed every check.
+#[derive(Clone)]
 pub(crate) struct ValidDetails {
     pub(crate) program_id: Option<ProgramId>,
     pub(crate) kind: InterviewKind,
@@ -159,6 +173,13 @@ pub(crate) struct ValidDetails {
     pub(crate) place: Option<Place>,
     pub(crate) purpose: Option<String>,
     pub(crate) theme: Option<String>,
+    pub(crate) follow_up_due_on: Option<NaiveDate>,
+}
+
+impl ValidDetails {
+    fn day(&self) -> Option<NaiveDate> {
+        calendar::day_of(self.held_at.as_deref().or(self.scheduled_at.as_deref())?)
+    }
 }
 
 impl InterviewDetails {
@@ -175,7 +196,9 @@ impl InterviewDetails {
         {
             return Err(Error::OutOfRange(Field::DurationMinutes));
         }
-        Ok(ValidDetails {
+        let follow_up_due_on =
+            calendar::parse_optional_date(self.follow_up_due_on.as_deref(), Field::FollowUpDueOn)?;
+        let mut valid = ValidDetails {
             program_id: self.program_id,
             kind: self.kind,
             scheduled_at,
@@ -184,8 +207,33 @@ impl InterviewDetails {
             place: self.place,
             purpose: check::optional_paragraph(self.purpose.as_deref(), Field::Purpose)?,
             theme: check::optional_paragraph(self.theme.as_deref(), Field::Theme)?,
-        })
+            follow_up_due_on: None,
+        };
+        if let (Some(due_on), Some(day)) = (follow_up_due_on, valid.day()) {
+            if due_on < day {
+                return Err(Error::EndsBeforeStart(Field::FollowUpDueOn));
+            }
+        }
+        valid.follow_up_due_on = follow_up_due_on;
+        Ok(valid)
     }
+}
+
+/// The follow-up date a program's rule gives an interview held at `held_at`.
+async fn follow_up_by_rule(
+    conn: &mut SqliteConnection,
+    program_id: Option<ProgramId>,
+    held_at: &str,
+) -> Result<Option<NaiveDate>> {
+    let Some(program_id) = program_id else {
+        return Ok(None);
+    };
+    let days = program::store::get(conn, program_id)
+        .await?
+        .follow_up_after_days;
+    Ok(days.and_then(|days| {
+        calendar::day_of(held_at)?.checked_add_days(chrono::Days::new(u64::from(days)))
+    }))
 }
 
 /// Refuses a program of another company than the client's.
@@ -211,8 +259,12 @@ pub async fn create(vault: &Vault, new_interview: &NewInterview) -> Result<Inter
     let details = new_interview.details.validate()?;
     let notes = new_interview.notes.as_deref().unwrap_or_default();
     check::free_text(notes, MAX_NOTES_CHARS, Field::Notes)?;
+    let mut details = details;
     let mut tx = vault.write().await?;
     check_program(&mut tx, new_interview.client_id, details.program_id).await?;
+    if let (None, Some(held_at)) = (details.follow_up_due_on, &details.held_at) {
+        details.follow_up_due_on = follow_up_by_rule(&mut tx, details.program_id, held_at).await?;
+    }
     let now = Utc::now();
     let id = store::insert(&mut tx, new_interview.client_id, &details, now).await?;
     if !notes.is_empty() {
@@ -317,7 +369,20 @@ async fn change_details(
         return Err(Error::Required(Field::HeldAt));
     }
     check_program(&mut *conn, stored.client_id, details.program_id).await?;
-    store::update(conn, id, details, now).await
+    let mut follow_up_due_on = details.follow_up_due_on;
+    if let (None, None, Some(held_at)) = (follow_up_due_on, &stored.held_at, &details.held_at) {
+        follow_up_due_on = follow_up_by_rule(&mut *conn, details.program_id, held_at).await?;
+    }
+    store::update(
+        conn,
+        id,
+        &ValidDetails {
+            follow_up_due_on,
+            ..details.clone()
+        },
+        now,
+    )
+    .await
 }
 
 async fn change_held_at(
@@ -333,7 +398,14 @@ async fn change_held_at(
     let held_at = held_at
         .or(stored.scheduled_at)
         .unwrap_or_else(|| chrono::Local::now().format("%Y-%m-%dT%H:%M").to_string());
-    store::set_held_at(conn, id, &held_at, now).await
+    let follow_up_due_on = match stored.follow_up_due_on {
+        Some(due_on) => Some(due_on),
+        None => follow_up_by_rule(&mut *conn, stored.program_id, &held_at).await?,
+    };
+    if follow_up_due_on.is_some_and(|due_on| calendar::day_of(&held_at) > Some(due_on)) {
+        return Err(Error::EndsBeforeStart(Field::FollowUpDueOn));
+    }
+    store::set_held_at(conn, id, &held_at, follow_up_due_on, now).await
 }
 
 async fn change_notes(

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqliteConnection;
 
 use super::{Interview, InterviewKind, InterviewSummary, ValidDetails};
@@ -24,6 +24,7 @@ const COLUMNS: &[&str] = &[
     "place",
     "purpose",
     "theme",
+    "follow_up_due_on",
 ];
 
 fn bind_columns<'q>(statement: Statement<'q>, details: &'q ValidDetails) -> Statement<'q> {
@@ -36,6 +37,7 @@ fn bind_columns<'q>(statement: Statement<'q>, details: &'q ValidDetails) -> Stat
         .bind(details.place)
         .bind(&details.purpose)
         .bind(&details.theme)
+        .bind(details.follow_up_due_on)
 }
 
 pub(crate) async fn insert(
@@ -73,14 +75,18 @@ pub(crate) async fn set_held_at(
     conn: &mut SqliteConnection,
     id: InterviewId,
     held_at: &str,
+    follow_up_due_on: Option<NaiveDate>,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let updated = sqlx::query("UPDATE interviews SET held_at = ?, updated_at = ? WHERE id = ?")
-        .bind(held_at)
-        .bind(now)
-        .bind(id)
-        .execute(conn)
-        .await?;
+    let updated = sqlx::query(
+        "UPDATE interviews SET held_at = ?, follow_up_due_on = ?, updated_at = ? WHERE id = ?",
+    )
+    .bind(held_at)
+    .bind(follow_up_due_on)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await?;
     found(updated.rows_affected(), id)
 }
 
@@ -124,7 +130,7 @@ fn found(rows: u64, id: InterviewId) -> Result<()> {
 pub(crate) async fn get(conn: &mut SqliteConnection, id: InterviewId) -> Result<Interview> {
     sqlx::query_as(
         "SELECT id, client_id, program_id, kind, scheduled_at, held_at, duration_minutes, place,
-                purpose, theme, notes, created_at, updated_at
+                purpose, theme, follow_up_due_on, notes, created_at, updated_at
          FROM interviews WHERE id = ?",
     )
     .bind(id)
@@ -189,6 +195,86 @@ pub(crate) async fn latest_by_client(
     .fetch_all(conn)
     .await?;
     Ok(rows.into_iter().collect())
+}
+
+/// An interview on the dashboard.
+pub(crate) struct MomentRow {
+    pub(crate) id: InterviewId,
+    pub(crate) client_id: ClientId,
+    pub(crate) kind: InterviewKind,
+    pub(crate) at: String,
+    pub(crate) held: bool,
+}
+
+/// Interviews held or scheduled from `first` to `last` (days, inclusive), in time order.
+pub(crate) async fn between(
+    conn: &mut SqliteConnection,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<Vec<MomentRow>> {
+    let rows: Vec<(InterviewId, ClientId, InterviewKind, String, bool)> = sqlx::query_as(
+        "SELECT id, client_id, kind, coalesce(held_at, scheduled_at), held_at IS NOT NULL
+         FROM interviews
+         WHERE coalesce(held_at, scheduled_at) >= ? AND coalesce(held_at, scheduled_at) < ?
+         ORDER BY coalesce(held_at, scheduled_at), id",
+    )
+    .bind(first.format("%Y-%m-%d").to_string())
+    // Moments are text: every moment of the last day sorts before the next day.
+    .bind(
+        last.succ_opt()
+            .unwrap_or(last)
+            .format("%Y-%m-%d")
+            .to_string(),
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, client_id, kind, at, held)| MomentRow {
+            id,
+            client_id,
+            kind,
+            at,
+            held,
+        })
+        .collect())
+}
+
+/// A client whose next interview falls due: the latest interview is held and names a date.
+pub(crate) struct DueRow {
+    pub(crate) client_id: ClientId,
+    pub(crate) interview_id: InterviewId,
+    pub(crate) due_on: NaiveDate,
+}
+
+/// Clients whose next interview is due by `until`: their latest interview is held and set
+/// a date; an interview scheduled since means the follow-up is already planned.
+pub(crate) async fn follow_ups_due(
+    conn: &mut SqliteConnection,
+    until: NaiveDate,
+) -> Result<Vec<DueRow>> {
+    let rows: Vec<(ClientId, InterviewId, NaiveDate)> = sqlx::query_as(
+        "SELECT i.client_id, i.id, i.follow_up_due_on FROM interviews i
+         WHERE i.follow_up_due_on IS NOT NULL AND i.follow_up_due_on <= ?
+           AND i.held_at IS NOT NULL
+           AND NOT EXISTS (
+               SELECT 1 FROM interviews later
+               WHERE later.client_id = i.client_id AND later.id <> i.id
+                 AND (coalesce(later.held_at, later.scheduled_at), later.id)
+                     > (coalesce(i.held_at, i.scheduled_at), i.id))
+         ORDER BY i.follow_up_due_on, i.id",
+    )
+    .bind(until)
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(client_id, interview_id, due_on)| DueRow {
+            client_id,
+            interview_id,
+            due_on,
+        })
+        .collect())
 }
 
 /// Whether any of a client's interviews belongs to a program.

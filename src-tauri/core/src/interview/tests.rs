@@ -236,3 +236,68 @@ async fn notes_given_with_a_held_interview_are_its_own_not_an_amendment() -> Tes
     vault.lock().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn the_next_interview_falls_due_by_date_or_by_the_programs_rule() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    let program = crate::program::create(
+        &vault,
+        &crate::program::ProgramInput {
+            follow_up_after_days: Some(90),
+            ..fixtures::program_input(company_id, "2026年度 セルフ・キャリアドック")
+        },
+    )
+    .await?;
+    let client_id = fixtures::client(&vault, company_id).await?;
+    let by_rule = fixtures::interview(&vault, client_id, Some(program.id)).await?;
+    assert_eq!(get(&vault, by_rule).await?.follow_up_due_on, None);
+    let held = mark_held(&vault, by_rule, Some("2026-11-21T10:00")).await?;
+    assert_eq!(
+        held.follow_up_due_on,
+        NaiveDate::from_ymd_opt(2027, 2, 19),
+        "90 days after the day it was held"
+    );
+
+    let by_date = create(
+        &vault,
+        &NewInterview {
+            client_id,
+            details: InterviewDetails {
+                follow_up_due_on: Some("2027-01-10".into()),
+                ..details(Some(program.id), "2026-11-28")
+            },
+            notes: None,
+        },
+    )
+    .await?;
+    let held = mark_held(&vault, by_date.id, None).await?;
+    assert_eq!(held.follow_up_due_on, NaiveDate::from_ymd_opt(2027, 1, 10));
+
+    let before = create(
+        &vault,
+        &NewInterview {
+            client_id,
+            details: InterviewDetails {
+                follow_up_due_on: Some("2026-11-27".into()),
+                ..details(None, "2026-11-28")
+            },
+            notes: None,
+        },
+    )
+    .await
+    .err();
+    assert_eq!(before.and_then(|e| e.field()), Some(Field::FollowUpDueOn));
+    // Held later than the date it set for the next one: refused, the time stays.
+    let moved = mark_held(&vault, by_date.id, Some("2027-02-01"))
+        .await
+        .err();
+    assert_eq!(
+        moved.map(|e| e.code()),
+        Some(ErrorCode::PeriodEndsBeforeStart)
+    );
+    assert_eq!(get(&vault, by_date.id).await?, held);
+    vault.lock().await;
+    Ok(())
+}

@@ -18,6 +18,8 @@ use crate::{client, company, sheet};
 pub const DEFAULT_ANONYMITY_K: u32 = 5;
 /// The thresholds accepted: 1 would suppress nothing.
 pub const ANONYMITY_K_RANGE: std::ops::RangeInclusive<u32> = 2..=100;
+/// The follow-up rules a program can have: from the next day to ten years on.
+pub const FOLLOW_UP_DAYS_RANGE: std::ops::RangeInclusive<u32> = 1..=3660;
 /// The most HR contacts a program keeps.
 const MAX_CONTACTS: usize = 50;
 
@@ -40,6 +42,10 @@ pub struct ProgramInput {
     pub theme: Option<String>,
     /// The overall report's anonymity threshold; [`DEFAULT_ANONYMITY_K`] when absent.
     pub anonymity_k: Option<u32>,
+    /// The follow-up rule: the next interview is due this many days after one is held,
+    /// unless the consultant sets its date.
+    #[serde(default)]
+    pub follow_up_after_days: Option<u32>,
     /// The HR contacts, in order.
     pub contacts: Vec<ContactInput>,
 }
@@ -78,6 +84,8 @@ pub struct Program {
     pub theme: Option<String>,
     /// The anonymity threshold of its overall report.
     pub anonymity_k: u32,
+    /// The follow-up rule, in days after an interview is held.
+    pub follow_up_after_days: Option<u32>,
     /// The HR contacts, in order.
     pub contacts: Vec<Contact>,
     /// When it was added.
@@ -136,6 +144,7 @@ pub(crate) struct ValidProgram {
     pub(crate) purpose: Option<String>,
     pub(crate) theme: Option<String>,
     pub(crate) anonymity_k: u32,
+    pub(crate) follow_up_after_days: Option<u32>,
     pub(crate) contacts: Vec<ValidContact>,
 }
 
@@ -156,6 +165,12 @@ impl ProgramInput {
         let anonymity_k = self.anonymity_k.unwrap_or(DEFAULT_ANONYMITY_K);
         if !ANONYMITY_K_RANGE.contains(&anonymity_k) {
             return Err(Error::OutOfRange(Field::AnonymityK));
+        }
+        if self
+            .follow_up_after_days
+            .is_some_and(|days| !FOLLOW_UP_DAYS_RANGE.contains(&days))
+        {
+            return Err(Error::OutOfRange(Field::FollowUpAfterDays));
         }
         if self.contacts.len() > MAX_CONTACTS {
             return Err(Error::OutOfRange(Field::Contacts));
@@ -179,6 +194,7 @@ impl ProgramInput {
             purpose: check::optional_paragraph(self.purpose.as_deref(), Field::Purpose)?,
             theme: check::optional_paragraph(self.theme.as_deref(), Field::Theme)?,
             anonymity_k,
+            follow_up_after_days: self.follow_up_after_days,
             contacts,
         })
     }

@@ -21,6 +21,7 @@ const COLUMNS: &[&str] = &[
     "purpose",
     "theme",
     "anonymity_k",
+    "follow_up_after_days",
 ];
 
 fn bind_columns<'q>(statement: Statement<'q>, program: &'q ValidProgram) -> Statement<'q> {
@@ -31,6 +32,7 @@ fn bind_columns<'q>(statement: Statement<'q>, program: &'q ValidProgram) -> Stat
         .bind(&program.purpose)
         .bind(&program.theme)
         .bind(program.anonymity_k)
+        .bind(program.follow_up_after_days)
 }
 
 pub(crate) async fn insert(
@@ -94,40 +96,32 @@ pub(crate) async fn replace_contacts(
     Ok(())
 }
 
-type ProgramRow = (
-    ProgramId,
-    CompanyId,
-    String,
-    NaiveDate,
-    NaiveDate,
-    Option<String>,
-    Option<String>,
-    u32,
-    DateTime<Utc>,
-    DateTime<Utc>,
-);
+#[derive(sqlx::FromRow)]
+struct ProgramRow {
+    id: ProgramId,
+    company_id: CompanyId,
+    name: String,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    purpose: Option<String>,
+    theme: Option<String>,
+    anonymity_k: u32,
+    follow_up_after_days: Option<u32>,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
 
 pub(crate) async fn get(conn: &mut SqliteConnection, id: ProgramId) -> Result<Program> {
-    let row: Option<ProgramRow> = sqlx::query_as(
+    let row: ProgramRow = sqlx::query_as(
         "SELECT id, company_id, name, starts_on, ends_on, purpose, theme, anonymity_k,
-                created_at, updated_at
+                follow_up_after_days, created_at, updated_at
          FROM programs WHERE id = ?",
     )
     .bind(id)
     .fetch_optional(&mut *conn)
-    .await?;
-    let (
-        id,
-        company_id,
-        name,
-        starts_on,
-        ends_on,
-        purpose,
-        theme,
-        anonymity_k,
-        created_at,
-        updated_at,
-    ) = row.ok_or(Error::NotFound(Entity::Program, id.0))?;
+    .await?
+    .ok_or(Error::NotFound(Entity::Program, id.0))?;
+    let id = row.id;
     let contacts: Vec<(ContactId, String, Option<String>, String)> = sqlx::query_as(
         "SELECT id, name, role, recipients FROM program_contacts
          WHERE program_id = ? ORDER BY position",
@@ -137,13 +131,14 @@ pub(crate) async fn get(conn: &mut SqliteConnection, id: ProgramId) -> Result<Pr
     .await?;
     Ok(Program {
         id,
-        company_id,
-        name,
-        starts_on,
-        ends_on,
-        purpose,
-        theme,
-        anonymity_k,
+        company_id: row.company_id,
+        name: row.name,
+        starts_on: row.starts_on,
+        ends_on: row.ends_on,
+        purpose: row.purpose,
+        theme: row.theme,
+        anonymity_k: row.anonymity_k,
+        follow_up_after_days: row.follow_up_after_days,
         contacts: contacts
             .into_iter()
             .map(|(id, name, role, recipients)| Contact {
@@ -153,8 +148,8 @@ pub(crate) async fn get(conn: &mut SqliteConnection, id: ProgramId) -> Result<Pr
                 recipients: recipients.lines().map(str::to_owned).collect(),
             })
             .collect(),
-        created_at,
-        updated_at,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
     })
 }
 

@@ -227,7 +227,14 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
         sqlx::query_as("SELECT version, success FROM _sqlx_migrations ORDER BY version")
             .fetch_all(vault.pool())
             .await?;
-    assert_eq!(applied, [(20261121000000, true), (20261123000000, true)]);
+    assert_eq!(
+        applied,
+        [
+            (20261121000000, true),
+            (20261123000000, true),
+            (20261124000000, true)
+        ]
+    );
     let tables: Vec<String> =
         sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name")
             .fetch_all(vault.pool())
@@ -235,6 +242,8 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
     assert_eq!(
         tables,
         [
+            "action_items",
+            "action_progress",
             "amendments",
             "client_programs",
             "client_tags",
