@@ -16,6 +16,9 @@ macro_rules! with_commands {
                 sheet_capture;
             questionnaires: questionnaire_find, questionnaire_save;
             flags: flag_list, flag_create, flag_update;
+            action_plans: action_item_list, action_item_create, action_item_update,
+                action_item_add_progress;
+            dashboard: dashboard_home;
             preferences: preferences_get, preferences_set_language;
             window: window_close;
         }

@@ -8,8 +8,8 @@ use clap::{Parser, Subcommand};
 use serde::de::DeserializeOwned;
 
 use crate::commands::{
-    client::ClientCommand, company::CompanyCommand, interview::InterviewCommand,
-    program::ProgramCommand,
+    action::ActionCommand, client::ClientCommand, company::CompanyCommand,
+    interview::InterviewCommand, program::ProgramCommand,
 };
 
 // No `Debug` on these types: they hold client names and would print them.
@@ -54,6 +54,15 @@ pub enum RecordCommand {
     /// Interviews (面談), their notes, sheets and amendments.
     #[command(subcommand)]
     Interview(InterviewCommand),
+    /// Action plans (アクションプラン): items, SMART checks, progress notes.
+    #[command(subcommand)]
+    Action(ActionCommand),
+    /// What needs you today: interviews this week, follow-ups due, open flags, overdue actions.
+    Dashboard {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Parses one of the core's enums by its wire name (`follow_up`, `30s` …); clap lists the
@@ -69,12 +78,13 @@ where
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;
+    use kizuki_core::action_plan::ActionStatus;
     use kizuki_core::client::{AgeBand, ClientStatus};
     use kizuki_core::interview::{InterviewKind, Place};
     use serde::de::DeserializeOwned;
 
     use super::Cli;
-    use crate::commands::{client, interview};
+    use crate::commands::{action, client, interview};
 
     #[test]
     fn the_command_line_is_consistent() {
@@ -93,5 +103,6 @@ mod tests {
         accepts::<Place>(interview::PLACES);
         accepts::<AgeBand>(client::AGE_BANDS);
         accepts::<ClientStatus>(client::STATUSES);
+        accepts::<ActionStatus>(action::STATUSES);
     }
 }

@@ -91,6 +91,8 @@ pub enum Absent {
     Items(&'static Shape),
     /// This text (an enum's default, such as a client's status).
     Text(&'static str),
+    /// Left out: the core's own default applies (an object such as a SMART check).
+    CoreDefault,
 }
 
 impl Shape {
@@ -107,6 +109,7 @@ impl Shape {
                 Absent::Null => Value::Null,
                 Absent::EmptyList | Absent::Items(_) => Value::Array(Vec::new()),
                 Absent::Text(text) => Value::String((*text).to_owned()),
+                Absent::CoreDefault => continue,
             };
             object.insert((*key).to_owned(), default);
         }

@@ -330,6 +330,89 @@ fn clients_and_interviews_round_trip() {
 
     let listed = cli.ok(&["interview", "list", "--client", &abe]);
     assert!(listed.starts_with(&format!("{interview}\tinitial\t\t2026-11-21\t")));
+    // Notes given with a held interview are its own, not an amendment of it.
+    assert_eq!(
+        cli.json(&["interview", "history", &interview, "--json"]),
+        json!([])
+    );
+}
+
+/// An interview sets the follow-up date and decides an action item; the dashboard names both
+/// once they fall due, and a progress note closes the item.
+#[test]
+fn action_plans_and_follow_ups_reach_the_dashboard() {
+    let cli = Cli::new();
+    cli.init();
+    let company = cli.add_company("株式会社サンプル");
+    let client = cli.add_client(&company, "阿部 真理", "あべ まり");
+    let today = chrono::Local::now().date_naive();
+    let days_ago = |days| (today - chrono::Days::new(days)).to_string();
+    let held = days_ago(30);
+    let due = days_ago(2);
+    let interview = cli.ok(&[
+        "interview",
+        "add",
+        "--client",
+        &client,
+        "--kind",
+        "initial",
+        "--held",
+        &held,
+        "--follow-up-due",
+        &due,
+    ]);
+    let plan = cli.write_json(
+        "plan.json",
+        &json!({
+            "interviewId": interview.parse::<i64>().unwrap_or_default(),
+            "what": "社内公募の説明会に参加する",
+            "dueOn": days_ago(1),
+            "smart": {"specific": true, "measurable": true, "achievable": true,
+                      "related": true, "timeBound": false},
+        }),
+    );
+    let item = cli.ok(&["action", "add", "--client", &client, "--from-file", &plan]);
+    assert_eq!(
+        cli.ok(&["action", "list", "--client", &client]),
+        format!(
+            "{item}\tnot_started\t{}\tSMAR-\t社内公募の説明会に参加する",
+            days_ago(1)
+        )
+    );
+
+    let home = cli.json(&["dashboard", "--json"]);
+    assert_eq!(home["today"], today.to_string());
+    assert_eq!(home["followUps"][0]["clientName"], "阿部 真理");
+    assert_eq!(home["followUps"][0]["dueOn"], due);
+    assert_eq!(home["followUps"][0]["overdue"], true);
+    assert_eq!(home["overdueActions"][0]["actionItemId"].to_string(), item);
+    let text = cli.ok(&["dashboard"]);
+    assert!(
+        text.contains(&format!("{due}\tclient:{client}\t阿部 真理\toverdue")),
+        "{text}"
+    );
+
+    // Bad input: an item without a "what", an item due before its interview.
+    let no_what = cli.write_json("no_what.json", &json!({"how": "調べる"}));
+    assert_fails_with(
+        &cli.run(&["action", "add", "--client", &client, "--from-file", &no_what]),
+        &message_for("en", "required", "what"),
+    );
+    let too_early = cli.write_json("early.json", &json!({"dueOn": days_ago(31)}));
+    assert_fails_with(
+        &cli.run(&["action", "edit", &item, "--from-file", &too_early]),
+        &message("en", "period_ends_before_start"),
+    );
+
+    let note = cli.write("note.txt", "説明会に参加した".as_bytes());
+    cli.ok(&[
+        "action", "progress", &item, "--note-file", &note, "--status", "done",
+    ]);
+    let items = cli.json(&["action", "list", "--client", &client, "--json"]);
+    assert_eq!(items[0]["status"], "done");
+    assert_eq!(items[0]["dueOn"], days_ago(1), "the refused edit changed nothing");
+    assert_eq!(items[0]["progress"][0]["note"], "説明会に参加した");
+    assert_eq!(cli.json(&["dashboard", "--json"])["overdueActions"], json!([]));
 }
 
 /// The whole path of a consultation, with names and notes never on a command line.

@@ -80,6 +80,11 @@ pub fn parse_optional_moment(text: Option<&str>, field: Field) -> Result<Option<
     }
 }
 
+/// The consultant's local date: the dashboard's "today".
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 /// The day of a canonical moment (see [`parse_moment`]).
 pub fn day_of(moment: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(moment.get(..10)?, "%Y-%m-%d").ok()

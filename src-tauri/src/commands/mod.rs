@@ -1,8 +1,10 @@
 //! The commands the UI can call, one module per area. Each is a one-line adapter onto a
 //! documented core function; `command_list.rs` names every one of them once.
 
+pub mod action_plans;
 pub mod clients;
 pub mod companies;
+pub mod dashboard;
 pub mod flags;
 pub mod interviews;
 pub mod preferences;

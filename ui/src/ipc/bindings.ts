@@ -72,6 +72,16 @@ export const commands = {
 	flagCreate: (input: FlagInput) => typedError<Flag, IpcError>(__TAURI_INVOKE("flag_create", { input })),
 	/**  Edits a flag (its note, referral, or the day it was handled). */
 	flagUpdate: (id: FlagId, input: FlagInput) => typedError<Flag, IpcError>(__TAURI_INVOKE("flag_update", { id, input })),
+	/**  A client's items: open ones first, soonest due first. */
+	actionItemList: (clientId: ClientId) => typedError<ActionItem[], IpcError>(__TAURI_INVOKE("action_item_list", { clientId })),
+	/**  Records an item. */
+	actionItemCreate: (input: ActionItemInput) => typedError<ActionItem, IpcError>(__TAURI_INVOKE("action_item_create", { input })),
+	/**  Edits an item. */
+	actionItemUpdate: (id: ActionItemId, input: ActionItemInput) => typedError<ActionItem, IpcError>(__TAURI_INVOKE("action_item_update", { id, input })),
+	/**  Adds a progress note, perhaps moving the item to another status. */
+	actionItemAddProgress: (input: ProgressInput) => typedError<ActionItem, IpcError>(__TAURI_INVOKE("action_item_add_progress", { input })),
+	/**  What needs the consultant, as of the computer's local date. */
+	dashboardHome: () => typedError<Dashboard, IpcError>(__TAURI_INVOKE("dashboard_home")),
 	/**  The saved preferences, or the defaults. */
 	preferencesGet: () => typedError<Preferences, IpcError>(__TAURI_INVOKE("preferences_get")),
 	/**  Switches the display language and remembers it. */
@@ -84,6 +94,66 @@ export const commands = {
 export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","storage","internal"] as const;
 
 /* Types */
+/**  An item as stored, with its progress notes (oldest first). */
+export type ActionItem = {
+	/**  Its id. */
+	id: ActionItemId,
+	/**  The client. */
+	clientId: ClientId,
+	/**  The interview where it was decided. */
+	interviewId: InterviewId | null,
+	/**  What. */
+	what: string,
+	/**  How. */
+	how: string | null,
+	/**  By when. */
+	dueOn: string | null,
+	/**  The SMART check. */
+	smart: Smart,
+	/**  The criteria it misses (empty when it is SMART). */
+	smartMissing: SmartCriterion[],
+	/**  Where it stands. */
+	status: ActionStatus,
+	/**  Its progress notes, oldest first. */
+	progress: ProgressNote[],
+	/**  When it was recorded. */
+	createdAt: string,
+	/**  When it last changed. */
+	updatedAt: string,
+};
+
+/**  An item of a client's action plan (アクションプラン). */
+export type ActionItemId = number;
+
+/**  An item as entered or edited. */
+export type ActionItemInput = {
+	/**  The client who decided it. */
+	clientId: ClientId,
+	/**  The interview where it was decided, if any (of the same client). */
+	interviewId: InterviewId | null,
+	/**  What the client will do (required). */
+	what: string,
+	/**  How. */
+	how: string | null,
+	/**  By when, `YYYY-MM-DD`; not before the interview it was decided in. */
+	dueOn: string | null,
+	/**  The SMART check. */
+	smart: Smart,
+	/**  Where it stands. */
+	status: ActionStatus,
+};
+
+/**  Where an item stands. */
+export type ActionStatus = 
+/**  Decided, not begun (未着手). */
+"not_started" | 
+/**  Under way (実行中). */
+"in_progress" | 
+/**  Done (完了). */
+"done" | 
+/**  Given up or replaced (中止). */
+"dropped";
+
 /**  The client's age band: reports group by it, and it identifies less than a birth date. */
 export type AgeBand = "10s" | "20s" | "30s" | "40s" | "50s" | "60s";
 
@@ -278,6 +348,20 @@ export type ContactInput = {
 	recipients: string[],
 };
 
+/**  The dashboard as of one day. */
+export type Dashboard = {
+	/**  The day it was drawn for. */
+	today: string,
+	/**  Interviews from today to six days on, in time order. */
+	interviews: UpcomingInterview[],
+	/**  Follow-ups due within [`FOLLOW_UP_DUE_WITHIN_DAYS`] or overdue, soonest first. */
+	followUps: FollowUpDue[],
+	/**  Open flags, oldest first. */
+	openFlags: OpenFlag[],
+	/**  Open action items past their date, oldest date first. */
+	overdueActions: OverdueAction[],
+};
+
 /**
  *  A stable, language-neutral code for everything that can go wrong in the core.
  * 
@@ -339,7 +423,7 @@ export type ErrorCode =
 "internal";
 
 /**  A field of a record, as named to the user when it is at fault. */
-export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn";
+export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays";
 
 /**  A flag as stored. */
 export type Flag = {
@@ -395,6 +479,20 @@ export type FlagKind =
 /**  A matter needing the organisation's response. */
 "organisational";
 
+/**  A client whose next interview falls due. */
+export type FollowUpDue = {
+	/**  The client. */
+	clientId: ClientId,
+	/**  The client's name. */
+	clientName: string,
+	/**  The interview that set the date. */
+	interviewId: InterviewId,
+	/**  The date. */
+	dueOn: string,
+	/**  Whether the date has passed. */
+	overdue: boolean,
+};
+
 /**  An interview as stored. */
 export type Interview = {
 	/**  The interview's id. */
@@ -417,6 +515,8 @@ export type Interview = {
 	purpose: string | null,
 	/**  Its theme. */
 	theme: string | null,
+	/**  When the next interview is due. */
+	followUpDueOn: string | null,
 	/**  The free notes. */
 	notes: string,
 	/**  When the interview was created. */
@@ -443,6 +543,11 @@ export type InterviewDetails = {
 	purpose: string | null,
 	/**  Its theme. */
 	theme: string | null,
+	/**
+	 *  When the next interview is due, `YYYY-MM-DD`; not before this one. Left blank, the
+	 *  program's follow-up rule sets it when the interview is held.
+	 */
+	followUpDueOn?: string | null,
 };
 
 /**  An interview (面談). */
@@ -506,6 +611,34 @@ export type NewInterview = {
 	notes?: string | null,
 };
 
+/**  A flag not yet handled. */
+export type OpenFlag = {
+	/**  The flag. */
+	flagId: FlagId,
+	/**  The client. */
+	clientId: ClientId,
+	/**  The client's name. */
+	clientName: string,
+	/**  Its kind. */
+	kind: FlagKind,
+	/**  When it was raised. */
+	raisedOn: string,
+};
+
+/**  An open action item whose date has passed. */
+export type OverdueAction = {
+	/**  The item. */
+	actionItemId: ActionItemId,
+	/**  The client. */
+	clientId: ClientId,
+	/**  The client's name. */
+	clientName: string,
+	/**  What the client set out to do. */
+	what: string,
+	/**  By when. */
+	dueOn: string,
+};
+
 /**  Where an interview takes place. */
 export type Place = 
 /**  A video or phone call. */
@@ -537,6 +670,8 @@ export type Program = {
 	theme: string | null,
 	/**  The anonymity threshold of its overall report. */
 	anonymityK: number,
+	/**  The follow-up rule, in days after an interview is held. */
+	followUpAfterDays: number | null,
 	/**  The HR contacts, in order. */
 	contacts: Contact[],
 	/**  When it was added. */
@@ -564,6 +699,11 @@ export type ProgramInput = {
 	theme: string | null,
 	/**  The overall report's anonymity threshold; [`DEFAULT_ANONYMITY_K`] when absent. */
 	anonymityK: number | null,
+	/**
+	 *  The follow-up rule: the next interview is due this many days after one is held,
+	 *  unless the consultant sets its date.
+	 */
+	followUpAfterDays?: number | null,
 	/**  The HR contacts, in order. */
 	contacts: ContactInput[],
 };
@@ -583,6 +723,44 @@ export type ProgramSummary = {
 	/**  How many clients are enrolled. */
 	clientCount: number,
 };
+
+/**
+ *  A progress note as written: on `noted_on`, perhaps in an interview, perhaps moving the item
+ *  to another status.
+ */
+export type ProgressInput = {
+	/**  The item. */
+	actionItemId: ActionItemId,
+	/**  The interview it is written in (reviewing the item in a follow-up), if any. */
+	interviewId: InterviewId | null,
+	/**  The day it speaks of, `YYYY-MM-DD`. */
+	notedOn: string,
+	/**  What happened (required). */
+	note: string,
+	/**  A new status for the item, if it changes. */
+	status: ActionStatus | null,
+};
+
+/**  A dated progress note on an item. */
+export type ProgressNote = {
+	/**  Its id. */
+	id: ProgressNoteId,
+	/**  The item. */
+	actionItemId: ActionItemId,
+	/**  The interview it was written in, if any. */
+	interviewId: InterviewId | null,
+	/**  The day it speaks of. */
+	notedOn: string,
+	/**  What happened. */
+	note: string,
+	/**  The status the item moved to with this note, if it moved. */
+	status: ActionStatus | null,
+	/**  When it was recorded. */
+	createdAt: string,
+};
+
+/**  A dated progress note on an action item. */
+export type ProgressNoteId = number;
 
 /**  A questionnaire as stored. */
 export type Questionnaire = {
@@ -655,6 +833,18 @@ export type SheetSection = {
 /**  A section of one interview's sheet, as it was when the interview was created. */
 export type SheetSectionId = number;
 
+/**  The consultant's SMART check: a tick for each criterion the item meets. */
+export type Smart = {
+	specific: boolean,
+	measurable: boolean,
+	achievable: boolean,
+	related: boolean,
+	timeBound: boolean,
+};
+
+/**  One criterion of the SMART check. */
+export type SmartCriterion = "specific" | "measurable" | "achievable" | "related" | "time_bound";
+
 /**  A section of a template. */
 export type TemplateSection = {
 	/**  The section's id. */
@@ -680,6 +870,22 @@ export type TemplateSectionInput = {
 	title: string | null,
 	/**  Whether the section is retired. */
 	retired: boolean,
+};
+
+/**  An interview today or later this week. */
+export type UpcomingInterview = {
+	/**  The interview. */
+	interviewId: InterviewId,
+	/**  Its client. */
+	clientId: ClientId,
+	/**  The client's name. */
+	clientName: string,
+	/**  Its kind. */
+	kind: InterviewKind,
+	/**  When it is (held, else scheduled): `YYYY-MM-DD[THH:MM]`. */
+	at: string,
+	/**  Whether it has been held. */
+	held: boolean,
 };
 
 /**  What a data directory holds, as seen before any key is tried. */

@@ -4,8 +4,10 @@
 //! makes it all or nothing. Where it needs several calls (an interview and its notes), it
 //! reads and checks every input first, so that a bad file fails before anything is written.
 
+pub mod action;
 pub mod client;
 pub mod company;
+pub mod dashboard;
 pub mod interview;
 pub mod program;
 
@@ -35,6 +37,8 @@ pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
                 RecordCommand::Interview(command) => {
                     interview::run(&vault, command, language).await
                 }
+                RecordCommand::Action(command) => action::run(&vault, command).await,
+                RecordCommand::Dashboard { json } => dashboard::run(&vault, json).await,
             };
             vault.lock().await;
             outcome

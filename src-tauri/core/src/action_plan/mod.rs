@@ -95,7 +95,8 @@ pub struct ActionItemInput {
     pub how: Option<String>,
     /// By when, `YYYY-MM-DD`; not before the interview it was decided in.
     pub due_on: Option<String>,
-    /// The SMART check.
+    /// The SMART check (nothing ticked when absent).
+    #[serde(default)]
     pub smart: Smart,
     /// Where it stands.
     pub status: ActionStatus,
