@@ -395,7 +395,14 @@ fn action_plans_and_follow_ups_reach_the_dashboard() {
     // Bad input: an item without a "what", an item due before its interview.
     let no_what = cli.write_json("no_what.json", &json!({"how": "調べる"}));
     assert_fails_with(
-        &cli.run(&["action", "add", "--client", &client, "--from-file", &no_what]),
+        &cli.run(&[
+            "action",
+            "add",
+            "--client",
+            &client,
+            "--from-file",
+            &no_what,
+        ]),
         &message_for("en", "required", "what"),
     );
     let too_early = cli.write_json("early.json", &json!({"dueOn": days_ago(31)}));
@@ -406,13 +413,26 @@ fn action_plans_and_follow_ups_reach_the_dashboard() {
 
     let note = cli.write("note.txt", "説明会に参加した".as_bytes());
     cli.ok(&[
-        "action", "progress", &item, "--note-file", &note, "--status", "done",
+        "action",
+        "progress",
+        &item,
+        "--note-file",
+        &note,
+        "--status",
+        "done",
     ]);
     let items = cli.json(&["action", "list", "--client", &client, "--json"]);
     assert_eq!(items[0]["status"], "done");
-    assert_eq!(items[0]["dueOn"], days_ago(1), "the refused edit changed nothing");
+    assert_eq!(
+        items[0]["dueOn"],
+        days_ago(1),
+        "the refused edit changed nothing"
+    );
     assert_eq!(items[0]["progress"][0]["note"], "説明会に参加した");
-    assert_eq!(cli.json(&["dashboard", "--json"])["overdueActions"], json!([]));
+    assert_eq!(
+        cli.json(&["dashboard", "--json"])["overdueActions"],
+        json!([])
+    );
 }
 
 /// The whole path of a consultation, with names and notes never on a command line.

@@ -224,6 +224,13 @@ mod tests {
                 .fetch_one(&mut conn)
                 .await?;
         assert_eq!(sections, 7);
+        // What was written before search existed is indexed by the migration.
+        let indexed: Vec<i64> = sqlx::query_scalar(
+            "SELECT client_id FROM search_text WHERE search_text MATCH '\"初回のメモ\"'",
+        )
+        .fetch_all(&mut conn)
+        .await?;
+        assert_eq!(indexed, [1]);
         let violations: Vec<(String,)> = sqlx::query_as("PRAGMA foreign_key_check")
             .fetch_all(&mut conn)
             .await?;

@@ -76,6 +76,8 @@ error_codes! {
     MissingParent = "missing_parent",
     /// A client and a program belong to different companies.
     OtherCompany = "other_company",
+    /// A search query holds nothing to look for (only spaces or punctuation).
+    QueryHasNoWords = "query_has_no_words",
     /// Reading or writing the disk failed.
     Storage = "storage",
     /// A fault in Kizuki itself.

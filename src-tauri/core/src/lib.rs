@@ -24,6 +24,7 @@ pub mod preferences;
 pub mod program;
 pub mod questionnaire;
 pub mod record;
+pub mod search;
 pub mod sheet;
 #[cfg(test)]
 mod test_support;

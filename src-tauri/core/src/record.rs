@@ -61,6 +61,7 @@ pub enum Field {
     NotedOn,
     FollowUpDueOn,
     FollowUpAfterDays,
+    Query,
 }
 
 /// The kind of record a [`Error::NotFound`] was looking for.
@@ -124,6 +125,9 @@ pub enum Error {
     /// another company: those records would point at a program the client no longer belongs to.
     #[error("the client has records in their company's programs")]
     HasProgramRecords,
+    /// A search query holds no word to look for (only spaces or punctuation).
+    #[error("the query holds no word")]
+    NoSearchWords,
     /// The database failed.
     #[error("database error")]
     Database(#[source] sqlx::Error),
@@ -147,6 +151,7 @@ impl Error {
             Self::MissingParent => ErrorCode::MissingParent,
             Self::OtherCompany => ErrorCode::OtherCompany,
             Self::HasProgramRecords => ErrorCode::ClientHasProgramRecords,
+            Self::NoSearchWords => ErrorCode::QueryHasNoWords,
             Self::Database(error) => crate::db::error_code(error),
         }
     }
@@ -164,6 +169,7 @@ impl Error {
             | Self::ControlCharacter(field) => Some(*field),
             Self::InvalidRecipient => Some(Field::Recipients),
             Self::HasProgramRecords => Some(Field::Company),
+            Self::NoSearchWords => Some(Field::Query),
             _ => None,
         }
     }

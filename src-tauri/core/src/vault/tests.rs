@@ -232,7 +232,8 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
         [
             (20261121000000, true),
             (20261123000000, true),
-            (20261124000000, true)
+            (20261124000000, true),
+            (20261124010000, true)
         ]
     );
     let tables: Vec<String> =
@@ -254,6 +255,12 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             "program_contacts",
             "programs",
             "questionnaires",
+            "search_text",
+            "search_text_config",
+            "search_text_content",
+            "search_text_data",
+            "search_text_docsize",
+            "search_text_idx",
             "sheet_sections",
             "template_sections",
         ]

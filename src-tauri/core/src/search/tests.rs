@@ -1,0 +1,268 @@
+//! Search against a real vault: the trigram index and the LIKE fallback, kept by triggers.
+
+use super::*;
+use crate::action_plan::{self, ActionItemInput, ActionStatus, ProgressInput, Smart};
+use crate::interview::{self, InterviewDetails, NewInterview};
+use crate::questionnaire::{self, QuestionnaireInput};
+use crate::record::{Error, Field};
+use crate::test_support::fixtures::{self, client_input, details, TestResult};
+use crate::test_support::new_vault;
+use crate::ErrorCode;
+
+fn highlighted(hit: &SearchHit) -> Vec<&str> {
+    hit.snippet
+        .iter()
+        .filter(|part| part.highlight)
+        .map(|part| part.text.as_str())
+        .collect()
+}
+
+fn kinds(results: &SearchResults) -> Vec<(String, HitKind)> {
+    results
+        .groups
+        .iter()
+        .flat_map(|group| {
+            group
+                .hits
+                .iter()
+                .map(|hit| (group.client_name.clone(), hit.kind))
+        })
+        .collect()
+}
+
+async fn held(
+    vault: &Vault,
+    client_id: ClientId,
+    at: &str,
+    notes: &str,
+) -> TestResult<InterviewId> {
+    let new_interview = NewInterview {
+        client_id,
+        details: InterviewDetails {
+            held_at: Some(at.to_owned()),
+            ..details(None, at)
+        },
+        notes: Some(notes.to_owned()),
+    };
+    Ok(interview::create(vault, &new_interview).await?.id)
+}
+
+#[tokio::test]
+async fn every_kind_of_record_is_found_by_long_and_short_words() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    let yamada = crate::client::create(
+        &vault,
+        &crate::client::ClientInput {
+            department: Some("営業部".into()),
+            desired_career: Some("Career change to data science".into()),
+            ..client_input(company_id, "山田 太郎", "やまだ たろう")
+        },
+    )
+    .await?
+    .id;
+    let sato = crate::client::create(
+        &vault,
+        &client_input(company_id, "佐藤 花子", "さとう はなこ"),
+    )
+    .await?
+    .id;
+    let older = held(
+        &vault,
+        yamada,
+        "2026-10-01",
+        "上司との関係に悩んでいる。異動希望あり。",
+    )
+    .await?;
+    let newer = held(
+        &vault,
+        sato,
+        "2026-11-20",
+        "鬱々とした気分が続くと話した。上司には相談済み。",
+    )
+    .await?;
+    let section = crate::sheet::sections(&vault, newer).await?[5].id;
+    crate::sheet::capture(&vault, section, "部署の人手が足りず残業が多い").await?;
+    questionnaire::save(
+        &vault,
+        &QuestionnaireInput {
+            client_id: yamada,
+            program_id: None,
+            skills: "データ分析の基礎".into(),
+            qualifications: "統計検定2級".into(),
+            income_and_role: String::new(),
+            private_life: String::new(),
+        },
+    )
+    .await?;
+    let item = action_plan::create(
+        &vault,
+        &ActionItemInput {
+            client_id: yamada,
+            interview_id: Some(older),
+            what: "異動希望の面談を人事に申し込む".into(),
+            how: None,
+            due_on: Some("2026-12-01".into()),
+            smart: Smart::default(),
+            status: ActionStatus::NotStarted,
+        },
+    )
+    .await?;
+    action_plan::add_progress(
+        &vault,
+        &ProgressInput {
+            action_item_id: item.id,
+            interview_id: None,
+            noted_on: "2026-11-25".into(),
+            note: "人事と日程調整中".into(),
+            status: None,
+        },
+    )
+    .await?;
+
+    // Two characters: the LIKE fallback; newest client first.
+    let found = search(&vault, "上司").await?;
+    assert_eq!(
+        kinds(&found),
+        [
+            ("佐藤 花子".to_owned(), HitKind::Interview),
+            ("山田 太郎".to_owned(), HitKind::Interview)
+        ]
+    );
+    assert_eq!(found.groups[0].hits[0].interview_id, Some(newer));
+    assert_eq!(highlighted(&found.groups[0].hits[0]), ["上司"]);
+    // One character.
+    assert_eq!(kinds(&search(&vault, "鬱").await?).len(), 1);
+    // Three or more: the trigram index, across kinds, grouped by client, newest first.
+    let found = search(&vault, "異動希望").await?;
+    assert_eq!(found.groups.len(), 1);
+    assert_eq!(
+        found.groups[0]
+            .hits
+            .iter()
+            .map(|hit| hit.kind)
+            .collect::<Vec<_>>(),
+        [HitKind::ActionItem, HitKind::Interview]
+    );
+    assert_eq!(found.groups[0].hits[0].record_id, item.id.0);
+    // Every word must appear: a long and a short one together.
+    assert_eq!(kinds(&search(&vault, "上司 異動希望").await?).len(), 1);
+    assert!(search(&vault, "上司 残業").await?.groups.is_empty());
+    // Sheet sections, questionnaires, progress notes, client details; English ignores case.
+    for (query, kind) in [
+        ("残業", HitKind::SheetSection),
+        ("統計検定", HitKind::Questionnaire),
+        ("日程調整", HitKind::ProgressNote),
+        ("DATA SCIENCE", HitKind::Client),
+        ("営業部", HitKind::Client),
+    ] {
+        let found = search(&vault, query).await?;
+        assert_eq!(
+            found
+                .groups
+                .iter()
+                .flat_map(|g| &g.hits)
+                .map(|h| h.kind)
+                .collect::<Vec<_>>(),
+            [kind],
+            "{query}"
+        );
+    }
+    let english = search(&vault, "career").await?;
+    assert_eq!(highlighted(&english.groups[0].hits[0]), ["Career"]);
+    assert!(!english.truncated);
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn the_index_follows_every_change() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    let client_id = fixtures::client(&vault, company_id).await?;
+    let id = held(&vault, client_id, "2026-11-01", "転職を考えている").await?;
+    assert_eq!(search(&vault, "転職").await?.groups.len(), 1);
+    interview::save_notes(&vault, id, "社内での異動を考えている").await?;
+    assert!(search(&vault, "転職").await?.groups.is_empty());
+    assert_eq!(search(&vault, "社内での異動").await?.groups.len(), 1);
+    let section = crate::sheet::sections(&vault, id).await?[0].id;
+    crate::sheet::save_section(&vault, section, "営業から企画へ").await?;
+    assert_eq!(
+        search(&vault, "企画").await?.groups[0].hits[0].kind,
+        HitKind::SheetSection
+    );
+    crate::sheet::save_section(&vault, section, "").await?;
+    assert!(search(&vault, "企画").await?.groups.is_empty());
+    // A new date re-dates the interview's sheet too.
+    crate::sheet::save_section(&vault, section, "企画職").await?;
+    interview::update(
+        &vault,
+        id,
+        &InterviewDetails {
+            held_at: Some("2026-11-15".into()),
+            ..details(None, "2026-11-15")
+        },
+    )
+    .await?;
+    let found = search(&vault, "企画職").await?;
+    assert_eq!(found.groups[0].hits[0].at.as_deref(), Some("2026-11-15"));
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn queries_and_text_are_data_never_syntax() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    let client_id = fixtures::client(&vault, company_id).await?;
+    held(
+        &vault,
+        client_id,
+        "2026-11-01",
+        "達成率100%_の目標 \"OR\" NEAR",
+    )
+    .await?;
+    for query in ["100%_", "\"OR\"", "NEAR", "標 \"OR", "a_b"] {
+        let found = search(&vault, query).await;
+        assert!(found.is_ok(), "{query}: {:?}", found.err());
+    }
+    assert_eq!(search(&vault, "100%_").await?.groups.len(), 1);
+    // % alone is punctuation: nothing to look for.
+    for nothing in ["%", "、。「」", "   "] {
+        let error = search(&vault, nothing).await.err();
+        assert_eq!(
+            error.as_ref().map(Error::code),
+            Some(ErrorCode::QueryHasNoWords)
+        );
+        assert_eq!(error.and_then(|e| e.field()), Some(Field::Query));
+    }
+    vault.lock().await;
+    Ok(())
+}
+
+#[test]
+fn a_snippet_centres_on_the_first_match_and_marks_every_match() {
+    let body = format!(
+        "{}上司と話した。上司は{}",
+        "前".repeat(60),
+        "後".repeat(100)
+    );
+    let parts = snippet(&body, &["上司".to_owned()]);
+    assert_eq!(parts.first().map(|p| p.text.as_str()), Some("…"));
+    assert_eq!(parts.last().map(|p| p.text.as_str()), Some("…"));
+    let marked: Vec<&str> = parts
+        .iter()
+        .filter(|p| p.highlight)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(marked, ["上司", "上司"]);
+    let shown: usize = parts
+        .iter()
+        .filter(|p| p.text != "…")
+        .map(|p| p.text.chars().count())
+        .sum();
+    assert_eq!(shown, SNIPPET_CONTEXT_CHARS * 3);
+}
