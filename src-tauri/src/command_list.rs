@@ -19,6 +19,7 @@ macro_rules! with_commands {
             action_plans: action_item_list, action_item_create, action_item_update,
                 action_item_add_progress;
             dashboard: dashboard_home;
+            search: search_records;
             preferences: preferences_get, preferences_set_language;
             window: window_close;
         }

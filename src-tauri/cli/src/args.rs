@@ -63,6 +63,15 @@ pub enum RecordCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Find clients, notes, sheets, questionnaires and action plans holding every word.
+    Search {
+        /// The words (Japanese or English; 上司 and 鬱 work too), or - to read them from
+        /// standard input.
+        query: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Parses one of the core's enums by its wire name (`follow_up`, `30s` …); clap lists the

@@ -1011,3 +1011,46 @@ fn failures_speak_japanese() {
 fn args(items: &[&str]) -> Vec<String> {
     items.iter().map(|item| (*item).to_owned()).collect()
 }
+
+#[test]
+fn search_finds_short_and_long_words_and_refuses_punctuation() {
+    let cli = Cli::new();
+    cli.init();
+    let company = cli.add_company("株式会社サンプル");
+    let client = cli.add_client(&company, "阿部 真理", "あべ まり");
+    let notes = cli.write(
+        "notes.txt",
+        "上司との関係に悩み、異動を希望している。".as_bytes(),
+    );
+    let interview = cli.ok(&[
+        "interview",
+        "add",
+        "--client",
+        &client,
+        "--kind",
+        "initial",
+        "--held",
+        "2026-11-20",
+        "--notes-file",
+        &notes,
+    ]);
+    assert_eq!(
+        cli.ok(&["search", "上司"]),
+        format!(
+            "client:{client}\t阿部 真理\n\t2026-11-20\tinterview\tinterview:{interview}\t\
+             【上司】との関係に悩み、異動を希望している。"
+        )
+    );
+    let found = cli.run_with_stdin(&["search", "-", "--json"], "異動を希望");
+    assert_success(&found);
+    let found: Value = serde_json::from_str(&stdout(&found)).unwrap_or_default();
+    assert_eq!(
+        found["groups"][0]["hits"][0]["interviewId"].to_string(),
+        interview
+    );
+    assert_eq!(cli.ok(&["search", "転職"]), "");
+    assert_fails_with(
+        &cli.run_in("ja", &["search", "「」。"]),
+        &message("ja", "query_has_no_words"),
+    );
+}

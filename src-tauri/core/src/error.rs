@@ -78,6 +78,8 @@ error_codes! {
     OtherCompany = "other_company",
     /// A search query holds nothing to look for (only spaces or punctuation).
     QueryHasNoWords = "query_has_no_words",
+    /// The name typed to confirm an erasure is not the client's.
+    ErasureNotConfirmed = "erasure_not_confirmed",
     /// Reading or writing the disk failed.
     Storage = "storage",
     /// A fault in Kizuki itself.

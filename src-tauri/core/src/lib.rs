@@ -15,6 +15,7 @@ pub mod company;
 pub mod dashboard;
 pub mod data_dir;
 mod db;
+pub mod erasure;
 mod error;
 pub mod flag;
 mod fs_atomic;

@@ -62,6 +62,7 @@ pub enum Field {
     FollowUpDueOn,
     FollowUpAfterDays,
     Query,
+    Confirmation,
 }
 
 /// The kind of record a [`Error::NotFound`] was looking for.
@@ -128,6 +129,9 @@ pub enum Error {
     /// A search query holds no word to look for (only spaces or punctuation).
     #[error("the query holds no word")]
     NoSearchWords,
+    /// An erasure's typed confirmation does not match the client's name.
+    #[error("the confirmation does not match")]
+    NotConfirmed,
     /// The database failed.
     #[error("database error")]
     Database(#[source] sqlx::Error),
@@ -152,6 +156,7 @@ impl Error {
             Self::OtherCompany => ErrorCode::OtherCompany,
             Self::HasProgramRecords => ErrorCode::ClientHasProgramRecords,
             Self::NoSearchWords => ErrorCode::QueryHasNoWords,
+            Self::NotConfirmed => ErrorCode::ErasureNotConfirmed,
             Self::Database(error) => crate::db::error_code(error),
         }
     }
@@ -170,6 +175,7 @@ impl Error {
             Self::InvalidRecipient => Some(Field::Recipients),
             Self::HasProgramRecords => Some(Field::Company),
             Self::NoSearchWords => Some(Field::Query),
+            Self::NotConfirmed => Some(Field::Confirmation),
             _ => None,
         }
     }

@@ -10,6 +10,7 @@ pub mod interviews;
 pub mod preferences;
 pub mod programs;
 pub mod questionnaires;
+pub mod search;
 pub mod sheets;
 pub mod vault;
 pub mod window;

@@ -10,6 +10,7 @@ pub mod company;
 pub mod dashboard;
 pub mod interview;
 pub mod program;
+pub mod search;
 
 use std::path::Path;
 
@@ -39,6 +40,7 @@ pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
                 }
                 RecordCommand::Action(command) => action::run(&vault, command).await,
                 RecordCommand::Dashboard { json } => dashboard::run(&vault, json).await,
+                RecordCommand::Search { query, json } => search::run(&vault, &query, json).await,
             };
             vault.lock().await;
             outcome

@@ -294,3 +294,15 @@ pub(crate) async fn names(
         .map(|(id, name, status)| (id, (name, status)))
         .collect())
 }
+
+/// Deletes a client; the database's cascades delete everything that is theirs.
+pub(crate) async fn delete(conn: &mut SqliteConnection, id: ClientId) -> Result<()> {
+    let deleted = sqlx::query("DELETE FROM clients WHERE id = ?")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    if deleted.rows_affected() == 0 {
+        return Err(Error::NotFound(Entity::Client, id.0));
+    }
+    Ok(())
+}

@@ -52,6 +52,12 @@ impl DatabaseKey {
         Self(bytes)
     }
 
+    /// The raw key, for tests that read the database's pages themselves.
+    #[cfg(test)]
+    pub(crate) fn raw_bytes(&self) -> [u8; KEY_BYTES] {
+        self.0
+    }
+
     /// The value for `PRAGMA key = …`, in SQLCipher's raw-key syntax (quotes included).
     pub(crate) fn sqlcipher_pragma_value(&self) -> Zeroizing<String> {
         let mut hex = Zeroizing::new(String::with_capacity(2 * KEY_BYTES + 5));

@@ -163,6 +163,22 @@ impl Vault {
         &self.pool
     }
 
+    /// The database key and file, for tests that read the pages themselves.
+    #[cfg(test)]
+    pub(crate) fn key_and_database(&self) -> ([u8; 32], std::path::PathBuf) {
+        (self.key.raw_bytes(), self.layout.database())
+    }
+
+    /// Copies every page of the write-ahead log into the database and empties the log, so
+    /// that old versions of pages (the text of an erased record) are gone from it. Returns
+    /// whether it completed: a reader in the middle of a transaction can hold it back.
+    pub(crate) async fn truncate_log(&self) -> sqlx::Result<bool> {
+        let (busy, _, _): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(busy == 0)
+    }
+
     /// A read of several queries that must see one consistent state of the database.
     pub(crate) async fn read(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
         self.pool.begin().await

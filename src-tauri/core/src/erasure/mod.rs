@@ -1,0 +1,57 @@
+//! Erasure (削除, the right to erasure): a client and everything that is theirs (interviews,
+//! sheets, amendments, questionnaires, action plans, flags and their search index entries)
+//! removed so that no page of the database, decrypted, still holds any of it.
+//!
+//! One transaction deletes the client; the schema's cascades and the search index's triggers
+//! delete the rest, and nothing is left half-erased if it is interrupted. Freed pages are
+//! zeroed (`secure_delete`), FTS5 removes index terms at once (its `secure-delete` option), and
+//! the write-ahead log, which still holds the old pages, is emptied afterwards.
+
+use serde::Deserialize;
+
+use crate::ids::ClientId;
+use crate::record::{Error, Result};
+use crate::text;
+use crate::vault::Vault;
+use crate::{client, search};
+
+/// The consultant's request to erase a client.
+#[derive(Clone, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ErasureRequest {
+    /// The client to erase.
+    pub client_id: ClientId,
+    /// The client's name, typed again: erasure cannot be undone, so it is never one click.
+    pub confirmation: String,
+}
+
+text::debug_without_content!(ErasureRequest, client_id);
+
+/// What became of the write-ahead log after an erasure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Erased {
+    /// Whether the log was emptied too. When a read held it back, the old pages leave the log
+    /// at the next checkpoint (at the latest when the vault locks).
+    pub log_emptied: bool,
+}
+
+/// Erases a client after checking the typed confirmation. A wrong confirmation changes
+/// nothing.
+pub async fn erase_client(vault: &Vault, request: &ErasureRequest) -> Result<Erased> {
+    let mut tx = vault.write().await?;
+    let stored = client::store::get(&mut tx, request.client_id).await?;
+    if request.confirmation.trim() != stored.name {
+        return Err(Error::NotConfirmed);
+    }
+    client::store::delete(&mut tx, request.client_id).await?;
+    search::store::forget_client(&mut tx, request.client_id).await?;
+    tx.commit().await?;
+    let log_emptied = vault.truncate_log().await?;
+    Ok(Erased { log_emptied })
+}
+
+#[cfg(test)]
+mod tests;
