@@ -47,6 +47,8 @@ fn set_up_the_vault(session: &Session) -> Result<()> {
     keep_screenshot(session, "recovery-key")?;
     click(session, "recovery-key-stored")?;
     click(session, "recovery-key-continue")?;
+    session.wait_for_test_id("dashboard-screen")?;
+    click(session, "nav-clients")?;
     session.wait_for_test_id("client-list-screen")?;
     Ok(())
 }
@@ -218,6 +220,8 @@ fn next_morning(harness: &Harness) -> Result<()> {
 
     type_into(&session, "unlock-passphrase", PASSPHRASE)?;
     click(&session, "unlock-submit")?;
+    session.wait_for_test_id("dashboard-screen")?;
+    click(&session, "nav-clients")?;
     session.wait_for_test_id("client-list-screen")?;
     let row = row_containing(&session, "client-row", CLIENT_NAME)?;
     // The open flag shows in the list the client appears in.

@@ -3,6 +3,7 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clientQueries } from "../features/clients/queries";
+import { aDashboard, anOpenFlag } from "../features/dashboard/testing";
 import { api } from "../ipc/api";
 import { AppError } from "../ipc/appError";
 import { aClient, aClientSummary, aCompany, aCompanySummary, anInterview, anInterviewSummary } from "../test/apiMock";
@@ -21,6 +22,7 @@ describe("App", () => {
   beforeEach(() => {
     mocked.preferencesGet.mockResolvedValue({ language: "ja" });
     mocked.preferencesSetLanguage.mockImplementation((language) => Promise.resolve({ language }));
+    mocked.dashboardHome.mockResolvedValue(aDashboard());
     mocked.clientList.mockResolvedValue([]);
     // The client list's filters offer the companies.
     mocked.companyList.mockResolvedValue([]);
@@ -33,7 +35,7 @@ describe("App", () => {
   it.each([
     ["uninitialized", "setup-screen"],
     ["locked", "unlock-screen"],
-    ["unlocked", "client-list-screen"],
+    ["unlocked", "dashboard-screen"],
     ["damaged", "damaged-screen"],
   ] as const)("shows the screen for a vault that is %s", async (status, screenId) => {
     mocked.vaultStatus.mockResolvedValue(status);
@@ -70,7 +72,7 @@ describe("App", () => {
     expect(await screen.findByTestId("unlock-screen")).toBeTruthy();
   });
 
-  it("walks from setup through the recovery key to the client list", async () => {
+  it("walks from setup through the recovery key to Home", async () => {
     mocked.vaultStatus.mockResolvedValue("uninitialized");
     mocked.vaultCreate.mockResolvedValue({ recoveryKey: "ABCD-EFGH-IJKL-MNOP" });
     const user = start();
@@ -85,7 +87,7 @@ describe("App", () => {
     await user.click(screen.getByTestId("recovery-key-stored"));
     expect(continueButton.disabled).toBe(false);
     await user.click(continueButton);
-    expect(await screen.findByTestId("client-list-screen")).toBeTruthy();
+    expect(await screen.findByTestId("dashboard-screen")).toBeTruthy();
   });
 
   it("goes to recovery and back from the unlock screen", async () => {
@@ -109,12 +111,13 @@ describe("App", () => {
 
     expect((await screen.findByTestId("form-error")).textContent).toContain("この復旧キーではロックを解除できません");
     await user.click(screen.getByTestId("recovery-submit"));
-    expect(await screen.findByTestId("client-list-screen")).toBeTruthy();
+    expect(await screen.findByTestId("dashboard-screen")).toBeTruthy();
     expect(mocked.vaultRecover).toHaveBeenLastCalledWith("ABCD-EFGH", "a new passphrase");
   });
 
   /** Unlocked, on an interview's page reached from the client list, its notes open. */
   async function openInterviewNotes(user: ReturnType<typeof userEvent.setup>) {
+    await user.click(await screen.findByTestId("nav-clients"));
     await user.click(await screen.findByTestId("client-row"));
     await user.click(await screen.findByTestId("interview-row"));
     return screen.findByTestId<HTMLTextAreaElement>("note-editor");
@@ -135,17 +138,24 @@ describe("App", () => {
     mocked.vaultLock.mockResolvedValue(null);
   }
 
-  it("opens on the client list, and the header goes to the companies and back", async () => {
+  it("opens on Home, and the header goes to the clients, the companies and back", async () => {
     mocked.vaultStatus.mockResolvedValue("unlocked");
     mocked.companyList.mockResolvedValue([aCompanySummary()]);
     const user = start();
+    expect(await screen.findByTestId("dashboard-screen")).toBeTruthy();
+    const current = () =>
+      ["nav-home", "nav-clients", "nav-companies"].filter(
+        (testId) => screen.getByTestId(testId).getAttribute("aria-current") === "page",
+      );
+    expect(current()).toEqual(["nav-home"]);
+
+    await user.click(screen.getByTestId("nav-clients"));
     expect(await screen.findByTestId("client-list-screen")).toBeTruthy();
-    expect(screen.getByTestId("nav-clients").getAttribute("aria-current")).toBe("page");
-    expect(screen.getByTestId("nav-companies").getAttribute("aria-current")).toBeNull();
+    expect(current()).toEqual(["nav-clients"]);
 
     await user.click(screen.getByTestId("nav-companies"));
     expect(await screen.findByTestId("companies-screen")).toBeTruthy();
-    expect(screen.getByTestId("nav-companies").getAttribute("aria-current")).toBe("page");
+    expect(current()).toEqual(["nav-companies"]);
 
     // Keyboard: Tab reaches the navigation, Enter follows it.
     screen.getByTestId("nav-companies").focus();
@@ -153,12 +163,38 @@ describe("App", () => {
     expect(document.activeElement).toBe(screen.getByTestId("nav-clients"));
     await user.keyboard("{Enter}");
     expect(await screen.findByTestId("client-list-screen")).toBeTruthy();
+    await user.keyboard("{Shift>}{Tab}{/Shift}");
+    expect(document.activeElement).toBe(screen.getByTestId("nav-home"));
+    await user.keyboard("{Enter}");
+    expect(await screen.findByTestId("dashboard-screen")).toBeTruthy();
+    expect(current()).toEqual(["nav-home"]);
+  });
+
+  it("opens a client from an entry on Home, and Home shows fresh data on return", async () => {
+    mocked.vaultStatus.mockResolvedValue("unlocked");
+    mocked.dashboardHome.mockResolvedValue(aDashboard({ openFlags: [anOpenFlag({ clientId: 3 })] }));
+    mocked.clientGet.mockResolvedValue(aClient());
+    mocked.companyGet.mockResolvedValue(aCompany());
+    mocked.programList.mockResolvedValue([]);
+    mocked.flagList.mockResolvedValue([]);
+    mocked.interviewList.mockResolvedValue([]);
+    const user = start();
+
+    await user.click(await screen.findByTestId("dashboard-flag"));
+    expect(await screen.findByTestId("client-screen")).toBeTruthy();
+    expect(screen.getByTestId("nav-clients").getAttribute("aria-current")).toBe("page");
+
+    mocked.dashboardHome.mockResolvedValue(aDashboard());
+    await user.click(screen.getByTestId("nav-home"));
+    expect(await screen.findByText("対応中の要配慮フラグはありません。")).toBeTruthy();
+    expect(mocked.dashboardHome).toHaveBeenCalledTimes(2);
   });
 
   it("has no navigation before the unlock", async () => {
     mocked.vaultStatus.mockResolvedValue("locked");
     start();
     await screen.findByTestId("unlock-screen");
+    expect(screen.queryByTestId("nav-home")).toBeNull();
     expect(screen.queryByTestId("nav-clients")).toBeNull();
   });
 
@@ -206,6 +242,7 @@ describe("App", () => {
     mocked.vaultLock.mockResolvedValue(null);
 
     const user = start();
+    await user.click(await screen.findByTestId("nav-clients"));
     await screen.findByTestId("client-row");
     const queryClient = mount.mock.contexts[0] as QueryClient;
     expect(queryClient.getQueryData(clientQueries.list().queryKey)).toEqual([aClientSummary()]);

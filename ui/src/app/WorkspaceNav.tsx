@@ -2,16 +2,24 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "./navigation";
 import type { Route, RouteName } from "./routes";
 
-/** Pages reached from the companies list; every other page belongs to the clients. */
+/** The places of the workspace, in the order of the header. */
+type NavPlace = "home" | "clients" | "companies";
+
+/** Pages reached from the companies list; every page but Home and these belongs to the clients. */
 const COMPANY_PAGES: ReadonlySet<RouteName> = new Set<RouteName>(["companies", "company", "program"]);
 
-/** The two places of the workspace, quiet in the header, reachable with Tab and Enter. */
+function placeOf(route: Route): NavPlace {
+  if (route.name === "home") return "home";
+  return COMPANY_PAGES.has(route.name) ? "companies" : "clients";
+}
+
+/** The places of the workspace, quiet in the header, reachable with Tab and Enter. */
 export function WorkspaceNav({ route }: { route: Route }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const current = COMPANY_PAGES.has(route.name) ? "companies" : "clients";
+  const current = placeOf(route);
 
-  const item = (name: "clients" | "companies") => (
+  const item = (name: NavPlace) => (
     <button
       type="button"
       className="app-nav__item"
@@ -27,6 +35,7 @@ export function WorkspaceNav({ route }: { route: Route }) {
 
   return (
     <nav className="app-nav" aria-label={t("nav.label")}>
+      {item("home")}
       {item("clients")}
       {item("companies")}
     </nav>

@@ -3,6 +3,7 @@ import { ClientListScreen } from "../features/clients/ClientListScreen";
 import { ClientScreen } from "../features/clients/ClientScreen";
 import { CompanyListScreen } from "../features/companies/CompanyListScreen";
 import { CompanyScreen } from "../features/companies/CompanyScreen";
+import { DashboardScreen } from "../features/dashboard/DashboardScreen";
 import { ProgramScreen } from "../features/programs/ProgramScreen";
 import { InterviewScreen } from "../features/interviews/InterviewScreen";
 
@@ -12,6 +13,7 @@ import { InterviewScreen } from "../features/interviews/InterviewScreen";
  * `{ interviewId: number }`; `Route` and `navigate` follow from it.
  */
 const screens = {
+  home: DashboardScreen,
   clients: ClientListScreen,
   client: ClientScreen,
   companies: CompanyListScreen,
@@ -32,8 +34,8 @@ export type Route = {
 /** One object type rather than an intersection: easier to read in errors and hovers. */
 type Flat<T> = { [Key in keyof T]: T[Key] };
 
-/** The page the workspace opens on after unlocking. */
-export const HOME: Route = { name: "clients" };
+/** The page the workspace opens on after unlocking: what needs the consultant today. */
+export const HOME: Route = { name: "home" };
 
 /** Same page, same params: the same screen instance; anything else starts a fresh one. */
 function routeKey({ name, ...params }: Route): string {

@@ -82,6 +82,8 @@ export const commands = {
 	actionItemAddProgress: (input: ProgressInput) => typedError<ActionItem, IpcError>(__TAURI_INVOKE("action_item_add_progress", { input })),
 	/**  What needs the consultant, as of the computer's local date. */
 	dashboardHome: () => typedError<Dashboard, IpcError>(__TAURI_INVOKE("dashboard_home")),
+	/**  Records holding every word of the query, grouped by client, newest first. */
+	searchRecords: (query: string) => typedError<SearchResults, IpcError>(__TAURI_INVOKE("search_records", { query })),
 	/**  The saved preferences, or the defaults. */
 	preferencesGet: () => typedError<Preferences, IpcError>(__TAURI_INVOKE("preferences_get")),
 	/**  Switches the display language and remembers it. */
@@ -91,7 +93,7 @@ export const commands = {
 };
 
 /* Constants */
-export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","storage","internal"] as const;
+export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","query_has_no_words","storage","internal"] as const;
 
 /* Types */
 /**  An item as stored, with its progress notes (oldest first). */
@@ -137,8 +139,8 @@ export type ActionItemInput = {
 	how: string | null,
 	/**  By when, `YYYY-MM-DD`; not before the interview it was decided in. */
 	dueOn: string | null,
-	/**  The SMART check. */
-	smart: Smart,
+	/**  The SMART check (nothing ticked when absent). */
+	smart?: Smart,
 	/**  Where it stands. */
 	status: ActionStatus,
 };
@@ -226,6 +228,16 @@ export type ClientFilter = {
 	status: ClientStatus | null,
 	/**  Carrying this tag. */
 	tag: string | null,
+};
+
+/**  A client's hits, newest first. */
+export type ClientHits = {
+	/**  The client. */
+	clientId: ClientId,
+	/**  The client's name. */
+	clientName: string,
+	/**  The hits. */
+	hits: SearchHit[],
 };
 
 /**  A client (相談者). */
@@ -417,13 +429,15 @@ export type ErrorCode =
 "missing_parent" | 
 /**  A client and a program belong to different companies. */
 "other_company" | 
+/**  A search query holds nothing to look for (only spaces or punctuation). */
+"query_has_no_words" | 
 /**  Reading or writing the disk failed. */
 "storage" | 
 /**  A fault in Kizuki itself. */
 "internal";
 
 /**  A field of a record, as named to the user when it is at fault. */
-export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays";
+export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays" | "query";
 
 /**  A flag as stored. */
 export type Flag = {
@@ -492,6 +506,21 @@ export type FollowUpDue = {
 	/**  Whether the date has passed. */
 	overdue: boolean,
 };
+
+/**  What kind of record a hit is. */
+export type HitKind = 
+/**  The client's own details. */
+"client" | 
+/**  An interview's purpose, theme or notes. */
+"interview" | 
+/**  A section of an interview sheet. */
+"sheet_section" | 
+/**  A questionnaire 「3年後に目指す自分」. */
+"questionnaire" | 
+/**  An action item. */
+"action_item" | 
+/**  A progress note on an action item. */
+"progress_note";
 
 /**  An interview as stored. */
 export type Interview = {
@@ -812,6 +841,28 @@ export type RecoveryKeyText = {
 	recoveryKey: string,
 };
 
+/**  One matching record. */
+export type SearchHit = {
+	/**  What it is. */
+	kind: HitKind,
+	/**  Its id, of the kind's own ids (a sheet section's, an action item's …). */
+	recordId: number,
+	/**  The interview it belongs to, if any: where a click on it leads. */
+	interviewId: InterviewId | null,
+	/**  Its date (`YYYY-MM-DD…`), by which hits are ordered. */
+	at: string | null,
+	/**  The text around the first match, matches highlighted. */
+	snippet: SnippetPart[],
+};
+
+/**  What a search found: clients ordered by their newest hit. */
+export type SearchResults = {
+	/**  Hits, grouped by client. */
+	groups: ClientHits[],
+	/**  Whether there were more than [`MAX_HITS`] (the newest are shown). */
+	truncated: boolean,
+};
+
 /**  A section of one interview's sheet. */
 export type SheetSection = {
 	/**  The section's id. */
@@ -844,6 +895,14 @@ export type Smart = {
 
 /**  One criterion of the SMART check. */
 export type SmartCriterion = "specific" | "measurable" | "achievable" | "related" | "time_bound";
+
+/**  A piece of a snippet: the words that matched are highlighted. */
+export type SnippetPart = {
+	/**  The text. */
+	text: string,
+	/**  Whether it is a match. */
+	highlight: boolean,
+};
 
 /**  A section of a template. */
 export type TemplateSection = {

@@ -106,6 +106,16 @@ pub(crate) async fn body(conn: &mut SqliteConnection, rowid: i64) -> Result<Stri
     Ok(body.unwrap_or_default())
 }
 
+/// Removes whatever is indexed for a client. The triggers already remove each record's rows as
+/// it is deleted; this catches anything a future table forgets, as erasure must leave nothing.
+pub(crate) async fn forget_client(conn: &mut SqliteConnection, client_id: ClientId) -> Result<()> {
+    sqlx::query("DELETE FROM search_text WHERE client_id = ?")
+        .bind(client_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,14 +125,4 @@ mod tests {
         assert_eq!(fts_string(r#"say "hi" OR x"#), r#""say ""hi"" OR x""#);
         assert_eq!(like_pattern("5%_\\"), "%5\\%\\_\\\\%");
     }
-}
-
-/// Removes whatever is indexed for a client. The triggers already remove each record's rows as
-/// it is deleted; this catches anything a future table forgets, as erasure must leave nothing.
-pub(crate) async fn forget_client(conn: &mut SqliteConnection, client_id: ClientId) -> Result<()> {
-    sqlx::query("DELETE FROM search_text WHERE client_id = ?")
-        .bind(client_id)
-        .execute(conn)
-        .await?;
-    Ok(())
 }

@@ -91,6 +91,7 @@ describe("ClientForm", () => {
       ["clients", "detail", 3],
       ["companies", "list"],
       ["programs", "list"],
+      ["dashboard"],
     ]);
   });
 

@@ -5,6 +5,7 @@ import { useNavigate } from "../../app/navigation";
 import type { Client } from "../../ipc/api";
 import { FormError } from "../../shared/FormError";
 import { companyQueries } from "../companies/queries";
+import { ActionPlanPanel } from "../actionPlans/ActionPlanPanel";
 import { ClientFlags } from "../flags/ClientFlags";
 import { flagQueries } from "../flags/queries";
 import { ClientInterviews } from "../interviews/ClientInterviews";
@@ -68,6 +69,7 @@ export function ClientScreen({ clientId }: ClientScreenProps) {
       <div className="client-screen__body">
         <div className="client-screen__main">
           <ClientInterviews clientId={clientId} />
+          <ActionPlanPanel clientId={clientId} />
         </div>
         <aside className="client-screen__side">
           <ClientFlags clientId={clientId} />

@@ -3,6 +3,7 @@ import { api } from "../../ipc/api";
 import type { Client, ClientFilter, ClientInput } from "../../ipc/api";
 import { defineMutation, useSpecMutation } from "../../shared/mutation";
 import { companyKeys } from "../companies/queries";
+import { dashboardKeys } from "../dashboard/queries";
 import { programKeys } from "../programs/queries";
 
 export const clientKeys = {
@@ -28,9 +29,12 @@ export const clientQueries = {
     queryOptions({ queryKey: clientKeys.detail(clientId), queryFn: () => api.clientGet(clientId) }),
 };
 
-/** A client's company and programs are counted on the company and program lists. */
+/**
+ * A client's company and programs are counted on the company and program lists; Home shows
+ * the client's name on each of its entries.
+ */
 function touchedBy(client: Client) {
-  return [clientKeys.list(), clientKeys.detail(client.id), companyKeys.list(), programKeys.lists()];
+  return [clientKeys.list(), clientKeys.detail(client.id), companyKeys.list(), programKeys.lists(), dashboardKeys.all];
 }
 
 export const clientMutations = {

@@ -67,6 +67,7 @@ describe("ClientFlags", () => {
       ["flags", "client", 3],
       ["clients", "list"],
       ["clients", "detail", 3],
+      ["dashboard"],
     ]);
     expect((await screen.findByTestId("flag-row")).textContent).toContain("この面談で記録");
   });

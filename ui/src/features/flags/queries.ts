@@ -3,6 +3,7 @@ import { api } from "../../ipc/api";
 import type { Flag, FlagInput } from "../../ipc/api";
 import { defineMutation, useSpecMutation } from "../../shared/mutation";
 import { clientKeys } from "../clients/queries";
+import { dashboardKeys } from "../dashboard/queries";
 
 export const flagKeys = {
   all: ["flags"] as const,
@@ -15,9 +16,9 @@ export const flagQueries = {
     queryOptions({ queryKey: flagKeys.ofClient(clientId), queryFn: () => api.flagList(clientId) }),
 };
 
-/** Open flags are counted on every client list and shown on the client. */
+/** Open flags are counted on every client list and shown on the client and on Home. */
 function touchedBy(flag: Flag) {
-  return [flagKeys.ofClient(flag.clientId), clientKeys.list(), clientKeys.detail(flag.clientId)];
+  return [flagKeys.ofClient(flag.clientId), clientKeys.list(), clientKeys.detail(flag.clientId), dashboardKeys.all];
 }
 
 export const flagMutations = {

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Interview } from "../../ipc/api";
 import { FormError } from "../../shared/FormError";
+import { ActionPlanPanel } from "../actionPlans/ActionPlanPanel";
 import { ClientFlags } from "../flags/ClientFlags";
 import { QuestionnairePanel } from "../questionnaires/QuestionnairePanel";
 import { InterviewHeader } from "./header/InterviewHeader";
@@ -14,7 +15,7 @@ import { SheetPanel } from "./sheet/SheetPanel";
 import { captureSections } from "./sheet/sectionTitle";
 import "./interviews.css";
 
-/** The page an interview is run on: notes, sheet, questionnaire and flags side by side. */
+/** The page an interview is run on: notes, sheet, questionnaire, action plan and flags side by side. */
 export function InterviewScreen({ interviewId }: { interviewId: number }) {
   const interview = useQuery(interviewQueries.detail(interviewId));
   return (
@@ -34,6 +35,8 @@ function InterviewPage({ interview }: { interview: Interview }) {
   const targets = useCaptureTargets();
   const [historyOpen, setHistoryOpen] = useState(false);
   const sections = sheet.data ?? [];
+  const reviewsThePlan = interview.kind === "follow_up";
+  const actionPlan = <ActionPlanPanel clientId={interview.clientId} interviewId={interview.id} />;
 
   return (
     <>
@@ -59,7 +62,10 @@ function InterviewPage({ interview }: { interview: Interview }) {
           {sheet.data && <SheetPanel sections={sheet.data} targets={targets} />}
         </div>
         <aside className="interview-screen__side" aria-label={t("interview.side")}>
+          {/* A follow-up reviews what the client set out to do: the open items lead. */}
+          {reviewsThePlan && actionPlan}
           <QuestionnairePanel clientId={interview.clientId} programId={interview.programId} />
+          {!reviewsThePlan && actionPlan}
           <ClientFlags clientId={interview.clientId} interviewId={interview.id} />
         </aside>
       </div>

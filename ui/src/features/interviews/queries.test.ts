@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { anInterview } from "../../test/apiMock";
 import { clientKeys } from "../clients/queries";
+import { dashboardKeys } from "../dashboard/queries";
 import { questionnaireKeys, questionnaireMutations } from "../questionnaires/queries";
 import { interviewKeys, interviewMutations } from "./queries";
 import { aQuestionnaire, aSheet } from "./testing";
@@ -22,6 +23,7 @@ describe("interview mutations", () => {
     expect(interviewMutations.create.invalidates(created, { clientId: 4, details: DETAILS })).toEqual([
       interviewKeys.list(4),
       clientKeys.list(),
+      dashboardKeys.all,
     ]);
   });
 
@@ -53,6 +55,7 @@ describe("interview mutations", () => {
       interviewKeys.list(4),
       interviewKeys.history(7),
       clientKeys.list(),
+      dashboardKeys.all,
     ]);
   });
 

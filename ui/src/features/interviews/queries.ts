@@ -3,6 +3,7 @@ import { api } from "../../ipc/api";
 import type { InterviewDetails, NewInterview } from "../../ipc/api";
 import { defineMutation, useSpecMutation } from "../../shared/mutation";
 import { clientKeys, clientQueries } from "../clients/queries";
+import { dashboardKeys } from "../dashboard/queries";
 import { programQueries } from "../programs/queries";
 
 export const interviewKeys = {
@@ -42,13 +43,19 @@ export const interviewQueries = {
 export const interviewMutations = {
   create: defineMutation({
     mutationFn: (interview: NewInterview) => api.interviewCreate(interview),
-    // The client list shows each client's latest interview.
-    invalidates: (created) => [interviewKeys.list(created.clientId), clientKeys.list()],
+    // The client list shows each client's latest interview; Home, the week's interviews.
+    invalidates: (created) => [interviewKeys.list(created.clientId), clientKeys.list(), dashboardKeys.all],
   }),
   update: defineMutation({
     mutationFn: ({ interviewId, details }: { interviewId: number; details: InterviewDetails }) =>
       api.interviewUpdate(interviewId, details),
-    invalidates: (updated) => [interviewKeys.detail(updated.id), interviewKeys.list(updated.clientId), clientKeys.list()],
+    // Its time, held state and follow-up date are on Home.
+    invalidates: (updated) => [
+      interviewKeys.detail(updated.id),
+      interviewKeys.list(updated.clientId),
+      clientKeys.list(),
+      dashboardKeys.all,
+    ],
   }),
   markHeld: defineMutation({
     mutationFn: (interviewId: number) => api.interviewMarkHeld(interviewId, null),
@@ -57,6 +64,7 @@ export const interviewMutations = {
       interviewKeys.list(held.clientId),
       interviewKeys.history(held.id),
       clientKeys.list(),
+      dashboardKeys.all,
     ],
   }),
   saveNotes: defineMutation({

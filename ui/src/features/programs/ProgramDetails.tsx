@@ -16,6 +16,12 @@ export function ProgramDetails({ program }: { program: Program }) {
         <dd data-testid="program-period">{formatPeriod(program.startsOn, program.endsOn, language)}</dd>
         <dt>{t("programs.k")}</dt>
         <dd>{program.anonymityK}</dd>
+        <dt>{t("fields.followUpAfterDays")}</dt>
+        <dd data-testid="program-follow-up">
+          {program.followUpAfterDays === null
+            ? orNotRecorded(null)
+            : t("programs.followUpDays", { n: program.followUpAfterDays })}
+        </dd>
         <dt>{t("programs.purpose")}</dt>
         <dd className="program-details__text">{orNotRecorded(program.purpose)}</dd>
         <dt>{t("programs.theme")}</dt>

@@ -121,6 +121,27 @@ export function ProgramForm({ companyId, program, onSaved, onCancel }: ProgramFo
           {t("programs.kHint")}
         </p>
       </div>
+      <div className="field program-form__k">
+        <label htmlFor={`${id}-follow-up`}>{t("fields.followUpAfterDays")}</label>
+        <input
+          id={`${id}-follow-up`}
+          type="number"
+          min={1}
+          max={3660}
+          step={1}
+          data-testid="program-follow-up-days"
+          value={draft.followUpAfterDays}
+          onChange={(event) => {
+            set({ followUpAfterDays: event.target.value });
+          }}
+          readOnly={pending}
+          aria-describedby={`${id}-follow-up-hint`}
+          {...invalidProps(error, "followUpAfterDays")}
+        />
+        <p id={`${id}-follow-up-hint`} className="field__hint">
+          {t("programs.followUpHint")}
+        </p>
+      </div>
 
       <div className="program-form__contacts">
         <h3>{t("programs.contacts")}</h3>

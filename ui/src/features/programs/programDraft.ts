@@ -19,6 +19,8 @@ export interface ProgramDraft {
   theme: string;
   /** As typed; the core's default (5) when left blank. */
   anonymityK: string;
+  /** As typed; blank for no follow-up rule. */
+  followUpAfterDays: string;
   contacts: ContactDraft[];
 }
 
@@ -37,6 +39,7 @@ export function programDraft(program?: Program): ProgramDraft {
     purpose: program?.purpose ?? "",
     theme: program?.theme ?? "",
     anonymityK: String(program?.anonymityK ?? 5),
+    followUpAfterDays: program?.followUpAfterDays?.toString() ?? "",
     contacts: (program?.contacts ?? []).map((contact) => ({
       ...emptyContact(),
       name: contact.name,
@@ -57,15 +60,20 @@ function contactInput(contact: ContactDraft): ContactInput {
   };
 }
 
+/** A whole number as typed, or null when blank; anything else never reaches the core. */
+function wholeNumber(typed: string, field: "anonymityK" | "followUpAfterDays"): number | null {
+  const text = typed.trim();
+  if (text !== "" && !/^\d+$/.test(text)) {
+    throw new AppError("out_of_range", `${field} must be a whole number`, field);
+  }
+  return text === "" ? null : Number(text);
+}
+
 /**
- * What the core is sent. The only check made here is the one the core cannot make: a k
- * that is not a whole number never reaches it as a number at all.
+ * What the core is sent. The only check made here is the one the core cannot make: a
+ * number that is not a whole one never reaches it as a number at all.
  */
 export function programInput(companyId: number, draft: ProgramDraft): ProgramInput {
-  const k = draft.anonymityK.trim();
-  if (k !== "" && !/^\d+$/.test(k)) {
-    throw new AppError("out_of_range", "k must be a whole number", "anonymityK");
-  }
   return {
     companyId,
     name: draft.name,
@@ -73,7 +81,8 @@ export function programInput(companyId: number, draft: ProgramDraft): ProgramInp
     endsOn: draft.endsOn,
     purpose: optionalParagraph(draft.purpose),
     theme: optionalParagraph(draft.theme),
-    anonymityK: k === "" ? null : Number(k),
+    anonymityK: wholeNumber(draft.anonymityK, "anonymityK"),
+    followUpAfterDays: wholeNumber(draft.followUpAfterDays, "followUpAfterDays"),
     contacts: draft.contacts.map(contactInput),
   };
 }

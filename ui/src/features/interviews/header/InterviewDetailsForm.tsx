@@ -37,7 +37,7 @@ function submitted(field: MomentField): string | null {
   return field.typed === "" ? null : field.typed;
 }
 
-/** Kind, program, times, length, place, purpose and theme, saved together. */
+/** Kind, program, times, length, next due date, place, purpose and theme, saved together. */
 export function InterviewDetailsForm({ interview, onDone }: InterviewDetailsFormProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -51,6 +51,7 @@ export function InterviewDetailsForm({ interview, onDone }: InterviewDetailsForm
   const [place, setPlace] = useState(interview.place);
   const [purpose, setPurpose] = useState(interview.purpose ?? "");
   const [theme, setTheme] = useState(interview.theme ?? "");
+  const [followUpDueOn, setFollowUpDueOn] = useState(interview.followUpDueOn ?? "");
   // The form closes on success, so the submission's pending state never outlives it.
   const submission = useSubmission();
 
@@ -71,6 +72,7 @@ export function InterviewDetailsForm({ interview, onDone }: InterviewDetailsForm
         place,
         purpose: optionalParagraph(purpose),
         theme: optionalParagraph(theme),
+        followUpDueOn: followUpDueOn === "" ? null : followUpDueOn,
       };
       await update.mutateAsync({ interviewId: interview.id, details });
       onDone();
@@ -145,6 +147,20 @@ export function InterviewDetailsForm({ interview, onDone }: InterviewDetailsForm
               setDuration(event.target.value);
             }}
             {...invalidProps(shownError, "durationMinutes")}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-follow-up`}>{t("fields.followUpDueOn")}</label>
+          <input
+            id={`${id}-follow-up`}
+            type="date"
+            data-testid="details-follow-up-due-on"
+            value={followUpDueOn}
+            disabled={disabled}
+            onChange={(event) => {
+              setFollowUpDueOn(event.target.value);
+            }}
+            {...invalidProps(shownError, "followUpDueOn")}
           />
         </div>
         <div className="field">

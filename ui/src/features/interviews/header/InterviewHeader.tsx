@@ -7,6 +7,7 @@ import { FormError } from "../../../shared/FormError";
 import { useLanguage } from "../../../shared/useLanguage";
 import { useSubmission } from "../../../shared/useSubmission";
 import { clientQueries } from "../../clients/queries";
+import { formatHeldOn } from "../../../shared/format";
 import { formatInstant, formatMoment } from "../moments";
 import { programQueries } from "../../programs/queries";
 import { useMarkHeld } from "../queries";
@@ -36,6 +37,8 @@ export function InterviewHeader({ interview, historyOpen, onToggleHistory }: Int
     interview.heldAt && t("interview.heldAt", { time: formatMoment(interview.heldAt, language) }),
     interview.durationMinutes !== null && t("interview.duration", { minutes: interview.durationMinutes }),
     interview.place && t(`interview.places.${interview.place}`),
+    interview.followUpDueOn !== null &&
+      t("interview.followUpDue", { date: formatHeldOn(interview.followUpDueOn, language) }),
   ].filter((fact): fact is string => typeof fact === "string");
 
   return (
