@@ -20,6 +20,7 @@ macro_rules! with_commands {
                 action_item_add_progress;
             dashboard: dashboard_home;
             search: search_records;
+            erasure: client_erase;
             preferences: preferences_get, preferences_set_language;
             window: window_close;
         }

@@ -1013,7 +1013,7 @@ fn args(items: &[&str]) -> Vec<String> {
 }
 
 #[test]
-fn search_finds_short_and_long_words_and_refuses_punctuation() {
+fn search_finds_short_and_long_words_and_erasure_removes_them() {
     let cli = Cli::new();
     cli.init();
     let company = cli.add_company("株式会社サンプル");
@@ -1053,4 +1053,24 @@ fn search_finds_short_and_long_words_and_refuses_punctuation() {
         &cli.run_in("ja", &["search", "「」。"]),
         &message("ja", "query_has_no_words"),
     );
+
+    // Erasure needs the name typed again; a wrong one erases nothing.
+    let wrong = cli.write("wrong.txt", "阿部".as_bytes());
+    assert_fails_with(
+        &cli.run(&["client", "erase", &client, "--confirm-file", &wrong]),
+        &message("en", "erasure_not_confirmed"),
+    );
+    assert_eq!(
+        cli.json(&["search", "上司", "--json"])["groups"]
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+    let erased = cli.run_with_stdin(
+        &["client", "erase", &client, "--confirm-file", "-"],
+        "阿部 真理\n",
+    );
+    assert_success(&erased);
+    assert_eq!(cli.ok(&["search", "上司"]), "");
+    assert_eq!(cli.ok(&["client", "list"]), "");
 }

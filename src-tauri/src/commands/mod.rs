@@ -5,6 +5,7 @@ pub mod action_plans;
 pub mod clients;
 pub mod companies;
 pub mod dashboard;
+pub mod erasure;
 pub mod flags;
 pub mod interviews;
 pub mod preferences;

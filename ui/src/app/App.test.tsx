@@ -131,6 +131,7 @@ describe("App", () => {
     mocked.companyList.mockResolvedValue([aCompanySummary()]);
     mocked.programList.mockResolvedValue([]);
     mocked.flagList.mockResolvedValue([]);
+    mocked.actionItemList.mockResolvedValue([]);
     mocked.interviewList.mockResolvedValue([anInterviewSummary()]);
     mocked.interviewGet.mockResolvedValue(anInterview());
     mocked.sheetSections.mockResolvedValue([]);
@@ -177,6 +178,7 @@ describe("App", () => {
     mocked.companyGet.mockResolvedValue(aCompany());
     mocked.programList.mockResolvedValue([]);
     mocked.flagList.mockResolvedValue([]);
+    mocked.actionItemList.mockResolvedValue([]);
     mocked.interviewList.mockResolvedValue([]);
     const user = start();
 

@@ -84,6 +84,8 @@ export const commands = {
 	dashboardHome: () => typedError<Dashboard, IpcError>(__TAURI_INVOKE("dashboard_home")),
 	/**  Records holding every word of the query, grouped by client, newest first. */
 	searchRecords: (query: string) => typedError<SearchResults, IpcError>(__TAURI_INVOKE("search_records", { query })),
+	/**  Erases a client and everything that is theirs, once the typed name matches. */
+	clientErase: (request: ErasureRequest) => typedError<Erased, IpcError>(__TAURI_INVOKE("client_erase", { request })),
 	/**  The saved preferences, or the defaults. */
 	preferencesGet: () => typedError<Preferences, IpcError>(__TAURI_INVOKE("preferences_get")),
 	/**  Switches the display language and remembers it. */
@@ -93,7 +95,7 @@ export const commands = {
 };
 
 /* Constants */
-export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","query_has_no_words","storage","internal"] as const;
+export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","query_has_no_words","erasure_not_confirmed","storage","internal"] as const;
 
 /* Types */
 /**  An item as stored, with its progress notes (oldest first). */
@@ -374,6 +376,23 @@ export type Dashboard = {
 	overdueActions: OverdueAction[],
 };
 
+/**  What became of the write-ahead log after an erasure. */
+export type Erased = {
+	/**
+	 *  Whether the log was emptied too. When a read held it back, the old pages leave the log
+	 *  at the next checkpoint (at the latest when the vault locks).
+	 */
+	logEmptied: boolean,
+};
+
+/**  The consultant's request to erase a client. */
+export type ErasureRequest = {
+	/**  The client to erase. */
+	clientId: ClientId,
+	/**  The client's name, typed again: erasure cannot be undone, so it is never one click. */
+	confirmation: string,
+};
+
 /**
  *  A stable, language-neutral code for everything that can go wrong in the core.
  * 
@@ -431,13 +450,15 @@ export type ErrorCode =
 "other_company" | 
 /**  A search query holds nothing to look for (only spaces or punctuation). */
 "query_has_no_words" | 
+/**  The name typed to confirm an erasure is not the client's. */
+"erasure_not_confirmed" | 
 /**  Reading or writing the disk failed. */
 "storage" | 
 /**  A fault in Kizuki itself. */
 "internal";
 
 /**  A field of a record, as named to the user when it is at fault. */
-export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays" | "query";
+export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays" | "query" | "confirmation";
 
 /**  A flag as stored. */
 export type Flag = {

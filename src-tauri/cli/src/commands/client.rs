@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 use kizuki_core::client::{self, AgeBand, ClientFilter, ClientInput, ClientStatus};
+use kizuki_core::erasure::{self, ErasureRequest};
 use kizuki_core::ids::{ClientId, CompanyId, ProgramId};
 use kizuki_core::vault::Vault;
 use kizuki_core::{company, flag, program};
@@ -70,6 +71,15 @@ pub enum ClientCommand {
         id: ClientId,
         #[arg(long, value_name = "FILE", help = FROM_FILE_HELP)]
         from_file: PathBuf,
+    },
+    /// Erase a client and everything that is theirs (interviews, sheets, questionnaires,
+    /// action plans, flags, search entries), beyond recovery.
+    Erase {
+        /// The client's id.
+        id: ClientId,
+        /// The client's name, typed again to confirm: a UTF-8 file, or - for standard input.
+        #[arg(long, value_name = "FILE")]
+        confirm_file: PathBuf,
     },
 }
 
@@ -264,6 +274,14 @@ pub async fn run(vault: &Vault, command: ClientCommand) -> Result<(), CliError> 
             let stored = client::get(vault, id).await?;
             let edited = input::into_input(CLIENT.overlay(&stored, changes)?)?;
             client::update(vault, id, &edited).await?;
+            Ok(())
+        }
+        ClientCommand::Erase { id, confirm_file } => {
+            let request = ErasureRequest {
+                client_id: id,
+                confirmation: input::read_text(&confirm_file)?,
+            };
+            erasure::erase_client(vault, &request).await?;
             Ok(())
         }
     }

@@ -24,6 +24,7 @@ describe("ClientScreen", () => {
     mocked.companyList.mockResolvedValue([aCompanySummary()]);
     mocked.programList.mockResolvedValue([aProgramSummary({ id: 11 })]);
     mocked.flagList.mockResolvedValue([]);
+    mocked.actionItemList.mockResolvedValue([]);
   });
 
   it("shows the client with the reading above the name, the company, department and status", async () => {

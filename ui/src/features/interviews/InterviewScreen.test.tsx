@@ -151,6 +151,7 @@ describe("InterviewScreen", () => {
       place: "online",
       purpose: null,
       theme: "異動の希望",
+      followUpDueOn: null,
     });
   });
 

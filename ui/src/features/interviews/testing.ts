@@ -63,6 +63,7 @@ export function answerInterviewPage(mocked: ApiMock, interview: Partial<Intervie
   mocked.programGet.mockImplementation((id) => Promise.resolve(aProgram({ id })));
   mocked.questionnaireFind.mockResolvedValue(null);
   mocked.flagList.mockResolvedValue([]);
+  mocked.actionItemList.mockResolvedValue([]);
   mocked.interviewHistory.mockResolvedValue([]);
   mocked.interviewSaveNotes.mockImplementation((id, notes) =>
     Promise.resolve({ ...opened, id, notes, updatedAt: "2026-11-21T05:05:00Z" }),

@@ -55,6 +55,7 @@ describe("ProgramForm", () => {
       purpose: "自律的なキャリア形成の支援",
       theme: "3年後の自分",
       anonymityK: 5,
+      followUpAfterDays: null,
       contacts: [{ name: "人事 太郎", role: "人事部 課長", recipients: [AGE_KEY, SSH_KEY] }],
     });
   });
@@ -111,11 +112,13 @@ describe("ProgramForm", () => {
     const stored = aProgram({
       purpose: "目的",
       anonymityK: 7,
+      followUpAfterDays: 90,
       contacts: [{ id: 4, name: "人事 太郎", role: null, recipients: [AGE_KEY] }],
     });
     mocked.programUpdate.mockResolvedValue(stored);
     const { user } = renderForm(stored);
     expect(screen.getByTestId<HTMLInputElement>("program-k").value).toBe("7");
+    expect(screen.getByTestId<HTMLInputElement>("program-follow-up-days").value).toBe("90");
     expect(screen.getByTestId<HTMLTextAreaElement>("contact-recipients").value).toBe(AGE_KEY);
     await user.click(screen.getByTestId("contact-remove"));
     await user.click(screen.getByTestId("program-save"));
@@ -130,6 +133,7 @@ describe("ProgramForm", () => {
       purpose: "目的",
       theme: null,
       anonymityK: 7,
+      followUpAfterDays: 90,
       contacts: [],
     });
   });

@@ -1,0 +1,53 @@
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "../../app/navigation";
+import type { FollowUpDue } from "../../ipc/api";
+import { formatHeldOn } from "../../shared/format";
+import { useLanguage } from "../../shared/useLanguage";
+import { DashboardEntry } from "./DashboardEntry";
+import { DashboardSection } from "./DashboardSection";
+
+/**
+ * Clients whose next interview falls due soon or is overdue, soonest first. An entry opens
+ * the client, where that next interview is added.
+ */
+export function FollowUps({ followUps }: { followUps: FollowUpDue[] }) {
+  const { t } = useTranslation();
+  return (
+    <DashboardSection
+      testId="dashboard-follow-ups"
+      title={t("dashboard.followUps.title")}
+      count={followUps.length}
+      none={t("dashboard.followUps.none")}
+    >
+      <ul className="dashboard-list">
+        {followUps.map((followUp) => (
+          <FollowUpEntry key={followUp.interviewId} followUp={followUp} />
+        ))}
+      </ul>
+    </DashboardSection>
+  );
+}
+
+function FollowUpEntry({ followUp }: { followUp: FollowUpDue }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const navigate = useNavigate();
+  return (
+    <DashboardEntry
+      testId="dashboard-follow-up"
+      hint={t("dashboard.openClient")}
+      overdue={followUp.overdue}
+      onOpen={() => {
+        void navigate({ name: "client", clientId: followUp.clientId });
+      }}
+    >
+      <span className="dashboard-entry__who">{followUp.clientName}</span>
+      <span className="dashboard-entry__what">
+        {t("dashboard.followUps.due", { date: formatHeldOn(followUp.dueOn, language) })}
+      </span>
+      {followUp.overdue && (
+        <span className="dashboard-badge dashboard-badge--overdue">{t("dashboard.followUps.overdue")}</span>
+      )}
+    </DashboardEntry>
+  );
+}
