@@ -11,8 +11,8 @@ use kizuki_e2e::window_manager;
 use kizuki_e2e::Result;
 
 use crate::steps::{
-    choose, click, row_containing, set_date, type_into, wait_for_exact_value, wait_for_saved,
-    wait_for_text, wait_for_value_containing, ALT, CONTROL, ENTER, RELEASE,
+    choose, click, row_containing, set_date, set_up_the_vault, type_into, wait_for_exact_value,
+    wait_for_saved, wait_for_text, wait_for_value_containing, ALT, CONTROL, ENTER, RELEASE,
 };
 
 const PASSPHRASE: &str = "やまのうえのいけ 2026";
@@ -30,27 +30,6 @@ const HR_RECIPIENT: &str = "age1k6qwsj68nlcl46cgvxg2069xdd8d6utk0c2q93mg72q223cc
 
 fn strength_line() -> String {
     format!("{STRENGTH}。{MARKER}")
-}
-
-fn set_up_the_vault(session: &Session) -> Result<()> {
-    session.wait_for_test_id("setup-screen")?;
-    keep_screenshot(session, "setup")?;
-    type_into(session, "setup-passphrase", PASSPHRASE)?;
-    type_into(session, "setup-passphrase-confirm", PASSPHRASE)?;
-    click(session, "setup-submit")?;
-    let key_element = session.wait_for_test_id("recovery-key")?;
-    let recovery_key: String = session.text(&key_element)?.split_whitespace().collect();
-    assert!(
-        recovery_key.starts_with("AGE-SECRET-KEY-1"),
-        "{recovery_key}"
-    );
-    keep_screenshot(session, "recovery-key")?;
-    click(session, "recovery-key-stored")?;
-    click(session, "recovery-key-continue")?;
-    session.wait_for_test_id("dashboard-screen")?;
-    click(session, "nav-clients")?;
-    session.wait_for_test_id("client-list-screen")?;
-    Ok(())
 }
 
 fn record_the_company_and_its_program(session: &Session) -> Result<()> {
@@ -176,7 +155,7 @@ fn hold_the_interview(session: &Session) -> Result<()> {
 
 fn first_day(harness: &Harness) -> Result<()> {
     let session = harness.launch()?;
-    set_up_the_vault(&session)?;
+    set_up_the_vault(&session, PASSPHRASE, keep_screenshot)?;
     record_the_company_and_its_program(&session)?;
     add_the_client(&session)?;
     hold_the_interview(&session)?;

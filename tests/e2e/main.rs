@@ -2,5 +2,6 @@
 //! `tauri-driver` and `WebKitWebDriver`. Run by `scripts/test.sh`. The journeys share one
 //! app start where they can: each launch costs seconds.
 
+mod between_interviews;
 mod first_interview;
 mod steps;

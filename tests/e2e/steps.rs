@@ -94,3 +94,31 @@ pub fn row_containing(session: &Session, test_id: &str, needle: &str) -> Result<
         Ok(None)
     })
 }
+
+/// Sets up a new vault with `passphrase` and opens the client list. `on_screen` is called
+/// with each setup screen's name, for a journey that keeps screenshots of them.
+pub fn set_up_the_vault(
+    session: &Session,
+    passphrase: &str,
+    on_screen: impl Fn(&Session, &str) -> Result<()>,
+) -> Result<()> {
+    session.wait_for_test_id("setup-screen")?;
+    on_screen(session, "setup")?;
+    type_into(session, "setup-passphrase", passphrase)?;
+    type_into(session, "setup-passphrase-confirm", passphrase)?;
+    click(session, "setup-submit")?;
+    let key_element = session.wait_for_test_id("recovery-key")?;
+    let recovery_key: String = session.text(&key_element)?.split_whitespace().collect();
+    assert!(
+        recovery_key.starts_with("AGE-SECRET-KEY-1"),
+        "{recovery_key}"
+    );
+    on_screen(session, "recovery-key")?;
+    click(session, "recovery-key-stored")?;
+    click(session, "recovery-key-continue")?;
+    // The dashboard is the first screen after unlocking.
+    session.wait_for_test_id("dashboard-screen")?;
+    click(session, "nav-clients")?;
+    session.wait_for_test_id("client-list-screen")?;
+    Ok(())
+}

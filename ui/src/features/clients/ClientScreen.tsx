@@ -6,6 +6,7 @@ import type { Client } from "../../ipc/api";
 import { FormError } from "../../shared/FormError";
 import { companyQueries } from "../companies/queries";
 import { ActionPlanPanel } from "../actionPlans/ActionPlanPanel";
+import { EraseClientPanel } from "../erasure/EraseClientPanel";
 import { ClientFlags } from "../flags/ClientFlags";
 import { flagQueries } from "../flags/queries";
 import { ClientInterviews } from "../interviews/ClientInterviews";
@@ -74,6 +75,7 @@ export function ClientScreen({ clientId }: ClientScreenProps) {
         <aside className="client-screen__side">
           <ClientFlags clientId={clientId} />
           {client.data && <ClientDetails client={client.data} />}
+          {client.data && <EraseClientPanel client={client.data} />}
         </aside>
       </div>
     </main>

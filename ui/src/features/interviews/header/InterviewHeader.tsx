@@ -72,7 +72,11 @@ export function InterviewHeader({ interview, historyOpen, onToggleHistory }: Int
           </span>
         )}
       </div>
-      {facts.length > 0 && <p className="interview-header__facts">{facts.join(" · ")}</p>}
+      {facts.length > 0 && (
+        <p className="interview-header__facts" data-testid="interview-facts">
+          {facts.join(" · ")}
+        </p>
+      )}
       {interview.purpose && <p className="interview-header__aim">{t("interview.purpose", { text: interview.purpose })}</p>}
       {interview.theme && <p className="interview-header__aim">{t("interview.theme", { text: interview.theme })}</p>}
       <div className="interview-header__bar">

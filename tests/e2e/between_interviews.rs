@@ -1,0 +1,191 @@
+//! What happens between interviews, in one app start: an interview sets the next one's date
+//! and decides an action item; the dashboard names the follow-up and an item past its date;
+//! the follow-up interview reviews the plan; a two-character Japanese search finds the notes;
+//! and erasing the client leaves nothing for the search or the lists to find.
+
+use kizuki_e2e::app::{keep_screenshot, Harness};
+use kizuki_e2e::webdriver::Session;
+use kizuki_e2e::Result;
+use serde_json::Value;
+
+use crate::steps::{
+    choose, click, row_containing, set_date, set_up_the_vault, type_into, wait_for_saved, ENTER,
+};
+
+const PASSPHRASE: &str = "あさのこうえん 2026";
+const COMPANY: &str = "株式会社テスト商事";
+const CLIENT_NAME: &str = "佐藤 花子";
+const WORRY: &str = "上司との関係に悩んでいる";
+const DECIDED: &str = "上司と異動について話す";
+const LATE: &str = "資格の勉強を始める";
+const REVIEW: &str = "勉強会に二回参加した";
+
+/// The webview's local date, `days` from today, as `YYYY-MM-DD`: the app's "today" too.
+fn local_date(session: &Session, days: i64) -> Result<String> {
+    let value = session.execute(&format!(
+        "const d = new Date(); d.setDate(d.getDate() + ({days}));
+         const pad = (n) => String(n).padStart(2, '0');
+         return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());"
+    ))?;
+    match value {
+        Value::String(date) => Ok(date),
+        other => Err(format!("no date from the page: {other}").into()),
+    }
+}
+
+fn add_the_client(session: &Session) -> Result<()> {
+    click(session, "nav-companies")?;
+    click(session, "add-company")?;
+    type_into(session, "company-name", COMPANY)?;
+    click(session, "company-save")?;
+    row_containing(session, "company-row", COMPANY)?;
+    click(session, "nav-clients")?;
+    click(session, "add-client")?;
+    type_into(session, "client-name", CLIENT_NAME)?;
+    type_into(session, "client-kana", "さとう はなこ")?;
+    choose(session, "client-company", COMPANY)?;
+    click(session, "client-save")?;
+    session.wait_for_test_id("client-name-heading")?;
+    Ok(())
+}
+
+/// The first interview: held, its notes, the next one due today, an item decided in it.
+fn hold_the_first_interview(session: &Session, today: &str) -> Result<()> {
+    click(session, "add-interview")?;
+    click(session, "interview-create")?;
+    session.wait_for_test_id("interview-screen")?;
+    let notes = session.wait_for_test_id("note-editor")?;
+    session.type_text(&notes, &format!("{WORRY}{ENTER}異動も視野に入れている"))?;
+    wait_for_saved(session, "save-status")?;
+    click(session, "mark-held")?;
+    session.wait_for_test_id("interview-held-badge")?;
+    click(session, "edit-details")?;
+    set_date(session, "details-follow-up-due-on", today)?;
+    click(session, "details-save")?;
+    row_containing(session, "interview-facts", "次回目安")?;
+
+    click(session, "add-action")?;
+    type_into(session, "action-what", DECIDED)?;
+    set_date(session, "action-due-on", today)?;
+    click(session, "action-smart-specific")?;
+    click(session, "action-save")?;
+    row_containing(session, "action-row", DECIDED)?;
+    Ok(())
+}
+
+/// An item recorded on the client's page, already past its date.
+fn add_a_late_item(session: &Session, yesterday: &str) -> Result<()> {
+    click(session, "back-to-client")?;
+    session.wait_for_test_id("client-screen")?;
+    click(session, "add-action")?;
+    type_into(session, "action-what", LATE)?;
+    set_date(session, "action-due-on", yesterday)?;
+    click(session, "action-save")?;
+    let row = row_containing(session, "action-row", LATE)?;
+    assert!(session.text(&row)?.contains("期限切れ"));
+    Ok(())
+}
+
+fn the_dashboard_names_both(session: &Session) -> Result<()> {
+    click(session, "nav-home")?;
+    session.wait_for_test_id("dashboard-screen")?;
+    row_containing(session, "dashboard-overdue-action", LATE)?;
+    row_containing(session, "dashboard-interview", CLIENT_NAME)?;
+    let follow_up = row_containing(session, "dashboard-follow-up", CLIENT_NAME)?;
+    keep_screenshot(session, "dashboard")?;
+    session.click(&follow_up)?;
+    session.wait_for_test_id("client-screen")?;
+    Ok(())
+}
+
+/// The follow-up opens with the open items beside the sheet; reviewing one records progress.
+fn review_the_plan_in_the_follow_up(session: &Session) -> Result<()> {
+    click(session, "add-interview")?;
+    choose(session, "interview-kind", "フォローアップ")?;
+    click(session, "interview-create")?;
+    session.wait_for_test_id("interview-screen")?;
+    row_containing(session, "action-row", DECIDED)?;
+    // Open items come soonest due first: the late one leads.
+    let review =
+        session.wait_for("[data-testid=\"open-actions\"] [data-testid=\"action-add-progress\"]")?;
+    session.click(&review)?;
+    type_into(session, "progress-note", REVIEW)?;
+    choose(session, "progress-status", "完了")?;
+    click(session, "progress-save")?;
+    row_containing(session, "progress-row", REVIEW)?;
+    let done = row_containing(session, "action-row", REVIEW)?;
+    assert_eq!(
+        session.attribute(&done, "data-status")?.as_deref(),
+        Some("done")
+    );
+    Ok(())
+}
+
+fn search_two_characters(session: &Session) -> Result<()> {
+    type_into(session, "search-input", "上司")?;
+    click(session, "search-submit")?;
+    session.wait_for_test_id("search-screen")?;
+    let hit = row_containing(session, "search-hit", "関係に悩んでいる")?;
+    assert!(!session
+        .find_all("[data-testid=\"search-mark\"]")?
+        .is_empty());
+    keep_screenshot(session, "search")?;
+    session.click(&hit)?;
+    session.wait_for_test_id("interview-screen")?;
+    Ok(())
+}
+
+fn erase_the_client(session: &Session) -> Result<()> {
+    click(session, "back-to-client")?;
+    session.wait_for_test_id("client-screen")?;
+    click(session, "erase-start")?;
+    type_into(session, "erase-confirmation", "佐藤")?;
+    click(session, "erase-confirm")?;
+    session.wait_for_test_id("erase-error")?;
+    type_into(session, "erase-confirmation", CLIENT_NAME)?;
+    click(session, "erase-confirm")?;
+    session.wait_for_test_id("client-list-screen")?;
+    session.wait_until("the client list to be empty", || {
+        Ok(session
+            .find_all("[data-testid=\"client-row\"]")?
+            .is_empty()
+            .then_some(()))
+    })?;
+    type_into(session, "search-input", "上司")?;
+    click(session, "search-submit")?;
+    session.wait_for_test_id("search-empty")?;
+    assert!(session.find_all("[data-testid=\"search-hit\"]")?.is_empty());
+    click(session, "nav-home")?;
+    session.wait_for_test_id("dashboard-screen")?;
+    assert!(session
+        .find_all("[data-testid=\"dashboard-follow-up\"]")?
+        .is_empty());
+    Ok(())
+}
+
+fn journey(harness: &Harness) -> Result<()> {
+    let session = harness.launch()?;
+    set_up_the_vault(&session, PASSPHRASE, |_, _| Ok(()))?;
+    let today = local_date(&session, 0)?;
+    let yesterday = local_date(&session, -1)?;
+    add_the_client(&session)?;
+    hold_the_first_interview(&session, &today)?;
+    add_a_late_item(&session, &yesterday)?;
+    the_dashboard_names_both(&session)?;
+    review_the_plan_in_the_follow_up(&session)?;
+    search_two_characters(&session)?;
+    erase_the_client(&session)?;
+    session.end()
+}
+
+#[test]
+fn a_plan_is_followed_up_found_and_erased() -> Result<()> {
+    let harness = Harness::start()?;
+    journey(&harness).map_err(|error| {
+        format!(
+            "{error}\n--- tauri-driver and app output ---\n{}",
+            harness.driver_log()
+        )
+        .into()
+    })
+}
