@@ -18,7 +18,7 @@ macro_rules! with_commands {
             flags: flag_list, flag_create, flag_update;
             action_plans: action_item_list, action_item_create, action_item_update,
                 action_item_add_progress;
-            dashboard: dashboard_home;
+            dashboard: dashboard_home, calendar_export;
             search: search_records;
             erasure: client_erase;
             preferences: preferences_get, preferences_set_language;

@@ -63,6 +63,13 @@ pub enum RecordCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The follow-up dates as an iCalendar (.ics) file: a neutral title and Kizuki's
+    /// reference (KZ-<id>) only, no name or note.
+    Calendar {
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Find clients, notes, sheets, questionnaires and action plans holding every word.
     Search {
         /// The words (Japanese or English; 上司 and 鬱 work too), or - to read them from

@@ -13,6 +13,15 @@ pub fn line(line: &str) -> Result<(), CliError> {
     lines(&[line])
 }
 
+/// Text exactly as given (a file's contents, with its own line endings).
+pub fn text(text: &str) -> Result<(), CliError> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .map_err(CliError::Output)?;
+    stdout.flush().map_err(CliError::Output)
+}
+
 pub fn lines<S: AsRef<str>>(lines: &[S]) -> Result<(), CliError> {
     let mut stdout = std::io::stdout().lock();
     for line in lines {

@@ -386,6 +386,14 @@ fn action_plans_and_follow_ups_reach_the_dashboard() {
     assert_eq!(home["followUps"][0]["dueOn"], due);
     assert_eq!(home["followUps"][0]["overdue"], true);
     assert_eq!(home["overdueActions"][0]["actionItemId"].to_string(), item);
+    let calendar = cli.ok(&["calendar"]);
+    assert!(
+        calendar.contains(&format!(
+            "SUMMARY:Kizuki フォローアップ面談 KZ-{client}\r\n"
+        )),
+        "{calendar}"
+    );
+    assert!(!calendar.contains("阿部") && !calendar.contains("公募"));
     let text = cli.ok(&["dashboard"]);
     assert!(
         text.contains(&format!("{due}\tclient:{client}\t阿部 真理\toverdue")),

@@ -19,6 +19,7 @@ pub mod erasure;
 mod error;
 pub mod flag;
 mod fs_atomic;
+pub mod ics;
 pub mod ids;
 pub mod interview;
 pub mod preferences;

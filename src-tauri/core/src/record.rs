@@ -132,6 +132,9 @@ pub enum Error {
     /// An erasure's typed confirmation does not match the client's name.
     #[error("the confirmation does not match")]
     NotConfirmed,
+    /// Writing a file outside the vault (an export) failed.
+    #[error("writing the file failed")]
+    Storage(#[source] std::io::Error),
     /// The database failed.
     #[error("database error")]
     Database(#[source] sqlx::Error),
@@ -157,6 +160,7 @@ impl Error {
             Self::HasProgramRecords => ErrorCode::ClientHasProgramRecords,
             Self::NoSearchWords => ErrorCode::QueryHasNoWords,
             Self::NotConfirmed => ErrorCode::ErasureNotConfirmed,
+            Self::Storage(_) => ErrorCode::Storage,
             Self::Database(error) => crate::db::error_code(error),
         }
     }

@@ -82,6 +82,11 @@ export const commands = {
 	actionItemAddProgress: (input: ProgressInput) => typedError<ActionItem, IpcError>(__TAURI_INVOKE("action_item_add_progress", { input })),
 	/**  What needs the consultant, as of the computer's local date. */
 	dashboardHome: () => typedError<Dashboard, IpcError>(__TAURI_INVOKE("dashboard_home")),
+	/**
+	 *  Saves the follow-up dates as an .ics file in the Downloads folder (else the home folder)
+	 *  and returns where. It holds a neutral title and Kizuki's reference only.
+	 */
+	calendarExport: () => typedError<string, IpcError>(__TAURI_INVOKE("calendar_export")),
 	/**  Records holding every word of the query, grouped by client, newest first. */
 	searchRecords: (query: string) => typedError<SearchResults, IpcError>(__TAURI_INVOKE("search_records", { query })),
 	/**  Erases a client and everything that is theirs, once the typed name matches. */

@@ -5,6 +5,7 @@
 //! reads and checks every input first, so that a bad file fails before anything is written.
 
 pub mod action;
+pub mod calendar;
 pub mod client;
 pub mod company;
 pub mod dashboard;
@@ -40,6 +41,7 @@ pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
                 }
                 RecordCommand::Action(command) => action::run(&vault, command).await,
                 RecordCommand::Dashboard { json } => dashboard::run(&vault, json).await,
+                RecordCommand::Calendar { out } => calendar::run(&vault, out.as_deref()).await,
                 RecordCommand::Search { query, json } => search::run(&vault, &query, json).await,
             };
             vault.lock().await;
