@@ -153,7 +153,7 @@ fn erase_the_client(session: &Session) -> Result<()> {
     })?;
     type_into(session, "search-input", "上司")?;
     click(session, "search-submit")?;
-    session.wait_for_test_id("search-empty")?;
+    session.wait_for_test_id("search-none")?;
     assert!(session.find_all("[data-testid=\"search-hit\"]")?.is_empty());
     click(session, "nav-home")?;
     session.wait_for_test_id("dashboard-screen")?;

@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { clientQueries } from "../features/clients/queries";
 import { aDashboard, anOpenFlag } from "../features/dashboard/testing";
+import { aSearchHit, someClientHits, someSearchResults } from "../features/search/testing";
 import { api } from "../ipc/api";
 import { AppError } from "../ipc/appError";
 import { aClient, aClientSummary, aCompany, aCompanySummary, anInterview, anInterviewSummary } from "../test/apiMock";
@@ -192,12 +193,60 @@ describe("App", () => {
     expect(mocked.dashboardHome).toHaveBeenCalledTimes(2);
   });
 
-  it("has no navigation before the unlock", async () => {
+  it("has no navigation and no search box before the unlock", async () => {
     mocked.vaultStatus.mockResolvedValue("locked");
     start();
     await screen.findByTestId("unlock-screen");
     expect(screen.queryByTestId("nav-home")).toBeNull();
     expect(screen.queryByTestId("nav-clients")).toBeNull();
+    expect(screen.queryByTestId("search-input")).toBeNull();
+  });
+
+  it("searches from the header on any page, and opens a hit's interview in one click", async () => {
+    unlockedWithAnInterview();
+    mocked.searchRecords.mockResolvedValue(someSearchResults([someClientHits({ hits: [aSearchHit()] })]));
+    const user = start();
+    await user.click(await screen.findByTestId("nav-clients"));
+    await screen.findByTestId("client-list-screen");
+
+    await user.type(screen.getByTestId("search-input"), "上司{Enter}");
+    expect(await screen.findByTestId("search-screen")).toBeTruthy();
+    expect(mocked.searchRecords).toHaveBeenCalledExactlyOnceWith("上司");
+    // Search results belong to no place of the navigation.
+    const navItems = ["nav-home", "nav-clients", "nav-companies"].map((testId) => screen.getByTestId(testId));
+    expect(navItems.map((item) => item.getAttribute("aria-current"))).toEqual([null, null, null]);
+
+    await user.click(await screen.findByTestId("search-hit"));
+    expect(await screen.findByTestId("interview-screen")).toBeTruthy();
+    expect(screen.getByTestId<HTMLInputElement>("search-input").value).toBe("上司");
+  });
+
+  it("keeps the query in the box when the core cannot search it", async () => {
+    mocked.vaultStatus.mockResolvedValue("unlocked");
+    mocked.searchRecords.mockRejectedValue(new AppError("query_has_no_words", undefined, "query"));
+    const user = start();
+    await screen.findByTestId("dashboard-screen");
+    await user.keyboard("{Control>}k{/Control}");
+    expect(document.activeElement).toBe(screen.getByTestId("search-input"));
+    await user.keyboard("！？{Enter}");
+
+    expect((await screen.findByTestId("search-error")).dataset.code).toBe("query_has_no_words");
+    expect(screen.getByTestId<HTMLInputElement>("search-input").value).toBe("！？");
+  });
+
+  it("saves the open note before showing search results", async () => {
+    unlockedWithAnInterview();
+    mocked.interviewSaveNotes.mockImplementation((_id, notes) => Promise.resolve(anInterview({ notes })));
+    mocked.searchRecords.mockResolvedValue(someSearchResults());
+    const user = start();
+    await user.type(await openInterviewNotes(user), "上司との関係");
+    await user.type(screen.getByTestId("search-input"), "上司{Enter}");
+
+    expect(await screen.findByTestId("search-none")).toBeTruthy();
+    expect(mocked.interviewSaveNotes).toHaveBeenCalledWith(7, "上司との関係");
+    const saveOrder = mocked.interviewSaveNotes.mock.invocationCallOrder[0] ?? Infinity;
+    const searchOrder = mocked.searchRecords.mock.invocationCallOrder[0] ?? -Infinity;
+    expect(saveOrder).toBeLessThan(searchOrder);
   });
 
   it("locks, and saves the open note before locking", async () => {

@@ -4,11 +4,13 @@ import { LanguageSelect } from "./LanguageSelect";
 interface AppHeaderProps {
   /** The workspace's navigation, after the name (none before the unlock). */
   nav?: ReactNode;
+  /** The search box, between the navigation and the controls (none before the unlock). */
+  search?: ReactNode;
   /** Extra controls at the end of the bar (the lock button once unlocked). */
   children?: ReactNode;
 }
 
-export function AppHeader({ nav, children }: AppHeaderProps) {
+export function AppHeader({ nav, search, children }: AppHeaderProps) {
   return (
     <header className="app-header">
       <div className="app-header__brand">
@@ -20,6 +22,7 @@ export function AppHeader({ nav, children }: AppHeaderProps) {
         </span>
       </div>
       {nav}
+      {search}
       <div className="app-header__controls">
         <LanguageSelect />
         {children}

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { SearchBox } from "../features/search/SearchBox";
 import { PendingSavesProvider } from "../shared/pendingSaves";
 import { AppHeader } from "./AppHeader";
 import { LockButton } from "./LockButton";
@@ -42,7 +43,7 @@ function WorkspacePages({ onLocked }: WorkspaceProps) {
   const closeSaveFailed = useSaveBeforeClose();
   return (
     <NavigateContext value={navigate}>
-      <AppHeader nav={<WorkspaceNav route={route} />}>
+      <AppHeader nav={<WorkspaceNav route={route} />} search={<SearchBox />}>
         <LockButton onLocked={onLocked} />
       </AppHeader>
       {closeSaveFailed && (

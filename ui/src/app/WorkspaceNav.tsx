@@ -5,11 +5,13 @@ import type { Route, RouteName } from "./routes";
 /** The places of the workspace, in the order of the header. */
 type NavPlace = "home" | "clients" | "companies";
 
-/** Pages reached from the companies list; every page but Home and these belongs to the clients. */
+/** Pages reached from the companies list; every page but Home, search and these belongs to the clients. */
 const COMPANY_PAGES: ReadonlySet<RouteName> = new Set<RouteName>(["companies", "company", "program"]);
 
-function placeOf(route: Route): NavPlace {
+/** The place a page belongs to; search results belong to none (they span every client). */
+function placeOf(route: Route): NavPlace | null {
   if (route.name === "home") return "home";
+  if (route.name === "search") return null;
   return COMPANY_PAGES.has(route.name) ? "companies" : "clients";
 }
 

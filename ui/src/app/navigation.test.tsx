@@ -66,6 +66,7 @@ describe("Route", () => {
     expectTypeOf<Extract<Route, { name: "clients" }>>().toEqualTypeOf<{ name: "clients" }>();
     expectTypeOf<Extract<Route, { name: "client" }>>().toEqualTypeOf<{ name: "client"; clientId: number }>();
     expectTypeOf<Extract<Route, { name: "program" }>>().toEqualTypeOf<{ name: "program"; programId: number }>();
+    expectTypeOf<Extract<Route, { name: "search" }>>().toEqualTypeOf<{ name: "search"; query: string }>();
     expectTypeOf<{ name: "client" }>().not.toExtend<Route>();
   });
 });

@@ -6,6 +6,7 @@ import { CompanyScreen } from "../features/companies/CompanyScreen";
 import { DashboardScreen } from "../features/dashboard/DashboardScreen";
 import { ProgramScreen } from "../features/programs/ProgramScreen";
 import { InterviewScreen } from "../features/interviews/InterviewScreen";
+import { SearchScreen } from "../features/search/SearchScreen";
 
 /**
  * Every page of the workspace, by name. A screen's props are its route's params, so adding
@@ -20,6 +21,7 @@ const screens = {
   company: CompanyScreen,
   program: ProgramScreen,
   interview: InterviewScreen,
+  search: SearchScreen,
 } satisfies Record<string, (params: never) => ReactNode>;
 
 type Screens = typeof screens;

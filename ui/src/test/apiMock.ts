@@ -21,10 +21,11 @@ export type ApiMock = { [K in keyof Api]: Mock<Api[K]> };
  * `vi.fn()`, to be given an answer in each test. Components only ever reach the shell
  * through `api`, and the commands are listed once, in the generated bindings.
  */
-export async function apiModuleMock(): Promise<{ api: ApiMock }> {
-  const actual = await vi.importActual<{ api: Api }>("../ipc/api");
+export async function apiModuleMock(): Promise<Record<string, unknown> & { api: ApiMock }> {
+  const actual = await vi.importActual<Record<string, unknown> & { api: Api }>("../ipc/api");
   const names = Object.keys(actual.api) as (keyof Api)[];
-  return { api: Object.fromEntries(names.map((name) => [name, vi.fn()])) as ApiMock };
+  // The module's constants (the core's limits) stay as they are; only the commands are mocked.
+  return { ...actual, api: Object.fromEntries(names.map((name) => [name, vi.fn()])) as ApiMock };
 }
 
 /** A promise the test settles when it chooses (a command still "in flight"). */

@@ -106,8 +106,9 @@ describe("DashboardScreen", () => {
     expect(document.activeElement).toBe(screen.getAllByTestId("dashboard-interview")[0]);
     await user.keyboard("{Enter}");
     expect(navigate).toHaveBeenCalledExactlyOnceWith({ name: "interview", interviewId: 7 });
-    // Seven entries, seven stops.
-    expect(screen.getAllByRole("button")).toHaveLength(7);
+    // Seven entries, seven stops, and the calendar export.
+    expect(screen.getAllByTestId(/^dashboard-(interview|follow-up|flag|overdue-action)$/)).toHaveLength(7);
+    expect(screen.getAllByRole("button")).toHaveLength(8);
     expect(screen.getByTestId("dashboard-flag").getAttribute("title")).toBe("相談者のページを開く");
     expect(screen.getAllByTestId("dashboard-interview")[0]?.getAttribute("title")).toBe("面談のページを開く");
   });

@@ -10,10 +10,12 @@ interface DashboardSectionProps {
   /** The quiet line shown instead of the entries when there are none. */
   none: string;
   children: ReactNode;
+  /** Shown below the entries, or below the "nothing" line. */
+  footer?: ReactNode;
 }
 
 /** One part of Home: a heading that says how many, then the entries or a quiet "nothing". */
-export function DashboardSection({ testId, title, count, none, children }: DashboardSectionProps) {
+export function DashboardSection({ testId, title, count, none, children, footer }: DashboardSectionProps) {
   const { t } = useTranslation();
   const headingId = useId();
   return (
@@ -25,6 +27,7 @@ export function DashboardSection({ testId, title, count, none, children }: Dashb
         </span>
       </h2>
       {count === 0 ? <p className="quiet">{none}</p> : children}
+      {footer}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useNavigate } from "../../app/navigation";
 import type { FollowUpDue } from "../../ipc/api";
 import { formatHeldOn } from "../../shared/format";
 import { useLanguage } from "../../shared/useLanguage";
+import { CalendarExport } from "./CalendarExport";
 import { DashboardEntry } from "./DashboardEntry";
 import { DashboardSection } from "./DashboardSection";
 
@@ -18,6 +19,7 @@ export function FollowUps({ followUps }: { followUps: FollowUpDue[] }) {
       title={t("dashboard.followUps.title")}
       count={followUps.length}
       none={t("dashboard.followUps.none")}
+      footer={<CalendarExport />}
     >
       <ul className="dashboard-list">
         {followUps.map((followUp) => (
