@@ -27,7 +27,10 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         .constant("ERROR_CODES", ErrorCode::ALL)
         // Limits the UI states or enforces before asking, from the core's own constants.
         .constant("SEARCH_MAX_HITS", kizuki_core::search::MAX_HITS)
-        .constant("SEARCH_MAX_QUERY_CHARS", kizuki_core::search::MAX_QUERY_CHARS)
+        .constant(
+            "SEARCH_MAX_QUERY_CHARS",
+            kizuki_core::search::MAX_QUERY_CHARS,
+        )
         // Ids are SQLite rowids, far below 2^53: a JavaScript number holds them exactly.
         .dangerously_cast_bigints_to_number()
         // One TypeScript type per Rust type: none of ours serialises differently from how it

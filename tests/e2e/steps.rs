@@ -15,8 +15,14 @@ pub fn type_into(session: &Session, test_id: &str, text: &str) -> Result<()> {
     session.type_text(&element, text)
 }
 
+/// Clicks the element, first brought to the middle of the window: one at the window's edge
+/// (a form's save button below a long form) can miss WebKitGTK's click.
 pub fn click(session: &Session, test_id: &str) -> Result<()> {
     let element = session.wait_for_test_id(test_id)?;
+    session.execute(&format!(
+        "document.querySelector('[data-testid=\"{test_id}\"]')
+             ?.scrollIntoView({{ block: 'center' }});"
+    ))?;
     session
         .click(&element)
         .map_err(|error| format!("clicking {test_id}: {error}").into())

@@ -6,12 +6,12 @@
 //! manager, so the tests send that message themselves.
 
 use x11rb::connection::Connection;
-use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt, EventMask, Window};
+use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt, EventMask, MapState, Window};
 use x11rb::CURRENT_TIME;
 
 use crate::Result;
 
-/// Sends `WM_DELETE_WINDOW` to the top-level window titled `title` on `$DISPLAY`.
+/// Sends `WM_DELETE_WINDOW` to the top-level windows on screen titled `title` on `$DISPLAY`.
 pub fn request_close(title: &str) -> Result<()> {
     let (connection, screen) = x11rb::connect(None)?;
     let root = connection.setup().roots[screen].root;
@@ -31,21 +31,26 @@ pub fn request_close(title: &str) -> Result<()> {
             .reply()?;
         Ok(name.value == title.as_bytes())
     };
-    let children = connection.query_tree(root)?.reply()?.children;
-    let mut window = None;
-    for child in children {
-        if titled(child)? {
-            window = Some(child);
+    // Only windows on screen: GTK keeps unmapped helper windows that may carry the title too.
+    let viewable = |window: Window| -> Result<bool> {
+        Ok(connection.get_window_attributes(window)?.reply()?.map_state == MapState::VIEWABLE)
+    };
+    let mut closed = 0;
+    for window in connection.query_tree(root)?.reply()?.children {
+        if titled(window)? && viewable(window)? {
+            let message = ClientMessageEvent::new(
+                32,
+                window,
+                protocols,
+                [delete_window, CURRENT_TIME, 0, 0, 0],
+            );
+            connection.send_event(false, window, EventMask::NO_EVENT, message)?;
+            closed += 1;
         }
     }
-    let window = window.ok_or_else(|| format!("no window titled {title:?}"))?;
-    let message = ClientMessageEvent::new(
-        32,
-        window,
-        protocols,
-        [delete_window, CURRENT_TIME, 0, 0, 0],
-    );
-    connection.send_event(false, window, EventMask::NO_EVENT, message)?;
+    if closed == 0 {
+        return Err(format!("no window titled {title:?} on screen").into());
+    }
     connection.flush()?;
     Ok(())
 }
