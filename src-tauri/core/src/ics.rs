@@ -18,9 +18,12 @@ use crate::vault::Vault;
 /// The last day a follow-up can fall on (see `calendar`'s plausible years).
 const LAST_DAY: Option<NaiveDate> = NaiveDate::from_ymd_opt(2199, 12, 31);
 
+/// What a client reference starts with.
+pub const REFERENCE_PREFIX: &str = "KZ-";
+
 /// Kizuki's reference to a client, shown on the client's page: an id, never a name.
 pub fn reference(client_id: ClientId) -> String {
-    format!("KZ-{}", client_id.0)
+    format!("{REFERENCE_PREFIX}{}", client_id.0)
 }
 
 /// The file name [`save_follow_ups`] writes.

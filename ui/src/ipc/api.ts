@@ -12,7 +12,7 @@ import { toAppError } from "./appError";
 
 export type * from "./bindings";
 /** The core's limits, generated like the commands, for screens that state or enforce them. */
-export { SEARCH_MAX_HITS, SEARCH_MAX_QUERY_CHARS } from "./bindings";
+export { CLIENT_REFERENCE_PREFIX, SEARCH_MAX_HITS, SEARCH_MAX_QUERY_CHARS } from "./bindings";
 
 /**
  * The generated result union, with the error left `unknown`: the bindings type it as

@@ -103,10 +103,36 @@ text::debug_without_content!(SearchHit, kind, record_id, interview_id, at);
 text::debug_without_content!(ClientHits, client_id);
 text::debug_without_content!(SearchResults, truncated);
 
-/// Finds the records holding every word of `query`.
+/// Finds the records holding every word of `query`. Kizuki's own reference to a client
+/// (`KZ-42`, as the calendar export shows it) finds that client.
 pub async fn search(vault: &Vault, query: &str) -> Result<SearchResults> {
     let words = terms::parse(query)?;
     let mut tx = vault.read().await?;
+    if let Some(client_id) = terms::reference(&words) {
+        let names = client::store::names(&mut tx).await?;
+        let groups = names
+            .get(&client_id)
+            .map(|(name, _)| ClientHits {
+                client_id,
+                client_name: name.clone(),
+                hits: vec![SearchHit {
+                    kind: HitKind::Client,
+                    record_id: client_id.0,
+                    interview_id: None,
+                    at: None,
+                    snippet: vec![SnippetPart {
+                        text: crate::ics::reference(client_id),
+                        highlight: true,
+                    }],
+                }],
+            })
+            .into_iter()
+            .collect();
+        return Ok(SearchResults {
+            groups,
+            truncated: false,
+        });
+    }
     let mut rows = store::matching(&mut tx, &words, MAX_HITS + 1).await?;
     let truncated = rows.len() > MAX_HITS;
     rows.truncate(MAX_HITS);

@@ -1,5 +1,6 @@
 //! A search box's text as words to find.
 
+use crate::ids::ClientId;
 use crate::record::{Error, Field, Result};
 
 /// The longest query accepted.
@@ -25,6 +26,28 @@ pub(crate) fn parse(query: &str) -> Result<Vec<String>> {
     Ok(words)
 }
 
+/// The client a query names by Kizuki's reference alone (`KZ-42`, any case, full-width
+/// characters as an IME types them).
+pub(crate) fn reference(words: &[String]) -> Option<ClientId> {
+    let [word] = words else {
+        return None;
+    };
+    let folded: String = word
+        .chars()
+        .map(|c| match c {
+            // Full-width ASCII (ＫＺ－４２) to its half-width form.
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let digits = folded.strip_prefix(crate::ics::REFERENCE_PREFIX)?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().map(ClientId)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,6 +67,17 @@ mod tests {
             parse("ワーク・ライフ").ok(),
             Some(vec!["ワーク・ライフ".to_owned()])
         );
+    }
+
+    #[test]
+    fn a_reference_alone_names_a_client() {
+        let words = |query: &str| parse(query).unwrap_or_default();
+        assert_eq!(reference(&words("KZ-42")), Some(ClientId(42)));
+        assert_eq!(reference(&words(" kz-7 ")), Some(ClientId(7)));
+        assert_eq!(reference(&words("ＫＺ－４２")), Some(ClientId(42)));
+        for not_one in ["KZ-", "KZ-4a", "KZ-42 上司", "XKZ-42", "KZ42"] {
+            assert_eq!(reference(&words(not_one)), None, "{not_one}");
+        }
     }
 
     #[test]

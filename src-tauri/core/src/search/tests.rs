@@ -266,3 +266,18 @@ fn a_snippet_centres_on_the_first_match_and_marks_every_match() {
         .sum();
     assert_eq!(shown, SNIPPET_CONTEXT_CHARS * 3);
 }
+
+#[tokio::test]
+async fn kizukis_reference_finds_the_client() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    let client_id = fixtures::client(&vault, company_id).await?;
+    let found = search(&vault, &crate::ics::reference(client_id)).await?;
+    assert_eq!(found.groups.len(), 1);
+    assert_eq!(found.groups[0].client_id, client_id);
+    assert_eq!(found.groups[0].hits[0].kind, HitKind::Client);
+    assert!(search(&vault, "KZ-999").await?.groups.is_empty());
+    vault.lock().await;
+    Ok(())
+}

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { CLIENT_REFERENCE_PREFIX } from "../../ipc/api";
 import type { Client } from "../../ipc/api";
 import { programQueries } from "../programs/queries";
 
@@ -31,6 +32,8 @@ export function ClientDetails({ client }: { client: Client }) {
         )),
   );
   add(t("client.programs"), enrolled.length === 0 ? null : enrolled.map((program) => program.name).join("、"));
+  // The calendar export names clients by this reference only; searching for it finds them.
+  add(t("client.reference"), <span data-testid="client-reference">{`${CLIENT_REFERENCE_PREFIX}${client.id}`}</span>);
 
   return (
     <section className="client-details" aria-label={t("client.details")} data-testid="client-details">

@@ -40,6 +40,8 @@ describe("ClientScreen", () => {
     expect(details.textContent).toContain("主任");
     expect(details.textContent).toContain("30代");
     expect(details.textContent).toContain("法人営業");
+    // Kizuki's reference, the only name a calendar export gives the client.
+    expect(screen.getByTestId("client-reference").textContent).toBe("KZ-3");
     await waitFor(() => {
       expect(details.textContent).toContain("2026年度 セルフ・キャリアドック");
     });
