@@ -31,6 +31,11 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
             "SEARCH_MAX_QUERY_CHARS",
             kizuki_core::search::MAX_QUERY_CHARS,
         )
+        // The calendar export's name for a client, shown on the client's page.
+        .constant(
+            "CLIENT_REFERENCE_PREFIX",
+            kizuki_core::ics::REFERENCE_PREFIX,
+        )
         // Ids are SQLite rowids, far below 2^53: a JavaScript number holds them exactly.
         .dangerously_cast_bigints_to_number()
         // One TypeScript type per Rust type: none of ours serialises differently from how it

@@ -100,6 +100,8 @@ export const commands = {
 };
 
 /* Constants */
+export const CLIENT_REFERENCE_PREFIX = "KZ-" as const;
+
 export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","query_has_no_words","erasure_not_confirmed","storage","internal"] as const;
 
 export const SEARCH_MAX_HITS = 200 as const;
