@@ -9,7 +9,8 @@ use kizuki_e2e::Result;
 use serde_json::Value;
 
 use crate::steps::{
-    choose, click, row_containing, set_date, set_up_the_vault, type_into, wait_for_saved, ENTER,
+    choose, click, row_containing, set_date, set_up_the_vault, type_into, wait_for_saved,
+    wait_for_text, ENTER,
 };
 
 const PASSPHRASE: &str = "あさのこうえん 2026";
@@ -91,6 +92,7 @@ fn the_dashboard_names_both(session: &Session) -> Result<()> {
     session.wait_for_test_id("dashboard-screen")?;
     row_containing(session, "dashboard-overdue-action", LATE)?;
     row_containing(session, "dashboard-interview", CLIENT_NAME)?;
+    wait_for_text(session, "dashboard-interviews-count", "1件")?;
     let follow_up = row_containing(session, "dashboard-follow-up", CLIENT_NAME)?;
     keep_screenshot(session, "dashboard")?;
     session.click(&follow_up)?;
@@ -155,10 +157,11 @@ fn erase_the_client(session: &Session) -> Result<()> {
     click(session, "search-submit")?;
     session.wait_for_test_id("search-none")?;
     assert!(session.find_all("[data-testid=\"search-hit\"]")?.is_empty());
+    // The two interviews held today were on the dashboard: they are gone with the client.
     click(session, "nav-home")?;
-    session.wait_for_test_id("dashboard-screen")?;
+    wait_for_text(session, "dashboard-interviews-count", "0件")?;
     assert!(session
-        .find_all("[data-testid=\"dashboard-follow-up\"]")?
+        .find_all("[data-testid=\"dashboard-interview\"]")?
         .is_empty());
     Ok(())
 }

@@ -416,7 +416,7 @@ fn action_plans_and_follow_ups_reach_the_dashboard() {
     let too_early = cli.write_json("early.json", &json!({"dueOn": days_ago(31)}));
     assert_fails_with(
         &cli.run(&["action", "edit", &item, "--from-file", &too_early]),
-        &message("en", "period_ends_before_start"),
+        &message_for("en", "period_ends_before_start", "dueOn"),
     );
 
     let note = cli.write("note.txt", "説明会に参加した".as_bytes());
@@ -772,7 +772,7 @@ fn failures_exit_non_zero_with_one_translated_line_and_write_nothing() {
                 "--end",
                 "2026-03-31",
             ]),
-            message("en", "period_ends_before_start"),
+            message_for("en", "period_ends_before_start", "endsOn"),
         ),
         (
             args(&[

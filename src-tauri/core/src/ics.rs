@@ -56,7 +56,8 @@ pub async fn follow_ups(vault: &Vault) -> Result<String> {
 /// [`follow_ups`], stamped `now`.
 pub async fn follow_ups_stamped(vault: &Vault, now: DateTime<Utc>) -> Result<String> {
     let mut tx = vault.read().await?;
-    let due = interview::store::follow_ups_due(&mut tx, LAST_DAY.unwrap_or(NaiveDate::MAX)).await?;
+    let last_day = LAST_DAY.unwrap_or(NaiveDate::MAX);
+    let due = interview::store::follow_ups_due(&mut tx, last_day, crate::calendar::today()).await?;
     let names = client::store::names(&mut tx).await?;
     drop(tx);
     let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();

@@ -1,7 +1,7 @@
 //! Clients (相談者): the employees a consultant interviews, within a company and optionally
 //! enrolled in its programs.
 
-mod kana;
+pub(crate) mod kana;
 pub(crate) mod store;
 
 use std::collections::BTreeSet;

@@ -123,7 +123,7 @@ pub async fn home(vault: &Vault, today: NaiveDate) -> Result<Dashboard> {
     let due_until = today + Days::new(FOLLOW_UP_DUE_WITHIN_DAYS);
     let names = client::store::names(&mut tx).await?;
     let interviews = interview::store::between(&mut tx, today, week_end).await?;
-    let due = interview::store::follow_ups_due(&mut tx, due_until).await?;
+    let due = interview::store::follow_ups_due(&mut tx, due_until, today).await?;
     let flags = flag::store::open(&mut tx).await?;
     let overdue = action_plan::store::overdue(&mut tx, today).await?;
     drop(tx);

@@ -4,7 +4,7 @@ use super::*;
 use crate::action_plan::{ActionItemInput, ActionStatus, Smart};
 use crate::client::{ClientInput, ClientStatus};
 use crate::flag::FlagInput;
-use crate::interview::{InterviewDetails, NewInterview};
+use crate::interview::{InterviewDetails, InterviewKind, NewInterview};
 use crate::test_support::fixtures::{self, client_input, details, TestResult};
 use crate::test_support::new_vault;
 
@@ -31,6 +31,17 @@ async fn interview_at(
     Ok(interview::create(vault, &new_interview).await?.id)
 }
 
+async fn add_client(
+    vault: &Vault,
+    company_id: crate::ids::CompanyId,
+    name: &str,
+    kana: &str,
+) -> TestResult<ClientId> {
+    Ok(client::create(vault, &client_input(company_id, name, kana))
+        .await?
+        .id)
+}
+
 async fn item(
     vault: &Vault,
     client_id: ClientId,
@@ -55,14 +66,7 @@ async fn the_dashboard_shows_what_needs_the_consultant_and_nothing_else() -> Tes
     let dir = tempfile::tempdir()?;
     let (vault, _) = new_vault(dir.path()).await;
     let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
-    let add = |name: &'static str, kana: &'static str| {
-        let vault = &vault;
-        async move {
-            client::create(vault, &client_input(company_id, name, kana))
-                .await
-                .map(|c| c.id)
-        }
-    };
+    let add = |name: &'static str, kana: &'static str| add_client(&vault, company_id, name, kana);
     let ito = add("伊藤", "いとう").await?;
     let kato = add("加藤", "かとう").await?;
     let sato = add("佐藤", "さとう").await?;
@@ -191,6 +195,52 @@ async fn the_dashboard_shows_what_needs_the_consultant_and_nothing_else() -> Tes
             .collect::<Vec<_>>(),
         [late]
     );
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn only_an_interview_with_the_client_that_can_still_happen_plans_the_follow_up() -> TestResult
+{
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    let add = |name: &'static str, kana: &'static str| add_client(&vault, company_id, name, kana);
+    let with_boss = add("伊藤", "いとう").await?;
+    let no_show = add("加藤", "かとう").await?;
+    let planned = add("佐藤", "さとう").await?;
+    for client_id in [with_boss, no_show, planned] {
+        interview_at(
+            &vault,
+            client_id,
+            Some("2026-10-01"),
+            "2026-10-01",
+            Some("2026-11-30"),
+        )
+        .await?;
+    }
+    // A boss consultation is about the client, not the client's next interview.
+    interview::create(
+        &vault,
+        &NewInterview {
+            client_id: with_boss,
+            details: InterviewDetails {
+                kind: InterviewKind::BossConsultation,
+                held_at: Some("2026-11-10".into()),
+                ..details(None, "2026-11-10")
+            },
+            notes: None,
+        },
+    )
+    .await?;
+    // Scheduled for a day now past and never held: nothing is planned.
+    interview_at(&vault, no_show, None, "2026-11-28T10:00", None).await?;
+    // Scheduled for a day to come: the follow-up is planned.
+    interview_at(&vault, planned, None, "2026-12-03T10:00", None).await?;
+
+    let home = home(&vault, day("2026-12-01")).await?;
+    let due: Vec<ClientId> = home.follow_ups.iter().map(|f| f.client_id).collect();
+    assert_eq!(due, [with_boss, no_show]);
     vault.lock().await;
     Ok(())
 }

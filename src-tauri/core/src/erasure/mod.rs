@@ -43,14 +43,26 @@ pub struct Erased {
 pub async fn erase_client(vault: &Vault, request: &ErasureRequest) -> Result<Erased> {
     let mut tx = vault.write().await?;
     let stored = client::store::get(&mut tx, request.client_id).await?;
-    if request.confirmation.trim() != stored.name {
+    if comparable(&request.confirmation) != comparable(&stored.name) {
         return Err(Error::NotConfirmed);
     }
     client::store::delete(&mut tx, request.client_id).await?;
     search::store::forget_client(&mut tx, request.client_id).await?;
     tx.commit().await?;
-    let log_emptied = vault.truncate_log().await?;
+    // The client is gone once committed: a log that cannot be emptied now is reported, not
+    // an error. It is emptied at the latest when the vault locks and the last connection
+    // closes.
+    let log_emptied = vault.truncate_log().await.unwrap_or(false);
     Ok(Erased { log_emptied })
+}
+
+/// A name as the consultant may type it: full-width or half-width, any run of spaces
+/// (「佐藤　花子」 through an IME is 「佐藤 花子」).
+fn comparable(name: &str) -> String {
+    crate::client::kana::nfkc(name)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

@@ -209,7 +209,8 @@ async fn an_erased_client_is_on_no_page_of_the_database_or_its_log() -> TestResu
         &vault,
         &ErasureRequest {
             client_id: erased,
-            confirmation: format!(" 氏名{ERASED} "),
+            // Typed through an IME: full-width space around it.
+            confirmation: format!("\u{3000}氏名{ERASED} "),
         },
     )
     .await?;

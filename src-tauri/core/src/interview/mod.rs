@@ -219,13 +219,22 @@ impl InterviewDetails {
     }
 }
 
-/// The follow-up date a program's rule gives an interview held at `held_at`.
+impl InterviewKind {
+    /// Whether the interview is with the client (a boss consultation or a supervision is
+    /// about them): only those set, or stand for, the client's next interview.
+    pub fn is_with_the_client(self) -> bool {
+        matches!(self, Self::Initial | Self::FollowUp | Self::Additional)
+    }
+}
+
+/// The follow-up date a program's rule gives an interview of `kind` held at `held_at`.
 async fn follow_up_by_rule(
     conn: &mut SqliteConnection,
+    kind: InterviewKind,
     program_id: Option<ProgramId>,
     held_at: &str,
 ) -> Result<Option<NaiveDate>> {
-    let Some(program_id) = program_id else {
+    let Some(program_id) = program_id.filter(|_| kind.is_with_the_client()) else {
         return Ok(None);
     };
     let days = program::store::get(conn, program_id)
@@ -263,7 +272,8 @@ pub async fn create(vault: &Vault, new_interview: &NewInterview) -> Result<Inter
     let mut tx = vault.write().await?;
     check_program(&mut tx, new_interview.client_id, details.program_id).await?;
     if let (None, Some(held_at)) = (details.follow_up_due_on, &details.held_at) {
-        details.follow_up_due_on = follow_up_by_rule(&mut tx, details.program_id, held_at).await?;
+        details.follow_up_due_on =
+            follow_up_by_rule(&mut tx, details.kind, details.program_id, held_at).await?;
     }
     let now = Utc::now();
     let id = store::insert(&mut tx, new_interview.client_id, &details, now).await?;
@@ -371,7 +381,8 @@ async fn change_details(
     check_program(&mut *conn, stored.client_id, details.program_id).await?;
     let mut follow_up_due_on = details.follow_up_due_on;
     if let (None, None, Some(held_at)) = (follow_up_due_on, &stored.held_at, &details.held_at) {
-        follow_up_due_on = follow_up_by_rule(&mut *conn, details.program_id, held_at).await?;
+        follow_up_due_on =
+            follow_up_by_rule(&mut *conn, details.kind, details.program_id, held_at).await?;
     }
     store::update(
         conn,
@@ -400,7 +411,7 @@ async fn change_held_at(
         .unwrap_or_else(|| chrono::Local::now().format("%Y-%m-%dT%H:%M").to_string());
     let follow_up_due_on = match stored.follow_up_due_on {
         Some(due_on) => Some(due_on),
-        None => follow_up_by_rule(&mut *conn, stored.program_id, &held_at).await?,
+        None => follow_up_by_rule(&mut *conn, stored.kind, stored.program_id, &held_at).await?,
     };
     if follow_up_due_on.is_some_and(|due_on| calendar::day_of(&held_at) > Some(due_on)) {
         return Err(Error::EndsBeforeStart(Field::FollowUpDueOn));

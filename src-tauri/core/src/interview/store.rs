@@ -247,24 +247,31 @@ pub(crate) struct DueRow {
     pub(crate) due_on: NaiveDate,
 }
 
-/// Clients whose next interview is due by `until`: their latest interview is held and set
-/// a date; an interview scheduled since means the follow-up is already planned.
+/// Clients whose next interview is due by `until`: their latest interview with them (initial,
+/// follow-up or additional: not a boss consultation or supervision, which are about them but
+/// not with them) is held and set a date. An interview scheduled since means the follow-up is
+/// planned, unless its day passed (`today`) without it being held: a no-show plans nothing.
 pub(crate) async fn follow_ups_due(
     conn: &mut SqliteConnection,
     until: NaiveDate,
+    today: NaiveDate,
 ) -> Result<Vec<DueRow>> {
     let rows: Vec<(ClientId, InterviewId, NaiveDate)> = sqlx::query_as(
         "SELECT i.client_id, i.id, i.follow_up_due_on FROM interviews i
          WHERE i.follow_up_due_on IS NOT NULL AND i.follow_up_due_on <= ?
            AND i.held_at IS NOT NULL
+           AND i.kind IN ('initial', 'follow_up', 'additional')
            AND NOT EXISTS (
                SELECT 1 FROM interviews later
                WHERE later.client_id = i.client_id AND later.id <> i.id
+                 AND later.kind IN ('initial', 'follow_up', 'additional')
+                 AND (later.held_at IS NOT NULL OR later.scheduled_at >= ?)
                  AND (coalesce(later.held_at, later.scheduled_at), later.id)
                      > (coalesce(i.held_at, i.scheduled_at), i.id))
          ORDER BY i.follow_up_due_on, i.id",
     )
     .bind(until)
+    .bind(today.format("%Y-%m-%d").to_string())
     .fetch_all(conn)
     .await?;
     Ok(rows

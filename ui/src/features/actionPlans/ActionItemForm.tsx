@@ -6,10 +6,9 @@ import { ImeSafeForm } from "../../shared/ImeSafeForm";
 import { invalidProps } from "../../shared/fieldError";
 import { optionalParagraph } from "../../shared/text";
 import { useSubmission } from "../../shared/useSubmission";
+import { StatusField } from "./StatusField";
 import { useCreateActionItem, useUpdateActionItem } from "./queries";
 import { NOTHING_TICKED, SMART_CRITERIA } from "./smart";
-
-export const ACTION_STATUSES: readonly ActionStatus[] = ["not_started", "in_progress", "done", "dropped"];
 
 interface ActionItemFormProps {
   clientId: number;
@@ -111,24 +110,13 @@ export function ActionItemForm({ clientId, interviewId, item, onDone }: ActionIt
             {...dueInvalid}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t("fields.status")}</label>
-          <select
-            id={`${id}-status`}
-            data-testid="action-status"
-            value={status}
-            onChange={(event) => {
-              setStatus(event.target.value as ActionStatus);
-            }}
-            disabled={pending}
-          >
-            {ACTION_STATUSES.map((option) => (
-              <option key={option} value={option}>
-                {t(`actions.statuses.${option}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <StatusField
+          id={`${id}-status`}
+          testId="action-status"
+          value={status}
+          onChange={setStatus}
+          disabled={pending}
+        />
       </div>
       <fieldset className="action-form__smart" disabled={pending}>
         <legend>{t("actions.smartCheck")}</legend>

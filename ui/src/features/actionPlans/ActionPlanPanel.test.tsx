@@ -37,7 +37,7 @@ describe("ActionPlanPanel", () => {
     expect(vague?.textContent).toContain("期限切れ 2020年1月31日");
     expect(within(vague!).getByTestId("action-smart-missing").textContent).toBe("SMART未充足：具体的、測定可能");
     expect(within(vague!).getByTestId("progress-row").textContent).toContain("説明会の日程を確認した");
-    expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("アクションプラン（進行中 1件）");
+    expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("アクションプラン（未完了 1件）");
     // The finished item is below, out of the open list.
     expect(within(open).getAllByTestId("action-row")).toHaveLength(1);
     expect(screen.getAllByTestId("action-row")[1]?.dataset.status).toBe("done");

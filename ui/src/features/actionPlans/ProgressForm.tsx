@@ -6,8 +6,8 @@ import { ImeSafeForm } from "../../shared/ImeSafeForm";
 import { invalidProps } from "../../shared/fieldError";
 import { todayIsoDate } from "../../shared/format";
 import { useSubmission } from "../../shared/useSubmission";
-import { ACTION_STATUSES } from "./ActionItemForm";
 import { useAddProgress } from "./queries";
+import { StatusField } from "./StatusField";
 
 interface ProgressFormProps {
   item: ActionItem;
@@ -74,24 +74,13 @@ export function ProgressForm({ item, interviewId, onDone }: ProgressFormProps) {
             {...invalidProps(error, "notedOn")}
           />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t("fields.status")}</label>
-          <select
-            id={`${id}-status`}
-            data-testid="progress-status"
-            value={status}
-            onChange={(event) => {
-              setStatus(event.target.value as ActionStatus);
-            }}
-            disabled={pending}
-          >
-            {ACTION_STATUSES.map((option) => (
-              <option key={option} value={option}>
-                {t(`actions.statuses.${option}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <StatusField
+          id={`${id}-status`}
+          testId="progress-status"
+          value={status}
+          onChange={setStatus}
+          disabled={pending}
+        />
       </div>
       <FormError error={error} />
       <div className="form-actions">

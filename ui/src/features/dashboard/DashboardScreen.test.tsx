@@ -68,8 +68,8 @@ describe("DashboardScreen", () => {
     renderScreen(<DashboardScreen />);
     await screen.findAllByTestId("dashboard-follow-up");
     expect(texts("dashboard-follow-up")).toEqual([
-      "青木 一郎次回面談の期日 2026年11月10日期日超過",
-      "鈴木 三郎次回面談の期日 2026年11月25日",
+      "青木 一郎次回面談の目安日 2026年11月10日目安日超過",
+      "鈴木 三郎次回面談の目安日 2026年11月25日",
     ]);
     expect(screen.getAllByTestId("dashboard-follow-up").map((entry) => entry.dataset.overdue)).toEqual([
       "true",
@@ -118,7 +118,7 @@ describe("DashboardScreen", () => {
     renderScreen(<DashboardScreen />);
     const interviews = await screen.findByTestId("dashboard-interviews");
     expect(within(interviews).getByText("今日から1週間の面談はありません。")).toBeTruthy();
-    expect(within(screen.getByTestId("dashboard-follow-ups")).getByText("期日の近いフォローアップはありません。")).toBeTruthy();
+    expect(within(screen.getByTestId("dashboard-follow-ups")).getByText("目安日の近いフォローアップはありません。")).toBeTruthy();
     expect(within(screen.getByTestId("dashboard-flags")).getByText("対応中の要配慮フラグはありません。")).toBeTruthy();
     expect(within(screen.getByTestId("dashboard-overdue-actions")).getByText("期限切れのアクションはありません。")).toBeTruthy();
     expect(screen.getAllByRole("heading", { level: 2 }).map((heading) => heading.textContent)).toEqual([
