@@ -95,6 +95,33 @@ describe("ActionPlanPanel", () => {
     });
   });
 
+  it("edits an item from what is stored, keeping the interview that decided it", async () => {
+    mocked.actionItemUpdate.mockResolvedValue(anActionItem({ id: 42, dueOn: "2099-01-31" }));
+    const user = userEvent.setup();
+    renderScreen(<ActionPlanPanel clientId={3} />);
+    const open = await screen.findByTestId("open-actions");
+    await user.click(within(open).getByTestId("action-edit"));
+    expect(screen.getByTestId<HTMLTextAreaElement>("action-what").value).toBe("もっと頑張る");
+    expect(screen.getByTestId<HTMLInputElement>("action-smart-specific").checked).toBe(false);
+    expect(screen.getByTestId<HTMLInputElement>("action-smart-achievable").checked).toBe(true);
+    await user.clear(screen.getByTestId("action-what"));
+    await user.type(screen.getByTestId("action-what"), "週に一度、資格の勉強をする");
+    await user.click(screen.getByTestId("action-smart-specific"));
+    await user.click(screen.getByTestId("action-save"));
+    await waitFor(() => {
+      expect(screen.queryByTestId("action-form")).toBeNull();
+    });
+    expect(mocked.actionItemUpdate).toHaveBeenCalledExactlyOnceWith(42, {
+      clientId: 3,
+      interviewId: 7,
+      what: "週に一度、資格の勉強をする",
+      how: null,
+      dueOn: "2020-01-31",
+      smart: { specific: true, measurable: false, achievable: true, related: true, timeBound: true },
+      status: "in_progress",
+    });
+  });
+
   it("keeps what was typed when the core refuses, pointing at the field", async () => {
     mocked.actionItemList.mockResolvedValue([]);
     mocked.actionItemCreate.mockRejectedValue(new AppError("period_ends_before_start", "DueOn", "dueOn"));
