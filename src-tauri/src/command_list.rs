@@ -21,6 +21,7 @@ macro_rules! with_commands {
             dashboard: dashboard_home, calendar_export;
             search: search_records;
             erasure: client_erase;
+            retention: retention_years, retention_set_years, retention_keep;
             preferences: preferences_get, preferences_set_language;
             window: window_close;
         }

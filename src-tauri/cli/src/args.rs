@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 
 use crate::commands::{
     action::ActionCommand, client::ClientCommand, company::CompanyCommand,
-    interview::InterviewCommand, program::ProgramCommand,
+    interview::InterviewCommand, program::ProgramCommand, retention::RetentionCommand,
 };
 
 // No `Debug` on these types: they hold client names and would print them.
@@ -70,6 +70,9 @@ pub enum RecordCommand {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Retention (保存期間): the period, the clients past it, decisions to keep them.
+    #[command(subcommand)]
+    Retention(RetentionCommand),
     /// Find clients, notes, sheets, questionnaires and action plans holding every word.
     Search {
         /// The words (Japanese or English; 上司 and 鬱 work too), or - to read them from

@@ -441,6 +441,16 @@ fn action_plans_and_follow_ups_reach_the_dashboard() {
         cli.json(&["dashboard", "--json"])["overdueActions"],
         json!([])
     );
+
+    // Retention: five years by default; a client seen a month ago is not past it.
+    assert_eq!(cli.ok(&["retention", "years"]), "5");
+    assert_fails_with(
+        &cli.run(&["retention", "years", "0"]),
+        &message_for("en", "out_of_range", "retentionYears"),
+    );
+    assert_eq!(cli.json(&["retention", "due", "--json"]), json!([]));
+    let reason = cli.write("reason.txt", "本人の希望で保持".as_bytes());
+    cli.ok(&["retention", "keep", &client, "--reason-file", &reason]);
 }
 
 /// The whole path of a consultation, with names and notes never on a command line.

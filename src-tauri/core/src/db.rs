@@ -86,6 +86,21 @@ pub(crate) async fn open(path: &Path, key: Arc<DatabaseKey>, mode: OpenMode) -> 
     Ok(pool)
 }
 
+/// Folds a write-ahead log left behind into the database and removes it. SQLite removes the
+/// log when the last connection closes, but when a pool closes its connections at the same
+/// moment each may see the others still open, and none does. One connection, opened and
+/// closed alone, is the last for certain.
+pub(crate) async fn fold_log(path: &Path, key: Arc<DatabaseKey>) -> Result<(), sqlx::Error> {
+    let mut connection = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(false)
+        .disable_statement_logging()
+        .connect()
+        .await?;
+    prepare_connection(&mut connection, key).await?;
+    connection.close().await
+}
+
 /// Keys a new connection, then sets its pragmas: the key must be the first statement.
 async fn prepare_connection(
     connection: &mut SqliteConnection,

@@ -26,6 +26,7 @@ pub mod preferences;
 pub mod program;
 pub mod questionnaire;
 pub mod record;
+pub mod retention;
 pub mod search;
 pub mod sheet;
 #[cfg(test)]

@@ -63,6 +63,9 @@ pub enum Field {
     FollowUpAfterDays,
     Query,
     Confirmation,
+    RetentionYears,
+    Reason,
+    DecidedOn,
 }
 
 /// The kind of record a [`Error::NotFound`] was looking for.

@@ -91,6 +91,12 @@ export const commands = {
 	searchRecords: (query: string) => typedError<SearchResults, IpcError>(__TAURI_INVOKE("search_records", { query })),
 	/**  Erases a client and everything that is theirs, once the typed name matches. */
 	clientErase: (request: ErasureRequest) => typedError<Erased, IpcError>(__TAURI_INVOKE("client_erase", { request })),
+	/**  The vault's retention period, in years. */
+	retentionYears: () => typedError<number, IpcError>(__TAURI_INVOKE("retention_years")),
+	/**  Changes the vault's retention period. */
+	retentionSetYears: (years: number) => typedError<number, IpcError>(__TAURI_INVOKE("retention_set_years", { years })),
+	/**  Keeps a client past the period, for a reason. */
+	retentionKeep: (input: KeepInput) => typedError<null, IpcError>(__TAURI_INVOKE("retention_keep", { input })),
 	/**  The saved preferences, or the defaults. */
 	preferencesGet: () => typedError<Preferences, IpcError>(__TAURI_INVOKE("preferences_get")),
 	/**  Switches the display language and remembers it. */
@@ -385,6 +391,8 @@ export type Dashboard = {
 	openFlags: OpenFlag[],
 	/**  Open action items past their date, oldest date first. */
 	overdueActions: OverdueAction[],
+	/**  Clients whose records have passed the retention period, for review. */
+	retentionDue: RetentionReview[],
 };
 
 /**  What became of the write-ahead log after an erasure. */
@@ -469,7 +477,7 @@ export type ErrorCode =
 "internal";
 
 /**  A field of a record, as named to the user when it is at fault. */
-export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays" | "query" | "confirmation";
+export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays" | "query" | "confirmation" | "retentionYears" | "reason" | "decidedOn";
 
 /**  A flag as stored. */
 export type Flag = {
@@ -653,6 +661,24 @@ export type IpcError = {
 	message: string,
 	/**  The field at fault, for the form to point at. */
 	field: Field | null,
+};
+
+/**  A decision to keep a client, as entered. */
+export type KeepInput = {
+	/**  The client. */
+	clientId: ClientId,
+	/**  Why they are kept (required). */
+	reason: string,
+	/**  The day of the decision, `YYYY-MM-DD`. */
+	decidedOn: string,
+};
+
+/**  A decision to keep a client past the period. */
+export type KeptDecision = {
+	/**  When it was decided. */
+	decidedOn: string,
+	/**  Why. */
+	reason: string,
 };
 
 /**  The languages Kizuki speaks. */
@@ -871,6 +897,20 @@ export type QuestionnaireInput = {
 export type RecoveryKeyText = {
 	/**  The key, `AGE-SECRET-KEY-1…`; zeroed once serialised for the UI. */
 	recoveryKey: string,
+};
+
+/**  A client whose records have passed the period. */
+export type RetentionReview = {
+	/**  The client. */
+	clientId: ClientId,
+	/**  The client's name. */
+	clientName: string,
+	/**  The day of their last held interview (absent if they never had one). */
+	lastInterviewOn: string | null,
+	/**  The day the period ended. */
+	pastSince: string,
+	/**  The last decision to keep them, more than a year ago, if any. */
+	kept: KeptDecision | null,
 };
 
 /**  One matching record. */

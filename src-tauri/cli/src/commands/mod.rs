@@ -11,6 +11,7 @@ pub mod company;
 pub mod dashboard;
 pub mod interview;
 pub mod program;
+pub mod retention;
 pub mod search;
 
 use std::path::Path;
@@ -42,6 +43,7 @@ pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
                 RecordCommand::Action(command) => action::run(&vault, command).await,
                 RecordCommand::Dashboard { json } => dashboard::run(&vault, json).await,
                 RecordCommand::Calendar { out } => calendar::run(&vault, out.as_deref()).await,
+                RecordCommand::Retention(command) => retention::run(&vault, command).await,
                 RecordCommand::Search { query, json } => search::run(&vault, &query, json).await,
             };
             vault.lock().await;

@@ -306,3 +306,16 @@ pub(crate) async fn delete(conn: &mut SqliteConnection, id: ClientId) -> Result<
     }
     Ok(())
 }
+
+/// The day each client was added (in UTC), for retention of clients never interviewed.
+pub(crate) async fn created(
+    conn: &mut SqliteConnection,
+) -> Result<HashMap<ClientId, chrono::NaiveDate>> {
+    let rows: Vec<(ClientId, DateTime<Utc>)> = sqlx::query_as("SELECT id, created_at FROM clients")
+        .fetch_all(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, created_at)| (id, created_at.date_naive()))
+        .collect())
+}

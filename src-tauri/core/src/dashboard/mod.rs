@@ -1,6 +1,6 @@
 //! The home dashboard, the first screen after unlocking: what needs the consultant today.
-//! Interviews today and this week, follow-ups due and overdue, open flags, and action items
-//! past their date. Every entry names its client (and interview, where there is one), so the
+//! Interviews today and this week, follow-ups due and overdue, open flags, action items past
+//! their date, and clients past the retention period. Every entry names its client (and interview, where there is one), so the
 //! screen links straight to it.
 //!
 //! It owns no table: it asks each entity's store and combines the answers.
@@ -12,6 +12,7 @@ use crate::flag::FlagKind;
 use crate::ids::{ActionItemId, ClientId, FlagId, InterviewId};
 use crate::interview::InterviewKind;
 use crate::record::Result;
+use crate::retention::{self, RetentionReview};
 use crate::text;
 use crate::vault::Vault;
 use crate::{action_plan, client, flag, interview};
@@ -106,6 +107,8 @@ pub struct Dashboard {
     pub open_flags: Vec<OpenFlag>,
     /// Open action items past their date, oldest date first.
     pub overdue_actions: Vec<OverdueAction>,
+    /// Clients whose records have passed the retention period, for review.
+    pub retention_due: Vec<RetentionReview>,
 }
 
 text::debug_without_content!(UpcomingInterview, interview_id, client_id, at);
@@ -126,6 +129,7 @@ pub async fn home(vault: &Vault, today: NaiveDate) -> Result<Dashboard> {
     let due = interview::store::follow_ups_due(&mut tx, due_until, today).await?;
     let flags = flag::store::open(&mut tx).await?;
     let overdue = action_plan::store::overdue(&mut tx, today).await?;
+    let retention_due = retention::due_in(&mut tx, today).await?;
     drop(tx);
 
     let name_of = |id: ClientId| names.get(&id).map(|(name, _)| name.clone());
@@ -187,6 +191,7 @@ pub async fn home(vault: &Vault, today: NaiveDate) -> Result<Dashboard> {
                 })
             })
             .collect(),
+        retention_due,
     })
 }
 

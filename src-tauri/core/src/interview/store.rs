@@ -284,6 +284,22 @@ pub(crate) async fn follow_ups_due(
         .collect())
 }
 
+/// Each client's last held interview day (retention counts from it).
+pub(crate) async fn last_held_by_client(
+    conn: &mut SqliteConnection,
+) -> Result<HashMap<ClientId, NaiveDate>> {
+    let rows: Vec<(ClientId, String)> = sqlx::query_as(
+        "SELECT client_id, max(held_at) FROM interviews WHERE held_at IS NOT NULL
+         GROUP BY client_id",
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(client_id, held_at)| Some((client_id, crate::calendar::day_of(&held_at)?)))
+        .collect())
+}
+
 /// Whether any of a client's interviews belongs to a program.
 pub(crate) async fn any_in_a_program(
     conn: &mut SqliteConnection,

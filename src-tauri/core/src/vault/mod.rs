@@ -149,6 +149,11 @@ impl Vault {
         while self.pool.size() > 0 && tokio::time::Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(2)).await;
         }
+        let [log, ..] = self.layout.database_companions();
+        if log.exists() {
+            // Locking cannot fail; a log that stays is folded in at the next unlock.
+            let _ = db::fold_log(&self.layout.database(), Arc::clone(&self.key)).await;
+        }
     }
 
     /// A unit of work that writes: every row it writes lands together at `commit()`, or none

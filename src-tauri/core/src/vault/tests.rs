@@ -233,7 +233,8 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             (20261121000000, true),
             (20261123000000, true),
             (20261124000000, true),
-            (20261124010000, true)
+            (20261124010000, true),
+            (20261124020000, true)
         ]
     );
     let tables: Vec<String> =
@@ -255,6 +256,7 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             "program_contacts",
             "programs",
             "questionnaires",
+            "retention_decisions",
             "search_text",
             "search_text_config",
             "search_text_content",
@@ -263,6 +265,7 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             "search_text_idx",
             "sheet_sections",
             "template_sections",
+            "vault_settings",
         ]
     );
     let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode")

@@ -126,6 +126,7 @@ describe("DashboardScreen", () => {
       "フォローアップ 0件",
       "対応中のフラグ 0件",
       "期限切れのアクション 0件",
+      "保存期間を過ぎた相談者 0件",
     ]);
     expect(screen.queryAllByRole("listitem")).toEqual([]);
   });
@@ -151,6 +152,7 @@ describe("DashboardScreen", () => {
       "Follow-ups 2",
       "Open flags 1",
       "Overdue actions 1",
+      "Past the retention period 0",
     ]);
     expect(texts("dashboard-interview")[2]).toBe("Nov 24, 2026 14:30佐藤 次郎Consultation with the bossScheduled");
     expect(texts("dashboard-follow-up")[0]).toBe("青木 一郎Next interview due Nov 10, 2026Overdue");

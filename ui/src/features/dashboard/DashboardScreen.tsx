@@ -6,6 +6,7 @@ import { useLanguage } from "../../shared/useLanguage";
 import { FollowUps } from "./FollowUps";
 import { OpenFlags } from "./OpenFlags";
 import { OverdueActions } from "./OverdueActions";
+import { RetentionReviews } from "./RetentionReviews";
 import { UpcomingInterviews } from "./UpcomingInterviews";
 import { dashboardQueries } from "./queries";
 import "./dashboard.css";
@@ -38,6 +39,7 @@ export function DashboardScreen() {
           <FollowUps followUps={data.followUps} />
           <OpenFlags flags={data.openFlags} />
           <OverdueActions actions={data.overdueActions} />
+          <RetentionReviews reviews={data.retentionDue} />
         </div>
       )}
     </main>

@@ -1,10 +1,25 @@
-import type { Dashboard, FollowUpDue, OpenFlag, OverdueAction, UpcomingInterview } from "../../ipc/api";
+import type {
+  Dashboard,
+  FollowUpDue,
+  OpenFlag,
+  OverdueAction,
+  RetentionReview,
+  UpcomingInterview,
+} from "../../ipc/api";
 
 /** Test data for the dashboard; the shared records (client, interview …) are in test/apiMock. */
 
 /** A dashboard drawn on 2026-11-21 with nothing in it, unless given. */
 export function aDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
-  return { today: "2026-11-21", interviews: [], followUps: [], openFlags: [], overdueActions: [], ...overrides };
+  return {
+    today: "2026-11-21",
+    interviews: [],
+    followUps: [],
+    openFlags: [],
+    overdueActions: [],
+    retentionDue: [],
+    ...overrides,
+  };
 }
 
 export function anUpcomingInterview(overrides: Partial<UpcomingInterview> = {}): UpcomingInterview {
@@ -41,6 +56,17 @@ export function anOverdueAction(overrides: Partial<OverdueAction> = {}): Overdue
     clientName: "山田 花子",
     what: "上司と面談の日程を決める",
     dueOn: "2026-11-14",
+    ...overrides,
+  };
+}
+
+export function aRetentionReview(overrides: Partial<RetentionReview> = {}): RetentionReview {
+  return {
+    clientId: 5,
+    clientName: "古川 一郎",
+    lastInterviewOn: "2020-01-10",
+    pastSince: "2025-01-10",
+    kept: null,
     ...overrides,
   };
 }

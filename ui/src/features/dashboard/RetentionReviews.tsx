@@ -1,0 +1,132 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "../../app/navigation";
+import { api } from "../../ipc/api";
+import type { RetentionReview } from "../../ipc/api";
+import { FormError } from "../../shared/FormError";
+import { ImeSafeForm } from "../../shared/ImeSafeForm";
+import { invalidProps } from "../../shared/fieldError";
+import { formatHeldOn, todayIsoDate } from "../../shared/format";
+import { useLanguage } from "../../shared/useLanguage";
+import { DashboardSection } from "./DashboardSection";
+import { dashboardKeys } from "./queries";
+
+/**
+ * Clients whose records have passed the retention period. Nothing is deleted by the period:
+ * the consultant opens the client (to erase them there) or keeps them, with a reason.
+ */
+export function RetentionReviews({ reviews }: { reviews: RetentionReview[] }) {
+  const { t } = useTranslation();
+  return (
+    <DashboardSection
+      testId="dashboard-retention"
+      title={t("dashboard.retention.title")}
+      count={reviews.length}
+      none={t("dashboard.retention.none")}
+    >
+      <ul className="dashboard-list">
+        {reviews.map((review) => (
+          <RetentionEntry key={review.clientId} review={review} />
+        ))}
+      </ul>
+    </DashboardSection>
+  );
+}
+
+function RetentionEntry({ review }: { review: RetentionReview }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const navigate = useNavigate();
+  const [keeping, setKeeping] = useState(false);
+  return (
+    <li className="retention-entry" data-testid="dashboard-retention-entry">
+      <div className="retention-entry__row">
+        <button
+          type="button"
+          className="dashboard-entry"
+          data-testid="dashboard-retention-open"
+          title={t("dashboard.openClient")}
+          onClick={() => {
+            void navigate({ name: "client", clientId: review.clientId });
+          }}
+        >
+          <span className="dashboard-entry__who">{review.clientName}</span>
+          <span className="dashboard-entry__what">
+            {review.lastInterviewOn === null
+              ? t("dashboard.retention.neverInterviewed")
+              : t("dashboard.retention.lastInterview", { date: formatHeldOn(review.lastInterviewOn, language) })}
+          </span>
+          <span className="dashboard-entry__date">
+            {t("dashboard.retention.pastSince", { date: formatHeldOn(review.pastSince, language) })}
+          </span>
+        </button>
+        {!keeping && (
+          <button
+            type="button"
+            className="button"
+            data-testid="dashboard-retention-keep"
+            onClick={() => {
+              setKeeping(true);
+            }}
+          >
+            {t("dashboard.retention.keep")}
+          </button>
+        )}
+      </div>
+      {keeping && (
+        <KeepForm
+          review={review}
+          onDone={() => {
+            setKeeping(false);
+          }}
+        />
+      )}
+    </li>
+  );
+}
+
+function KeepForm({ review, onDone }: { review: RetentionReview; onDone: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState("");
+  const keep = useMutation({
+    mutationFn: () => api.retentionKeep({ clientId: review.clientId, reason, decidedOn: todayIsoDate() }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: dashboardKeys.all });
+      onDone();
+    },
+  });
+  return (
+    <ImeSafeForm
+      className="retention-entry__form"
+      data-testid="retention-keep-form"
+      onSubmit={() => {
+        keep.mutate();
+      }}
+    >
+      <label htmlFor={`${id}-reason`}>{t("dashboard.retention.reason", { name: review.clientName })}</label>
+      <textarea
+        id={`${id}-reason`}
+        data-testid="retention-reason"
+        rows={2}
+        value={reason}
+        onChange={(event) => {
+          setReason(event.target.value);
+        }}
+        readOnly={keep.isPending}
+        {...invalidProps(keep.error, "reason")}
+      />
+      <FormError error={keep.error} testId="retention-error" />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" data-testid="retention-save" disabled={keep.isPending}>
+          {t("dashboard.retention.save")}
+        </button>
+        <button type="button" className="button" onClick={onDone} disabled={keep.isPending}>
+          {t("dashboard.retention.cancel")}
+        </button>
+      </div>
+    </ImeSafeForm>
+  );
+}
