@@ -24,6 +24,7 @@ describe("App", () => {
     mocked.preferencesGet.mockResolvedValue({ language: "ja" });
     mocked.preferencesSetLanguage.mockImplementation((language) => Promise.resolve({ language }));
     mocked.dashboardHome.mockResolvedValue(aDashboard());
+    mocked.retentionYears.mockResolvedValue(5);
     mocked.clientList.mockResolvedValue([]);
     // The client list's filters offer the companies.
     mocked.companyList.mockResolvedValue([]);
@@ -175,6 +176,7 @@ describe("App", () => {
   it("opens a client from an entry on Home, and Home shows fresh data on return", async () => {
     mocked.vaultStatus.mockResolvedValue("unlocked");
     mocked.dashboardHome.mockResolvedValue(aDashboard({ openFlags: [anOpenFlag({ clientId: 3 })] }));
+    mocked.retentionYears.mockResolvedValue(5);
     mocked.clientGet.mockResolvedValue(aClient());
     mocked.companyGet.mockResolvedValue(aCompany());
     mocked.programList.mockResolvedValue([]);
@@ -188,6 +190,8 @@ describe("App", () => {
     expect(screen.getByTestId("nav-clients").getAttribute("aria-current")).toBe("page");
 
     mocked.dashboardHome.mockResolvedValue(aDashboard());
+
+    mocked.retentionYears.mockResolvedValue(5);
     await user.click(screen.getByTestId("nav-home"));
     expect(await screen.findByText("対応中の要配慮フラグはありません。")).toBeTruthy();
     expect(mocked.dashboardHome).toHaveBeenCalledTimes(2);

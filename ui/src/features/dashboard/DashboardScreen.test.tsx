@@ -40,6 +40,7 @@ const texts = (testId: string) => screen.getAllByTestId(testId).map((element) =>
 
 describe("DashboardScreen", () => {
   beforeEach(() => {
+    mocked.retentionYears.mockResolvedValue(5);
     mocked.dashboardHome.mockResolvedValue(aBusyDashboard());
   });
 
@@ -106,9 +107,9 @@ describe("DashboardScreen", () => {
     expect(document.activeElement).toBe(screen.getAllByTestId("dashboard-interview")[0]);
     await user.keyboard("{Enter}");
     expect(navigate).toHaveBeenCalledExactlyOnceWith({ name: "interview", interviewId: 7 });
-    // Seven entries, seven stops, and the calendar export.
+    // Seven entries, seven stops, then the calendar export and the retention period's "change".
     expect(screen.getAllByTestId(/^dashboard-(interview|follow-up|flag|overdue-action)$/)).toHaveLength(7);
-    expect(screen.getAllByRole("button")).toHaveLength(8);
+    expect(screen.getAllByRole("button")).toHaveLength(9);
     expect(screen.getByTestId("dashboard-flag").getAttribute("title")).toBe("相談者のページを開く");
     expect(screen.getAllByTestId("dashboard-interview")[0]?.getAttribute("title")).toBe("面談のページを開く");
   });

@@ -1,6 +1,6 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../ipc/api";
 import { AppError } from "../../ipc/appError";
 import type { ApiMock } from "../../test/apiMock";
@@ -13,6 +13,10 @@ vi.mock("../../ipc/api", async () => (await import("../../test/apiMock")).apiMod
 const mocked = api as unknown as ApiMock;
 
 describe("RetentionReviews", () => {
+  beforeEach(() => {
+    mocked.retentionYears.mockResolvedValue(5);
+  });
+
   it("names each client past the period, opens them in one click, and keeps one for a reason", async () => {
     mocked.retentionKeep.mockResolvedValue(null);
     const user = userEvent.setup();

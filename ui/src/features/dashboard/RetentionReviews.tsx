@@ -10,6 +10,7 @@ import { invalidProps } from "../../shared/fieldError";
 import { formatHeldOn, todayIsoDate } from "../../shared/format";
 import { useLanguage } from "../../shared/useLanguage";
 import { DashboardSection } from "./DashboardSection";
+import { RetentionPeriod } from "./RetentionPeriod";
 import { dashboardKeys } from "./queries";
 
 /**
@@ -24,6 +25,7 @@ export function RetentionReviews({ reviews }: { reviews: RetentionReview[] }) {
       title={t("dashboard.retention.title")}
       count={reviews.length}
       none={t("dashboard.retention.none")}
+      footer={<RetentionPeriod />}
     >
       <ul className="dashboard-list">
         {reviews.map((review) => (
