@@ -78,8 +78,18 @@ pub(crate) mod fixtures {
     }
 
     pub(crate) async fn client(vault: &Vault, company_id: CompanyId) -> TestResult<ClientId> {
-        let input = client_input(company_id, "高橋 美咲", "たかはし みさき");
-        Ok(client::create(vault, &input).await?.id)
+        named_client(vault, company_id, "高橋 美咲", "たかはし みさき").await
+    }
+
+    pub(crate) async fn named_client(
+        vault: &Vault,
+        company_id: CompanyId,
+        name: &str,
+        kana: &str,
+    ) -> TestResult<ClientId> {
+        Ok(client::create(vault, &client_input(company_id, name, kana))
+            .await?
+            .id)
     }
 
     pub(crate) fn details(program_id: Option<ProgramId>, scheduled_at: &str) -> InterviewDetails {
@@ -105,6 +115,24 @@ pub(crate) mod fixtures {
             client_id,
             details: details(program_id, "2026-11-21T10:00"),
             notes: None,
+        };
+        Ok(interview::create(vault, &new_interview).await?.id)
+    }
+
+    /// An interview held at `at` (outside any program), with `notes` if given.
+    pub(crate) async fn held_interview(
+        vault: &Vault,
+        client_id: ClientId,
+        at: &str,
+        notes: Option<&str>,
+    ) -> TestResult<InterviewId> {
+        let new_interview = NewInterview {
+            client_id,
+            details: InterviewDetails {
+                held_at: Some(at.to_owned()),
+                ..details(None, at)
+            },
+            notes: notes.map(str::to_owned),
         };
         Ok(interview::create(vault, &new_interview).await?.id)
     }

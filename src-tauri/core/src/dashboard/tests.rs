@@ -31,17 +31,6 @@ async fn interview_at(
     Ok(interview::create(vault, &new_interview).await?.id)
 }
 
-async fn add_client(
-    vault: &Vault,
-    company_id: crate::ids::CompanyId,
-    name: &str,
-    kana: &str,
-) -> TestResult<ClientId> {
-    Ok(client::create(vault, &client_input(company_id, name, kana))
-        .await?
-        .id)
-}
-
 async fn item(
     vault: &Vault,
     client_id: ClientId,
@@ -66,7 +55,9 @@ async fn the_dashboard_shows_what_needs_the_consultant_and_nothing_else() -> Tes
     let dir = tempfile::tempdir()?;
     let (vault, _) = new_vault(dir.path()).await;
     let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
-    let add = |name: &'static str, kana: &'static str| add_client(&vault, company_id, name, kana);
+    let add = |name: &'static str, kana: &'static str| {
+        fixtures::named_client(&vault, company_id, name, kana)
+    };
     let ito = add("伊藤", "いとう").await?;
     let kato = add("加藤", "かとう").await?;
     let sato = add("佐藤", "さとう").await?;
@@ -205,7 +196,9 @@ async fn only_an_interview_with_the_client_that_can_still_happen_plans_the_follo
     let dir = tempfile::tempdir()?;
     let (vault, _) = new_vault(dir.path()).await;
     let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
-    let add = |name: &'static str, kana: &'static str| add_client(&vault, company_id, name, kana);
+    let add = |name: &'static str, kana: &'static str| {
+        fixtures::named_client(&vault, company_id, name, kana)
+    };
     let with_boss = add("伊藤", "いとう").await?;
     let no_show = add("加藤", "かとう").await?;
     let planned = add("佐藤", "さとう").await?;

@@ -1,8 +1,7 @@
 //! Retention against a real vault.
 
 use super::*;
-use crate::interview::{InterviewDetails, NewInterview};
-use crate::test_support::fixtures::{self, client_input, details, TestResult};
+use crate::test_support::fixtures::{self, TestResult};
 use crate::test_support::new_vault;
 use crate::ErrorCode;
 
@@ -16,19 +15,9 @@ async fn client_last_seen(
     name: &str,
     held_at: Option<&str>,
 ) -> TestResult<ClientId> {
-    let client_id = client::create(vault, &client_input(company_id, name, "あ"))
-        .await?
-        .id;
+    let client_id = fixtures::named_client(vault, company_id, name, "あ").await?;
     if let Some(held_at) = held_at {
-        let new_interview = NewInterview {
-            client_id,
-            details: InterviewDetails {
-                held_at: Some(held_at.to_owned()),
-                ..details(None, held_at)
-            },
-            notes: None,
-        };
-        interview::create(vault, &new_interview).await?;
+        fixtures::held_interview(vault, client_id, held_at, None).await?;
     }
     Ok(client_id)
 }

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::action_plan::{self, ActionItemInput, ActionStatus, ProgressInput, Smart};
-use crate::interview::{self, InterviewDetails, NewInterview};
+use crate::interview::{self, InterviewDetails};
 use crate::questionnaire::{self, QuestionnaireInput};
 use crate::record::{Error, Field};
 use crate::test_support::fixtures::{self, client_input, details, TestResult};
@@ -30,23 +30,6 @@ fn kinds(results: &SearchResults) -> Vec<(String, HitKind)> {
         .collect()
 }
 
-async fn held(
-    vault: &Vault,
-    client_id: ClientId,
-    at: &str,
-    notes: &str,
-) -> TestResult<InterviewId> {
-    let new_interview = NewInterview {
-        client_id,
-        details: InterviewDetails {
-            held_at: Some(at.to_owned()),
-            ..details(None, at)
-        },
-        notes: Some(notes.to_owned()),
-    };
-    Ok(interview::create(vault, &new_interview).await?.id)
-}
-
 #[tokio::test]
 async fn every_kind_of_record_is_found_by_long_and_short_words() -> TestResult {
     let dir = tempfile::tempdir()?;
@@ -68,18 +51,18 @@ async fn every_kind_of_record_is_found_by_long_and_short_words() -> TestResult {
     )
     .await?
     .id;
-    let older = held(
+    let older = fixtures::held_interview(
         &vault,
         yamada,
         "2026-10-01",
-        "上司との関係に悩んでいる。異動希望あり。",
+        Some("上司との関係に悩んでいる。異動希望あり。"),
     )
     .await?;
-    let newer = held(
+    let newer = fixtures::held_interview(
         &vault,
         sato,
         "2026-11-20",
-        "鬱々とした気分が続くと話した。上司には相談済み。",
+        Some("鬱々とした気分が続くと話した。上司には相談済み。"),
     )
     .await?;
     let section = crate::sheet::sections(&vault, newer).await?[5].id;
@@ -182,7 +165,8 @@ async fn the_index_follows_every_change() -> TestResult {
     let (vault, _) = new_vault(dir.path()).await;
     let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
     let client_id = fixtures::client(&vault, company_id).await?;
-    let id = held(&vault, client_id, "2026-11-01", "転職を考えている").await?;
+    let id =
+        fixtures::held_interview(&vault, client_id, "2026-11-01", Some("転職を考えている")).await?;
     assert_eq!(search(&vault, "転職").await?.groups.len(), 1);
     interview::save_notes(&vault, id, "社内での異動を考えている").await?;
     assert!(search(&vault, "転職").await?.groups.is_empty());
@@ -218,11 +202,11 @@ async fn queries_and_text_are_data_never_syntax() -> TestResult {
     let (vault, _) = new_vault(dir.path()).await;
     let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
     let client_id = fixtures::client(&vault, company_id).await?;
-    held(
+    fixtures::held_interview(
         &vault,
         client_id,
         "2026-11-01",
-        "達成率100%_の目標 \"OR\" NEAR",
+        Some("達成率100%_の目標 \"OR\" NEAR"),
     )
     .await?;
     // Punctuation at a word's ends is trimmed, so "100%_" looks for 100; a word of one or two
