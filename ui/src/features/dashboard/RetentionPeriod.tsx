@@ -1,65 +1,68 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../ipc/api";
 import { AppError } from "../../ipc/appError";
 import { FormError } from "../../shared/FormError";
 import { ImeSafeForm } from "../../shared/ImeSafeForm";
 import { invalidProps } from "../../shared/fieldError";
-import { dashboardKeys } from "./queries";
-
-const retentionYearsKey = ["retention", "years"] as const;
+import { useSubmission } from "../../shared/useSubmission";
+import { retentionQueries, useSetRetentionYears } from "./queries";
 
 /** The vault's retention period, shown under the review list and changed in place. */
 export function RetentionPeriod() {
   const { t } = useTranslation();
-  const id = useId();
-  const queryClient = useQueryClient();
-  const years = useQuery({ queryKey: retentionYearsKey, queryFn: () => api.retentionYears() });
-  const [typed, setTyped] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (text: string) => {
-      // A fraction or a negative cannot cross IPC as the core's unsigned years.
-      if (!/^\d+$/.test(text.trim())) {
-        return Promise.reject(new AppError("out_of_range", "years must be a whole number", "retentionYears"));
-      }
-      return api.retentionSetYears(Number(text.trim()));
-    },
-    onSuccess: () => {
-      setTyped(null);
-      void queryClient.invalidateQueries({ queryKey: retentionYearsKey });
-      void queryClient.invalidateQueries({ queryKey: dashboardKeys.all });
-    },
-  });
+  const years = useQuery(retentionQueries.years());
+  const [editing, setEditing] = useState(false);
 
   if (years.data === undefined) {
     return <FormError error={years.error} testId="retention-years-error" />;
   }
-  if (typed === null) {
+  if (editing) {
     return (
-      <p className="field__hint">
-        <span data-testid="retention-years">{t("dashboard.retention.period", { n: years.data })}</span>{" "}
-        <button
-          type="button"
-          className="link-button"
-          data-testid="retention-years-edit"
-          onClick={() => {
-            setTyped(String(years.data));
-          }}
-        >
-          {t("dashboard.retention.change")}
-        </button>
-      </p>
+      <RetentionYearsForm
+        years={years.data}
+        onDone={() => {
+          setEditing(false);
+        }}
+      />
     );
   }
   return (
-    <ImeSafeForm
-      className="retention-entry__form"
-      data-testid="retention-years-form"
-      onSubmit={() => {
-        save.mutate(typed);
-      }}
-    >
+    <p className="field__hint">
+      <span data-testid="retention-years">{t("dashboard.retention.period", { n: years.data })}</span>{" "}
+      <button
+        type="button"
+        className="link-button"
+        data-testid="retention-years-edit"
+        onClick={() => {
+          setEditing(true);
+        }}
+      >
+        {t("dashboard.retention.change")}
+      </button>
+    </p>
+  );
+}
+
+function RetentionYearsForm({ years, onDone }: { years: number; onDone: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [typed, setTyped] = useState(String(years));
+  const { pending, error, run } = useSubmission();
+  const setYears = useSetRetentionYears();
+
+  const submit = () =>
+    run(async () => {
+      // A fraction or a negative cannot cross IPC as the core's unsigned years.
+      if (!/^\d+$/.test(typed.trim())) {
+        throw new AppError("out_of_range", "years must be a whole number", "retentionYears");
+      }
+      await setYears.mutateAsync(Number(typed.trim()));
+      onDone();
+    });
+
+  return (
+    <ImeSafeForm className="retention-entry__form" data-testid="retention-years-form" onSubmit={submit}>
       <label htmlFor={`${id}-years`}>{t("fields.retentionYears")}</label>
       <input
         id={`${id}-years`}
@@ -72,23 +75,15 @@ export function RetentionPeriod() {
         onChange={(event) => {
           setTyped(event.target.value);
         }}
-        readOnly={save.isPending}
-        {...invalidProps(save.error, "retentionYears")}
+        readOnly={pending}
+        {...invalidProps(error, "retentionYears")}
       />
-      <FormError error={save.error} testId="retention-years-save-error" />
+      <FormError error={error} testId="retention-years-save-error" />
       <div className="form-actions">
-        <button type="submit" className="button button--primary" data-testid="retention-years-save" disabled={save.isPending}>
+        <button type="submit" className="button button--primary" data-testid="retention-years-save" disabled={pending}>
           {t("dashboard.retention.save")}
         </button>
-        <button
-          type="button"
-          className="button"
-          disabled={save.isPending}
-          onClick={() => {
-            setTyped(null);
-            save.reset();
-          }}
-        >
+        <button type="button" className="button" disabled={pending} onClick={onDone}>
           {t("dashboard.retention.cancel")}
         </button>
       </div>

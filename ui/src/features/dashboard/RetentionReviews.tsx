@@ -1,17 +1,16 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "../../app/navigation";
-import { api } from "../../ipc/api";
 import type { RetentionReview } from "../../ipc/api";
 import { FormError } from "../../shared/FormError";
 import { ImeSafeForm } from "../../shared/ImeSafeForm";
 import { invalidProps } from "../../shared/fieldError";
 import { formatHeldOn, todayIsoDate } from "../../shared/format";
 import { useLanguage } from "../../shared/useLanguage";
+import { useSubmission } from "../../shared/useSubmission";
 import { DashboardSection } from "./DashboardSection";
 import { RetentionPeriod } from "./RetentionPeriod";
-import { dashboardKeys } from "./queries";
+import { useKeepClient } from "./queries";
 
 /**
  * Clients whose records have passed the retention period. Nothing is deleted by the period:
@@ -91,23 +90,18 @@ function RetentionEntry({ review }: { review: RetentionReview }) {
 function KeepForm({ review, onDone }: { review: RetentionReview; onDone: () => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const queryClient = useQueryClient();
   const [reason, setReason] = useState("");
-  const keep = useMutation({
-    mutationFn: () => api.retentionKeep({ clientId: review.clientId, reason, decidedOn: todayIsoDate() }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: dashboardKeys.all });
+  const { pending, error, run } = useSubmission();
+  const keep = useKeepClient();
+
+  const submit = () =>
+    run(async () => {
+      await keep.mutateAsync({ clientId: review.clientId, reason, decidedOn: todayIsoDate() });
       onDone();
-    },
-  });
+    });
+
   return (
-    <ImeSafeForm
-      className="retention-entry__form"
-      data-testid="retention-keep-form"
-      onSubmit={() => {
-        keep.mutate();
-      }}
-    >
+    <ImeSafeForm className="retention-entry__form" data-testid="retention-keep-form" onSubmit={submit}>
       <label htmlFor={`${id}-reason`}>{t("dashboard.retention.reason", { name: review.clientName })}</label>
       <textarea
         id={`${id}-reason`}
@@ -117,15 +111,15 @@ function KeepForm({ review, onDone }: { review: RetentionReview; onDone: () => v
         onChange={(event) => {
           setReason(event.target.value);
         }}
-        readOnly={keep.isPending}
-        {...invalidProps(keep.error, "reason")}
+        readOnly={pending}
+        {...invalidProps(error, "reason")}
       />
-      <FormError error={keep.error} testId="retention-error" />
+      <FormError error={error} testId="retention-error" />
       <div className="form-actions">
-        <button type="submit" className="button button--primary" data-testid="retention-save" disabled={keep.isPending}>
+        <button type="submit" className="button button--primary" data-testid="retention-save" disabled={pending}>
           {t("dashboard.retention.save")}
         </button>
-        <button type="button" className="button" onClick={onDone} disabled={keep.isPending}>
+        <button type="button" className="button" onClick={onDone} disabled={pending}>
           {t("dashboard.retention.cancel")}
         </button>
       </div>

@@ -1,5 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "../../ipc/api";
+import type { KeepInput } from "../../ipc/api";
+import { defineMutation, useSpecMutation } from "../../shared/mutation";
 
 /**
  * One key for the whole dashboard: it gathers interviews, follow-ups, flags and action
@@ -23,3 +25,32 @@ export const dashboardQueries = {
       refetchOnMount: "always",
     }),
 };
+
+export const retentionKeys = {
+  years: ["retention", "years"] as const,
+};
+
+export const retentionQueries = {
+  years: () => queryOptions({ queryKey: retentionKeys.years, queryFn: () => api.retentionYears() }),
+};
+
+export const retentionMutations = {
+  /** Keeping a client takes them off the dashboard's review list. */
+  keep: defineMutation({
+    mutationFn: (input: KeepInput) => api.retentionKeep(input),
+    invalidates: () => [dashboardKeys.all],
+  }),
+  /** A new period changes who is past it. */
+  setYears: defineMutation({
+    mutationFn: (years: number) => api.retentionSetYears(years),
+    invalidates: () => [retentionKeys.years, dashboardKeys.all],
+  }),
+};
+
+export function useKeepClient() {
+  return useSpecMutation(retentionMutations.keep);
+}
+
+export function useSetRetentionYears() {
+  return useSpecMutation(retentionMutations.setYears);
+}
