@@ -1,7 +1,7 @@
 //! The home dashboard, the first screen after unlocking: what needs the consultant today.
 //! Interviews today and this week, follow-ups due and overdue, open flags, action items past
-//! their date, and clients past the retention period. Every entry names its client (and interview, where there is one), so the
-//! screen links straight to it.
+//! their date, and clients past the retention period. Every entry names its client (and
+//! interview, where there is one), so the screen links straight to it.
 //!
 //! It owns no table: it asks each entity's store and combines the answers.
 
@@ -129,7 +129,7 @@ pub async fn home(vault: &Vault, today: NaiveDate) -> Result<Dashboard> {
     let due = interview::store::follow_ups_due(&mut tx, due_until, today).await?;
     let flags = flag::store::open(&mut tx).await?;
     let overdue = action_plan::store::overdue(&mut tx, today).await?;
-    let retention_due = retention::due_in(&mut tx, today).await?;
+    let retention_due = retention::due_in(&mut tx, today, &names).await?;
     drop(tx);
 
     let name_of = |id: ClientId| names.get(&id).map(|(name, _)| name.clone());

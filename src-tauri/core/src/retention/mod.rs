@@ -5,16 +5,19 @@
 
 pub(crate) mod store;
 
+use std::collections::HashMap;
+
 use chrono::{Days, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
 use crate::calendar;
+use crate::client::{self, ClientStatus};
 use crate::ids::ClientId;
+use crate::interview;
 use crate::record::{check, Error, Field, Result};
 use crate::text;
 use crate::vault::Vault;
-use crate::{client, interview};
 
 /// The periods a vault may set, in years.
 pub const YEARS_RANGE: std::ops::RangeInclusive<u32> = 1..=50;
@@ -96,22 +99,25 @@ pub async fn keep(vault: &Vault, input: &KeepInput) -> Result<()> {
 
 /// Clients past the period on `today`, longest past first, except those kept within a year.
 pub async fn due(vault: &Vault, today: NaiveDate) -> Result<Vec<RetentionReview>> {
-    due_in(&mut *vault.read().await?, today).await
+    let mut tx = vault.read().await?;
+    let names = client::store::names(&mut tx).await?;
+    due_in(&mut tx, today, &names).await
 }
 
-/// [`due`] within a read the caller holds (the dashboard's).
+/// [`due`] within a read the caller holds, with the client names it already read (the
+/// dashboard's).
 pub(crate) async fn due_in(
     conn: &mut SqliteConnection,
     today: NaiveDate,
+    names: &HashMap<ClientId, (String, ClientStatus)>,
 ) -> Result<Vec<RetentionReview>> {
     let years = store::years(&mut *conn).await?;
-    let names = client::store::names(&mut *conn).await?;
     let created = client::store::created(&mut *conn).await?;
     let last_held = interview::store::last_held_by_client(&mut *conn).await?;
     let decisions = store::latest_decisions(conn).await?;
     let mut due: Vec<RetentionReview> = names
-        .into_iter()
-        .filter_map(|(client_id, (client_name, _))| {
+        .iter()
+        .filter_map(|(&client_id, (client_name, _))| {
             let last_interview_on = last_held.get(&client_id).copied();
             let from = last_interview_on.or_else(|| created.get(&client_id).copied())?;
             let past_since = from.checked_add_months(Months::new(years * 12))?;
@@ -124,9 +130,9 @@ pub(crate) async fn due_in(
             let kept_now = kept
                 .as_ref()
                 .is_some_and(|kept| kept.decided_on + Days::new(KEPT_FOR_DAYS) > today);
-            (past_since <= today && !kept_now).then_some(RetentionReview {
+            (past_since <= today && !kept_now).then(|| RetentionReview {
                 client_id,
-                client_name,
+                client_name: client_name.clone(),
                 last_interview_on,
                 past_since,
                 kept,
