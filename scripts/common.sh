@@ -11,10 +11,13 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/kiz
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# What building and running the window needs (tauri 2 on WebKitGTK), and Japanese fonts.
-APP_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev librsvg2-dev libssl-dev fonts-noto-cjk)
-# What the tests add: a virtual display, the WebKit WebDriver, and the reference age tool.
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver age)
+# What building and running the window needs (tauri 2 on WebKitGTK), and Japanese fonts: Noto
+# for the screen, IPAex (TrueType, embedded as real fonts in a PDF) for printed reports.
+APP_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev librsvg2-dev libssl-dev fonts-noto-cjk
+  fonts-ipaexfont-mincho fonts-ipaexfont-gothic)
+# What the tests add: a virtual display, the WebKit WebDriver, the reference age tool, and
+# poppler (pdftotext, pdffonts) to read a printed PDF.
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver age poppler-utils)
 
 step() { printf '\n==> %s\n' "$*"; }
 

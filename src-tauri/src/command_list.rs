@@ -18,6 +18,8 @@ macro_rules! with_commands {
             flags: flag_list, flag_create, flag_update;
             action_plans: action_item_list, action_item_create, action_item_update,
                 action_item_add_progress;
+            reports: report_list, report_create, report_document, report_save_part,
+                report_versions, report_restore, report_save_pdf;
             dashboard: dashboard_home, calendar_export;
             search: search_records;
             erasure: client_erase;

@@ -10,6 +10,7 @@ mod bindings;
 mod closing;
 mod commands;
 mod error;
+mod printing;
 mod state;
 mod window;
 
@@ -20,6 +21,7 @@ use tauri::{Manager, RunEvent, Runtime};
 pub use bindings::specta_builder;
 use closing::CloseGuard;
 pub use error::IpcError;
+use printing::Printer;
 pub use state::AppState;
 
 /// Starts the app: resolves the data directory and opens the main window.
@@ -53,10 +55,12 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
     builder
         .manage(state)
         .manage(CloseGuard::default())
+        .manage(Printer::default())
         .invoke_handler(specta.invoke_handler())
         .on_window_event(closing::on_window_event)
         .setup(|app| {
             app.state::<CloseGuard>().install(app.handle());
+            app.state::<Printer>().install(app.handle());
             Ok(window::open_main(app.handle())?)
         })
 }

@@ -1,25 +1,31 @@
 //! What happens between interviews, in one app start: an interview sets the next one's date
 //! and decides an action item; the dashboard names the follow-up and an item past its date;
-//! the follow-up interview reviews the plan; a two-character Japanese search finds the notes;
-//! and erasing the client leaves nothing for the search or the lists to find.
+//! the follow-up interview reviews the plan; the individual report is drafted from the
+//! interviews, written, and saved as a PDF whose text and fonts are checked; a two-character
+//! Japanese search finds the notes; and erasing the client leaves nothing for the search or
+//! the lists to find.
 
 use kizuki_e2e::app::{keep_screenshot, Harness};
 use kizuki_e2e::webdriver::Session;
 use kizuki_e2e::Result;
 use serde_json::Value;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::steps::{
     choose, click, row_containing, set_date, set_up_the_vault, type_into, wait_for_saved,
-    wait_for_text, ENTER,
+    wait_for_text, wait_for_value_containing, ENTER,
 };
 
 const PASSPHRASE: &str = "あさのこうえん 2026";
 const COMPANY: &str = "株式会社テスト商事";
+const PROGRAM: &str = "2026年度 セルフ・キャリアドック";
 const CLIENT_NAME: &str = "佐藤 花子";
 const WORRY: &str = "上司との関係に悩んでいる";
 const DECIDED: &str = "上司と異動について話す";
 const LATE: &str = "資格の勉強を始める";
 const REVIEW: &str = "勉強会に二回参加した";
+const CAREER_ISSUE: &str = "将来の役割が見えず、異動を迷っている";
+const SUPPORT: &str = "半年後に追加面談を行い、異動希望の整理を支援する。";
 
 /// The webview's local date, `days` from today, as `YYYY-MM-DD`: the app's "today" too.
 fn local_date(session: &Session, days: i64) -> Result<String> {
@@ -39,12 +45,22 @@ fn add_the_client(session: &Session) -> Result<()> {
     click(session, "add-company")?;
     type_into(session, "company-name", COMPANY)?;
     click(session, "company-save")?;
-    row_containing(session, "company-row", COMPANY)?;
+    let company = row_containing(session, "company-row", COMPANY)?;
+    session.click(&company)?;
+    session.wait_for_test_id("company-screen")?;
+    click(session, "add-program")?;
+    type_into(session, "program-name", PROGRAM)?;
+    set_date(session, "program-starts-on", "2026-04-01")?;
+    set_date(session, "program-ends-on", "2027-03-31")?;
+    click(session, "program-save")?;
+    session.wait_for_test_id("program-screen")?;
     click(session, "nav-clients")?;
     click(session, "add-client")?;
     type_into(session, "client-name", CLIENT_NAME)?;
     type_into(session, "client-kana", "さとう はなこ")?;
     choose(session, "client-company", COMPANY)?;
+    let program = session.wait_for("[data-testid^=\"client-program-\"]")?;
+    session.click(&program)?;
     click(session, "client-save")?;
     session.wait_for_test_id("client-name-heading")?;
     Ok(())
@@ -58,6 +74,9 @@ fn hold_the_first_interview(session: &Session, today: &str) -> Result<()> {
     let notes = session.wait_for_test_id("note-editor")?;
     session.type_text(&notes, &format!("{WORRY}{ENTER}異動も視野に入れている"))?;
     wait_for_saved(session, "save-status")?;
+    // Section 5 of the seeds' sheet, キャリア意識上の課題: the report is drafted from it.
+    type_into(session, "sheet-section-5", CAREER_ISSUE)?;
+    wait_for_saved(session, "sheet-status-5")?;
     click(session, "mark-held")?;
     session.wait_for_test_id("interview-held-badge")?;
     click(session, "edit-details")?;
@@ -123,6 +142,83 @@ fn review_the_plan_in_the_follow_up(session: &Session) -> Result<()> {
     Ok(())
 }
 
+/// The report is drafted from the interviews, completed by the consultant, and saved as a PDF
+/// in the Downloads folder: its text is the report's and its fonts are embedded Japanese ones.
+fn write_and_print_the_report(session: &Session) -> Result<()> {
+    click(session, "back-to-client")?;
+    session.wait_for_test_id("client-screen")?;
+    click(session, "draft-report")?;
+    session.wait_for_test_id("report-screen")?;
+    wait_for_value_containing(session, "report-part-career_awareness", CAREER_ISSUE)?;
+    wait_for_value_containing(session, "report-part-proposed_support", DECIDED)?;
+    let support = session.wait_for_test_id("report-part-proposed_support")?;
+    session.type_text(&support, &format!("{ENTER}{SUPPORT}"))?;
+    wait_for_saved(session, "report-status-proposed_support")?;
+    row_containing(session, "report-version", "下書き")?;
+
+    click(session, "print-report")?;
+    session.wait_for_test_id("report-document")?;
+    row_containing(session, "report-document", SUPPORT)?;
+    keep_screenshot(session, "report")?;
+    click(session, "save-pdf")?;
+    let saved = session.wait_for_test_id("pdf-saved")?;
+    let message = session.text(&saved)?;
+    let path = message
+        .split_once('：')
+        .map(|(_, path)| path.trim().to_owned())
+        .ok_or_else(|| format!("no path in {message:?}"))?;
+    assert!(
+        path.ends_with(".pdf") && !path.contains(CLIENT_NAME),
+        "{path}"
+    );
+    let text = command_output("pdftotext", &["-layout", &path, "-"])?;
+    // pdftotext lays lines out as printed: compare without the spaces and breaks it adds.
+    // Cairo maps each glyph back to the first code point the font gives it, and Noto CJK
+    // shares glyphs between kanji and their Kangxi radicals (支 and ⽀), and between ・ and ‧:
+    // NFKC folds the radicals back, the dot is folded by hand.
+    let flat: String = text
+        .nfkc()
+        .map(|c| if c == '\u{2027}' { '・' } else { c })
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for expected in [
+        "個別報告書",
+        "取扱注意",
+        PROGRAM,
+        "佐藤花子",
+        CAREER_ISSUE,
+        DECIDED,
+        SUPPORT,
+    ] {
+        let expected: String = expected.chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(
+            flat.contains(&expected),
+            "the PDF lacks {expected}:\n{text}"
+        );
+    }
+    let fonts = command_output("pdffonts", &[&path])?;
+    assert!(
+        fonts.contains("IPAexMincho") && fonts.contains("IPAexGothic"),
+        "the PDF embeds no Japanese Mincho and Gothic fonts:\n{fonts}"
+    );
+    click(session, "back-to-report")?;
+    session.wait_for_test_id("report-screen")?;
+    Ok(())
+}
+
+/// What a command printed, or why it failed.
+fn command_output(program: &str, args: &[&str]) -> Result<String> {
+    let output = std::process::Command::new(program).args(args).output()?;
+    if !output.status.success() {
+        return Err(format!(
+            "{program} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+        .into());
+    }
+    Ok(String::from_utf8(output.stdout)?)
+}
+
 fn search_two_characters(session: &Session) -> Result<()> {
     type_into(session, "search-input", "上司")?;
     click(session, "search-submit")?;
@@ -176,6 +272,7 @@ fn journey(harness: &Harness) -> Result<()> {
     add_a_late_item(&session, &yesterday)?;
     the_dashboard_names_both(&session)?;
     review_the_plan_in_the_follow_up(&session)?;
+    write_and_print_the_report(&session)?;
     search_two_characters(&session)?;
     erase_the_client(&session)?;
     session.end()

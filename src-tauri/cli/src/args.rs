@@ -9,7 +9,8 @@ use serde::de::DeserializeOwned;
 
 use crate::commands::{
     action::ActionCommand, client::ClientCommand, company::CompanyCommand,
-    interview::InterviewCommand, program::ProgramCommand, retention::RetentionCommand,
+    interview::InterviewCommand, program::ProgramCommand, report::ReportCommand,
+    retention::RetentionCommand,
 };
 
 // No `Debug` on these types: they hold client names and would print them.
@@ -57,6 +58,9 @@ pub enum RecordCommand {
     /// Action plans (アクションプラン): items, SMART checks, progress notes.
     #[command(subcommand)]
     Action(ActionCommand),
+    /// Individual reports (個別報告書): drafted from the interviews, edited, with history.
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// What needs you today: interviews this week, follow-ups due, open flags, overdue actions.
     Dashboard {
         /// Print JSON.
@@ -73,7 +77,7 @@ pub enum RecordCommand {
     /// Retention (保存期間): the period, the clients past it, decisions to keep them.
     #[command(subcommand)]
     Retention(RetentionCommand),
-    /// Find clients, notes, sheets, questionnaires and action plans holding every word.
+    /// Find clients, notes, sheets, questionnaires, action plans and reports holding every word.
     Search {
         /// The words (Japanese or English; 上司 and 鬱 work too), or - to read them from
         /// standard input.
@@ -103,7 +107,7 @@ mod tests {
     use serde::de::DeserializeOwned;
 
     use super::Cli;
-    use crate::commands::{action, client, interview};
+    use crate::commands::{action, client, interview, report};
 
     #[test]
     fn the_command_line_is_consistent() {
@@ -122,6 +126,7 @@ mod tests {
         accepts::<Place>(interview::PLACES);
         accepts::<AgeBand>(client::AGE_BANDS);
         accepts::<ClientStatus>(client::STATUSES);
+        accepts::<kizuki_core::report::ReportPart>(report::PARTS);
         accepts::<ActionStatus>(action::STATUSES);
     }
 }

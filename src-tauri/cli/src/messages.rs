@@ -126,6 +126,21 @@ pub fn section_title(key: Option<&str>, title: Option<&str>, language: Language)
     }
 }
 
+/// A label of the individual report (`reports.<key>`, dots separating levels), as the app
+/// prints it.
+pub fn report_label(language: Language, key: &str) -> String {
+    let mut path = vec!["reports"];
+    path.extend(key.split('.'));
+    lookup(language, &path).unwrap_or(key).to_owned()
+}
+
+/// An interview kind's name (`interview.kinds.<kind>`).
+pub fn interview_kind(language: Language, kind: &str) -> String {
+    lookup(language, &["interview", "kinds", kind])
+        .unwrap_or(kind)
+        .to_owned()
+}
+
 /// Marks a retired template section (no longer copied to new interviews).
 pub fn retired(language: Language) -> &'static str {
     match language {
@@ -215,6 +230,19 @@ mod tests {
                     lookup(language, &["sheet", "sections", key]).is_some(),
                     "{key} in {language:?}"
                 );
+            }
+            for key in [
+                "heading",
+                "print.client",
+                "print.affiliation",
+                "print.interviews",
+                "print.emptyPart",
+                "parts.career_awareness",
+                "parts.workplace",
+                "parts.organisational",
+                "parts.proposed_support",
+            ] {
+                assert_ne!(report_label(language, key), key, "{key} in {language:?}");
             }
             assert!(lookup(language, &["capture", "missing"])
                 .is_some_and(|message| message.contains("{{number}}")));

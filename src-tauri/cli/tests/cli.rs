@@ -1092,3 +1092,140 @@ fn search_finds_short_and_long_words_and_erasure_removes_them() {
     assert_eq!(cli.ok(&["search", "上司"]), "");
     assert_eq!(cli.ok(&["client", "list"]), "");
 }
+
+#[test]
+fn an_individual_report_is_drafted_edited_restored_and_printed_as_text() {
+    let cli = Cli::new();
+    cli.init();
+    let company = cli.add_company("株式会社サンプル");
+    let program = cli.add_program(&company, "2026年度 セルフ・キャリアドック");
+    let client = cli.add_client(&company, "阿部 真理", "あべ まり");
+    let interview = cli.ok(&[
+        "interview",
+        "add",
+        "--client",
+        &client,
+        "--program",
+        &program,
+        "--kind",
+        "initial",
+        "--held",
+        "2026-05-01T10:00",
+    ]);
+    let issue = cli.write("issue.txt", "管理職になるか迷っている".as_bytes());
+    cli.ok(&[
+        "interview",
+        "sheet",
+        &interview,
+        "--section",
+        "5",
+        "--text-file",
+        &issue,
+    ]);
+    let report = cli.ok(&[
+        "report",
+        "create",
+        "--client",
+        &client,
+        "--program",
+        &program,
+    ]);
+
+    let out = cli.run_with_stdin(
+        &[
+            "report",
+            "edit",
+            &report,
+            "--part",
+            "workplace",
+            "--text-file",
+            "-",
+        ],
+        "職場は落ち着いている\n",
+    );
+    assert_success(&out);
+    // Printed in the consultant's language: Japanese here.
+    let out = cli.run_in("ja_JP.UTF-8", &["report", "show", &report]);
+    assert_success(&out);
+    let shown = stdout(&out);
+    assert!(
+        shown.starts_with(
+            "個別報告書\n2026年度 セルフ・キャリアドック\n\n相談者: 阿部 真理（あべ まり）\n"
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("面談: 2026-05-01 10:00 初回面談\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("\n1. キャリア意識上の課題\n【2026-05-01】\n管理職になるか迷っている\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("\n2. 職場環境\n職場は落ち着いている\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("\n3. 組織的な課題\n（記載なし）\n"),
+        "{shown}"
+    );
+
+    let history = cli.ok(&["report", "history", &report]);
+    let versions: Vec<Vec<&str>> = history
+        .lines()
+        .map(|line| line.split('\t').collect())
+        .collect();
+    assert_eq!(
+        versions.iter().map(|v| v[1]).collect::<Vec<_>>(),
+        ["edited", "drafted"]
+    );
+    cli.ok(&["report", "restore", &report, "--version", versions[1][0]]);
+    let restored = cli.json(&["report", "show", &report, "--json"]);
+    assert_eq!(restored["report"]["parts"]["workplace"], "");
+    assert_eq!(restored["interviews"][0]["kind"], "initial");
+
+    // Bad input: a second report for the program, a program of another company, a part that
+    // does not exist. Each says why; none writes anything.
+    assert_fails_with(
+        &cli.run(&[
+            "report",
+            "create",
+            "--client",
+            &client,
+            "--program",
+            &program,
+        ]),
+        &message("en", "report_exists"),
+    );
+    let other_company = cli.add_company("他社");
+    let other_program = cli.add_program(&other_company, "他社のプログラム");
+    assert_fails_with(
+        &cli.run(&[
+            "report",
+            "create",
+            "--client",
+            &client,
+            "--program",
+            &other_program,
+        ]),
+        &message("en", "other_company"),
+    );
+    let wrong_part = cli.run(&[
+        "report",
+        "edit",
+        &report,
+        "--part",
+        "summary",
+        "--text-file",
+        &issue,
+    ]);
+    assert!(!wrong_part.status.success());
+    assert_eq!(
+        cli.ok(&["report", "list", "--client", &client])
+            .lines()
+            .count(),
+        1
+    );
+    assert_eq!(cli.ok(&["report", "history", &report]).lines().count(), 3);
+}

@@ -25,6 +25,14 @@ impl Error {
     }
 }
 
+/// Where the desktop app saves what the consultant exports (the calendar, a printed report):
+/// the user's Downloads folder, else their home folder. The UI never chooses paths itself.
+pub fn downloads() -> std::io::Result<PathBuf> {
+    dirs::download_dir()
+        .or_else(dirs::home_dir)
+        .ok_or_else(|| std::io::ErrorKind::NotFound.into())
+}
+
 /// Resolves the data directory: the explicit `flag` first, then `KIZUKI_DATA_DIR`, then the
 /// platform's app-data directory (`~/.local/share/kizuki` on Linux).
 pub fn resolve(flag: Option<PathBuf>) -> Result<PathBuf, Error> {

@@ -86,6 +86,33 @@ pub(crate) async fn open(path: &Path, key: Arc<DatabaseKey>, mode: OpenMode) -> 
     Ok(pool)
 }
 
+/// The same database without SQLCipher's encryption (no key), for benchmarks that compare
+/// the encrypted vault with plain SQLite on the same workload. Never used by the product.
+#[cfg(feature = "bench")]
+pub(crate) async fn open_plain(path: &Path) -> Result<SqlitePool> {
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .busy_timeout(Duration::from_secs(5))
+        .disable_statement_logging();
+    let pool = SqlitePoolOptions::new()
+        .max_connections(MAX_CONNECTIONS)
+        .idle_timeout(None)
+        .max_lifetime(None)
+        .after_connect(|connection, _metadata| {
+            Box::pin(async move {
+                connection
+                    .execute(sqlx::raw_sql(CONNECTION_PRAGMAS))
+                    .await
+                    .map(|_| ())
+            })
+        })
+        .connect_with(options)
+        .await?;
+    MIGRATOR.run(&pool).await?;
+    Ok(pool)
+}
+
 /// Folds a write-ahead log left behind into the database and removes it. SQLite removes the
 /// log when the last connection closes, but when a pool closes its connections at the same
 /// moment each may see the others still open, and none does. One connection, opened and

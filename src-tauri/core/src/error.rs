@@ -76,10 +76,14 @@ error_codes! {
     MissingParent = "missing_parent",
     /// A client and a program belong to different companies.
     OtherCompany = "other_company",
+    /// The client already has an individual report for this program.
+    ReportExists = "report_exists",
     /// A search query holds nothing to look for (only spaces or punctuation).
     QueryHasNoWords = "query_has_no_words",
     /// The name typed to confirm an erasure is not the client's.
     ErasureNotConfirmed = "erasure_not_confirmed",
+    /// A page could not be printed, or saved as a PDF.
+    PrintFailed = "print_failed",
     /// Reading or writing the disk failed.
     Storage = "storage",
     /// A fault in Kizuki itself.

@@ -41,9 +41,7 @@ pub async fn save_follow_ups(vault: &Vault, dir: &Path) -> Result<PathBuf> {
 /// [`save_follow_ups`] into the user's Downloads folder (else their home folder), for the
 /// desktop app, whose UI never chooses paths itself.
 pub async fn save_follow_ups_to_downloads(vault: &Vault) -> Result<PathBuf> {
-    let dir = dirs::download_dir()
-        .or_else(dirs::home_dir)
-        .ok_or_else(|| Error::Storage(std::io::ErrorKind::NotFound.into()))?;
+    let dir = crate::data_dir::downloads().map_err(Error::Storage)?;
     save_follow_ups(vault, &dir).await
 }
 

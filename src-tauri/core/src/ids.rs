@@ -54,6 +54,10 @@ id_types!(
     ActionItemId,
     /// A dated progress note on an action item.
     ProgressNoteId,
+    /// An individual report (個別報告書) of a client in a program.
+    ReportId,
+    /// One kept version of an individual report.
+    ReportVersionId,
 );
 
 #[cfg(test)]

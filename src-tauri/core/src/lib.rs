@@ -26,8 +26,11 @@ pub mod preferences;
 pub mod program;
 pub mod questionnaire;
 pub mod record;
+pub mod report;
 pub mod retention;
 pub mod search;
+#[cfg(any(test, feature = "bench"))]
+pub mod seed;
 pub mod sheet;
 #[cfg(test)]
 mod test_support;

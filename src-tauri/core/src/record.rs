@@ -66,6 +66,10 @@ pub enum Field {
     RetentionYears,
     Reason,
     DecidedOn,
+    CareerAwareness,
+    Workplace,
+    OrganisationalIssues,
+    ProposedSupport,
 }
 
 /// The kind of record a [`Error::NotFound`] was looking for.
@@ -81,6 +85,8 @@ pub enum Entity {
     Questionnaire,
     Flag,
     ActionItem,
+    Report,
+    ReportVersion,
 }
 
 /// What can go wrong reading or writing records.
@@ -129,6 +135,9 @@ pub enum Error {
     /// another company: those records would point at a program the client no longer belongs to.
     #[error("the client has records in their company's programs")]
     HasProgramRecords,
+    /// The client already has a report for the program (one per client and program).
+    #[error("the client already has a report for the program")]
+    ReportExists,
     /// A search query holds no word to look for (only spaces or punctuation).
     #[error("the query holds no word")]
     NoSearchWords,
@@ -161,6 +170,7 @@ impl Error {
             Self::MissingParent => ErrorCode::MissingParent,
             Self::OtherCompany => ErrorCode::OtherCompany,
             Self::HasProgramRecords => ErrorCode::ClientHasProgramRecords,
+            Self::ReportExists => ErrorCode::ReportExists,
             Self::NoSearchWords => ErrorCode::QueryHasNoWords,
             Self::NotConfirmed => ErrorCode::ErasureNotConfirmed,
             Self::Storage(_) => ErrorCode::Storage,
@@ -181,6 +191,7 @@ impl Error {
             | Self::ControlCharacter(field) => Some(*field),
             Self::InvalidRecipient => Some(Field::Recipients),
             Self::HasProgramRecords => Some(Field::Company),
+            Self::ReportExists => Some(Field::Program),
             Self::NoSearchWords => Some(Field::Query),
             Self::NotConfirmed => Some(Field::Confirmation),
             _ => None,

@@ -11,6 +11,7 @@ pub mod interviews;
 pub mod preferences;
 pub mod programs;
 pub mod questionnaires;
+pub mod reports;
 pub mod retention;
 pub mod search;
 pub mod sheets;

@@ -6,6 +6,8 @@ import { CompanyScreen } from "../features/companies/CompanyScreen";
 import { DashboardScreen } from "../features/dashboard/DashboardScreen";
 import { ProgramScreen } from "../features/programs/ProgramScreen";
 import { InterviewScreen } from "../features/interviews/InterviewScreen";
+import { ReportPrintScreen } from "../features/reports/ReportPrintScreen";
+import { ReportScreen } from "../features/reports/ReportScreen";
 import { SearchScreen } from "../features/search/SearchScreen";
 
 /**
@@ -21,6 +23,8 @@ const screens = {
   company: CompanyScreen,
   program: ProgramScreen,
   interview: InterviewScreen,
+  report: ReportScreen,
+  reportPrint: ReportPrintScreen,
   search: SearchScreen,
 } satisfies Record<string, (params: never) => ReactNode>;
 

@@ -80,6 +80,23 @@ export const commands = {
 	actionItemUpdate: (id: ActionItemId, input: ActionItemInput) => typedError<ActionItem, IpcError>(__TAURI_INVOKE("action_item_update", { id, input })),
 	/**  Adds a progress note, perhaps moving the item to another status. */
 	actionItemAddProgress: (input: ProgressInput) => typedError<ActionItem, IpcError>(__TAURI_INVOKE("action_item_add_progress", { input })),
+	/**  A client's reports, the latest program's first. */
+	reportList: (clientId: ClientId) => typedError<ReportSummary[], IpcError>(__TAURI_INVOKE("report_list", { clientId })),
+	/**  Drafts a client's report for a program from their interviews in it. */
+	reportCreate: (clientId: ClientId, programId: ProgramId) => typedError<Report, IpcError>(__TAURI_INVOKE("report_create", { clientId, programId })),
+	/**  A report with whom and what it is about. */
+	reportDocument: (id: ReportId) => typedError<ReportDocument, IpcError>(__TAURI_INVOKE("report_document", { id })),
+	/**  Saves one part (the editor's autosave). */
+	reportSavePart: (id: ReportId, part: ReportPart, text: string) => typedError<Report, IpcError>(__TAURI_INVOKE("report_save_part", { id, part, text })),
+	/**  A report's versions, newest first. */
+	reportVersions: (id: ReportId) => typedError<ReportVersion[], IpcError>(__TAURI_INVOKE("report_versions", { id })),
+	/**  Makes an earlier version the report's text again. */
+	reportRestore: (id: ReportId, versionId: ReportVersionId) => typedError<Report, IpcError>(__TAURI_INVOKE("report_restore", { id, versionId })),
+	/**
+	 *  Prints the report the window shows (its print view) to a PDF in the Downloads folder, and
+	 *  returns where.
+	 */
+	reportSavePdf: (id: ReportId) => typedError<string, IpcError>(__TAURI_INVOKE("report_save_pdf", { id })),
 	/**  What needs the consultant, as of the computer's local date. */
 	dashboardHome: () => typedError<Dashboard, IpcError>(__TAURI_INVOKE("dashboard_home")),
 	/**
@@ -108,7 +125,7 @@ export const commands = {
 /* Constants */
 export const CLIENT_REFERENCE_PREFIX = "KZ-" as const;
 
-export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","query_has_no_words","erasure_not_confirmed","storage","internal"] as const;
+export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","print_failed","storage","internal"] as const;
 
 export const SEARCH_MAX_HITS = 200 as const;
 
@@ -467,17 +484,21 @@ export type ErrorCode =
 "missing_parent" | 
 /**  A client and a program belong to different companies. */
 "other_company" | 
+/**  The client already has an individual report for this program. */
+"report_exists" | 
 /**  A search query holds nothing to look for (only spaces or punctuation). */
 "query_has_no_words" | 
 /**  The name typed to confirm an erasure is not the client's. */
 "erasure_not_confirmed" | 
+/**  A page could not be printed, or saved as a PDF. */
+"print_failed" | 
 /**  Reading or writing the disk failed. */
 "storage" | 
 /**  A fault in Kizuki itself. */
 "internal";
 
 /**  A field of a record, as named to the user when it is at fault. */
-export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays" | "query" | "confirmation" | "retentionYears" | "reason" | "decidedOn";
+export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays" | "query" | "confirmation" | "retentionYears" | "reason" | "decidedOn" | "careerAwareness" | "workplace" | "organisationalIssues" | "proposedSupport";
 
 /**  A flag as stored. */
 export type Flag = {
@@ -560,7 +581,9 @@ export type HitKind =
 /**  An action item. */
 "action_item" | 
 /**  A progress note on an action item. */
-"progress_note";
+"progress_note" | 
+/**  An individual report (個別報告書). */
+"report";
 
 /**  An interview as stored. */
 export type Interview = {
@@ -899,6 +922,105 @@ export type RecoveryKeyText = {
 	recoveryKey: string,
 };
 
+/**  A report as it stands. */
+export type Report = {
+	/**  Its id. */
+	id: ReportId,
+	/**  The client reported on. */
+	clientId: ClientId,
+	/**  The program it reports for. */
+	programId: ProgramId,
+	/**  The four parts. */
+	parts: ReportParts,
+	/**  When it was drafted. */
+	createdAt: string,
+	/**  When it was last changed. */
+	updatedAt: string,
+};
+
+/**  Everything a printed report shows: the report, whom it is about, and for which program. */
+export type ReportDocument = {
+	/**  The report. */
+	report: Report,
+	/**  The client's name. */
+	clientName: string,
+	/**  Its reading. */
+	clientNameKana: string,
+	/**  The client's department. */
+	department: string | null,
+	/**  The client's role. */
+	role: string | null,
+	/**  The company. */
+	companyName: string,
+	/**  The program. */
+	programName: string,
+	/**  The client's held interviews in the program, oldest first. */
+	interviews: ReportInterview[],
+};
+
+/**  An individual report (個別報告書) of a client in a program. */
+export type ReportId = number;
+
+/**  An interview the report draws on, as the printed report lists it. */
+export type ReportInterview = {
+	/**  The interview. */
+	id: InterviewId,
+	/**  Its kind. */
+	kind: InterviewKind,
+	/**  When it was held (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`). */
+	heldAt: string,
+};
+
+/**  One of the report's four parts. */
+export type ReportPart = 
+/**  キャリア意識上の課題: the client's career-awareness issues. */
+"career_awareness" | 
+/**  職場環境: the workplace environment. */
+"workplace" | 
+/**  組織的な課題: issues of the organisation. */
+"organisational" | 
+/**  支援の提案: the support the consultant proposes. */
+"proposed_support";
+
+/**  The text of the four parts. */
+export type ReportParts = {
+	careerAwareness: string,
+	workplace: string,
+	organisational: string,
+	proposedSupport: string,
+};
+
+/**  A report in a client's list. */
+export type ReportSummary = {
+	/**  Its id. */
+	id: ReportId,
+	/**  The program. */
+	programId: ProgramId,
+	/**  The program's name. */
+	programName: string,
+	/**  When it was last changed. */
+	updatedAt: string,
+};
+
+/**  One kept version: the whole report as a burst of editing left it. */
+export type ReportVersion = {
+	/**  Its id. */
+	id: ReportVersionId,
+	/**  The report. */
+	reportId: ReportId,
+	/**  The four parts as they were. */
+	parts: ReportParts,
+	/**  How it came to be. */
+	origin: VersionOrigin,
+	/**  When the burst began (for the first version, when the report was drafted). */
+	startedAt: string,
+	/**  When it was last saved. */
+	savedAt: string,
+};
+
+/**  One kept version of an individual report. */
+export type ReportVersionId = number;
+
 /**  A client whose records have passed the period. */
 export type RetentionReview = {
 	/**  The client. */
@@ -1029,6 +1151,15 @@ export type VaultStatus =
 "unlocked" | 
 /**  Some vault files exist and others are missing: nothing may be created or overwritten. */
 "damaged";
+
+/**  How a version came to be. */
+export type VersionOrigin = 
+/**  Kizuki drafted it from the interviews. */
+"drafted" | 
+/**  The consultant wrote it, in one burst of editing. */
+"edited" | 
+/**  The consultant restored an earlier version. */
+"restored";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

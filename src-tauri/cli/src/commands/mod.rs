@@ -11,6 +11,7 @@ pub mod company;
 pub mod dashboard;
 pub mod interview;
 pub mod program;
+pub mod report;
 pub mod retention;
 pub mod search;
 
@@ -41,6 +42,7 @@ pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
                     interview::run(&vault, command, language).await
                 }
                 RecordCommand::Action(command) => action::run(&vault, command).await,
+                RecordCommand::Report(command) => report::run(&vault, command, language).await,
                 RecordCommand::Dashboard { json } => dashboard::run(&vault, json).await,
                 RecordCommand::Calendar { out } => calendar::run(&vault, out.as_deref()).await,
                 RecordCommand::Retention(command) => retention::run(&vault, command).await,

@@ -184,6 +184,16 @@ async fn client_holding(vault: &Vault, marker: &str, kana: &str) -> TestResult<C
         },
     )
     .await?;
+    // The report is drafted from the sheet (its first version holds the marker), then
+    // rewritten: both versions are kept.
+    let report = crate::report::create(vault, client, program_id).await?;
+    crate::report::save_part(
+        vault,
+        report.id,
+        crate::report::ReportPart::ProposedSupport,
+        &format!("提案{marker}"),
+    )
+    .await?;
     Ok(client)
 }
 
@@ -239,11 +249,13 @@ async fn an_erased_client_is_on_no_page_of_the_database_or_its_log() -> TestResu
     );
     let orphans: i64 = sqlx::query_scalar(
         "SELECT (SELECT count(*) FROM interviews) + (SELECT count(*) FROM flags)
-              + (SELECT count(*) FROM action_items) + (SELECT count(*) FROM questionnaires)",
+              + (SELECT count(*) FROM action_items) + (SELECT count(*) FROM questionnaires)
+              + (SELECT count(*) FROM reports) + (SELECT count(*) FROM report_versions)",
     )
     .fetch_one(vault.pool())
     .await?;
-    assert_eq!(orphans, 4, "only the kept client's records remain");
+    // One interview, flag, action item, questionnaire and report, and the report's two versions.
+    assert_eq!(orphans, 7, "only the kept client's records remain");
     vault.lock().await;
     Ok(())
 }

@@ -16,7 +16,7 @@ use crate::text;
 use crate::vault::Vault;
 
 /// How long a pause ends one amendment.
-const BURST: Duration = Duration::minutes(10);
+pub(crate) const BURST: Duration = Duration::minutes(10);
 
 /// One kept change of a held interview.
 #[derive(Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]

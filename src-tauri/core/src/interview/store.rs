@@ -7,7 +7,7 @@ use sqlx::SqliteConnection;
 
 use super::{Interview, InterviewKind, InterviewSummary, ValidDetails};
 use crate::db::{self, Statement};
-use crate::ids::{ClientId, InterviewId};
+use crate::ids::{ClientId, InterviewId, ProgramId};
 use crate::record::{Entity, Error, Result};
 
 /// How much of the notes a list shows.
@@ -195,6 +195,23 @@ pub(crate) async fn latest_by_client(
     .fetch_all(conn)
     .await?;
     Ok(rows.into_iter().collect())
+}
+
+/// A client's held interviews in a program, oldest first: what their report draws on.
+pub(crate) async fn held_in_program(
+    conn: &mut SqliteConnection,
+    client_id: ClientId,
+    program_id: ProgramId,
+) -> Result<Vec<(InterviewId, InterviewKind, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT id, kind, held_at FROM interviews
+         WHERE client_id = ? AND program_id = ? AND held_at IS NOT NULL
+         ORDER BY held_at, id",
+    )
+    .bind(client_id)
+    .bind(program_id)
+    .fetch_all(conn)
+    .await?)
 }
 
 /// An interview on the dashboard.

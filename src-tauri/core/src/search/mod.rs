@@ -1,5 +1,5 @@
 //! Search (検索): one query over everything the consultant wrote (clients, interview notes,
-//! sheet sections, questionnaires, action items and progress notes), with highlighted
+//! sheet sections, questionnaires, action items, progress notes and individual reports), with highlighted
 //! snippets, grouped by client, newest first.
 //!
 //! The index (`search_text`, FTS5 with the trigram tokenizer) lives in the encrypted database
@@ -44,6 +44,8 @@ pub enum HitKind {
     ActionItem,
     /// A progress note on an action item.
     ProgressNote,
+    /// An individual report (個別報告書).
+    Report,
 }
 
 /// A piece of a snippet: the words that matched are highlighted.

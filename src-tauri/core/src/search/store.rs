@@ -30,6 +30,7 @@ fn kind_of(rowid: i64) -> Option<HitKind> {
         4 => HitKind::Questionnaire,
         5 => HitKind::ActionItem,
         6 => HitKind::ProgressNote,
+        7 => HitKind::Report,
         _ => return None,
     })
 }

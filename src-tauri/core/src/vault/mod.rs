@@ -99,6 +99,20 @@ impl Vault {
         }
     }
 
+    /// A vault over a plain, unencrypted SQLite database in `dir`, for benchmarks that run the
+    /// same workload on both. Only the `bench` feature has it; the product never does.
+    #[cfg(feature = "bench")]
+    pub async fn create_unencrypted_for_benchmark(dir: &Path) -> Result<Self> {
+        let layout = Layout::new(dir);
+        fs_atomic::create_private_dir(layout.dir())?;
+        let pool = db::open_plain(&layout.database()).await?;
+        Ok(Self {
+            layout,
+            pool,
+            key: Arc::new(DatabaseKey::generate()),
+        })
+    }
+
     /// Unlocks with the passphrase. A wrong passphrase changes no file.
     pub async fn unlock(dir: &Path, passphrase: &SecretString) -> Result<Self> {
         let layout = Self::existing_layout(dir)?;

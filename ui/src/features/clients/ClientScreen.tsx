@@ -10,6 +10,7 @@ import { EraseClientPanel } from "../erasure/EraseClientPanel";
 import { ClientFlags } from "../flags/ClientFlags";
 import { flagQueries } from "../flags/queries";
 import { ClientInterviews } from "../interviews/ClientInterviews";
+import { ClientReports } from "../reports/ClientReports";
 import { ClientDetails } from "./ClientDetails";
 import { ClientForm } from "./ClientForm";
 import { affiliation } from "./affiliation";
@@ -71,6 +72,7 @@ export function ClientScreen({ clientId }: ClientScreenProps) {
         <div className="client-screen__main">
           <ClientInterviews clientId={clientId} />
           <ActionPlanPanel clientId={clientId} />
+          {client.data && <ClientReports client={client.data} />}
         </div>
         <aside className="client-screen__side">
           <ClientFlags clientId={clientId} />

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "../../app/navigation";
+import type { Route } from "../../app/routes";
 import type { ClientId, SearchHit } from "../../ipc/api";
 import { useLanguage } from "../../shared/useLanguage";
 import { formatHitDate, hitRoute } from "./hits";
@@ -8,6 +9,14 @@ import { Snippet } from "./Snippet";
 interface SearchHitRowProps {
   clientId: ClientId;
   hit: SearchHit;
+}
+
+/** What the row's tooltip says a click opens. */
+function openTitle(route: Route) {
+  if (route.name === "interview") {
+    return "search.openInterview";
+  }
+  return route.name === "report" ? "search.openReport" : "search.openClient";
 }
 
 /** One hit: the whole row is one button that opens where the words were written. */
@@ -23,7 +32,7 @@ export function SearchHitRow({ clientId, hit }: SearchHitRowProps) {
         className="search-hit"
         data-testid="search-hit"
         data-kind={hit.kind}
-        title={route.name === "interview" ? t("search.openInterview") : t("search.openClient")}
+        title={t(openTitle(route))}
         onClick={() => {
           void navigate(route);
         }}

@@ -5,8 +5,9 @@ import { formatMoment } from "../interviews/moments";
 
 /**
  * Where one click on a hit leads: what was written in an interview (its notes, its sheet,
- * an action decided there and its progress) opens that interview; the client's details,
- * their questionnaire and actions from no interview open the client's page.
+ * an action decided there and its progress) opens that interview; a report opens the report;
+ * the client's details, their questionnaire and actions from no interview open the client's
+ * page.
  */
 export function hitRoute(clientId: ClientId, hit: SearchHit): Route {
   switch (hit.kind) {
@@ -17,6 +18,8 @@ export function hitRoute(clientId: ClientId, hit: SearchHit): Route {
       return hit.interviewId === null
         ? { name: "client", clientId }
         : { name: "interview", interviewId: hit.interviewId };
+    case "report":
+      return { name: "report", reportId: hit.recordId };
     case "client":
     case "questionnaire":
       return { name: "client", clientId };

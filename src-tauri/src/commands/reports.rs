@@ -1,0 +1,89 @@
+//! Individual reports (個別報告書): drafting, editing, history, and the printed document.
+
+use kizuki_core::ids::{ClientId, ProgramId, ReportId, ReportVersionId};
+use kizuki_core::report::{self, Report, ReportDocument, ReportPart, ReportSummary, ReportVersion};
+use tauri::State;
+
+use crate::error::IpcResult;
+use crate::printing::Printer;
+use crate::state::AppState;
+
+/// A client's reports, the latest program's first.
+#[tauri::command]
+#[specta::specta]
+pub async fn report_list(
+    state: State<'_, AppState>,
+    client_id: ClientId,
+) -> IpcResult<Vec<ReportSummary>> {
+    Ok(report::list(&*state.vault().await?, client_id).await?)
+}
+
+/// Drafts a client's report for a program from their interviews in it.
+#[tauri::command]
+#[specta::specta]
+pub async fn report_create(
+    state: State<'_, AppState>,
+    client_id: ClientId,
+    program_id: ProgramId,
+) -> IpcResult<Report> {
+    Ok(report::create(&*state.vault().await?, client_id, program_id).await?)
+}
+
+/// A report with whom and what it is about.
+#[tauri::command]
+#[specta::specta]
+pub async fn report_document(
+    state: State<'_, AppState>,
+    id: ReportId,
+) -> IpcResult<ReportDocument> {
+    Ok(report::document(&*state.vault().await?, id).await?)
+}
+
+/// Saves one part (the editor's autosave).
+#[tauri::command]
+#[specta::specta]
+pub async fn report_save_part(
+    state: State<'_, AppState>,
+    id: ReportId,
+    part: ReportPart,
+    text: String,
+) -> IpcResult<Report> {
+    Ok(report::save_part(&*state.vault().await?, id, part, &text).await?)
+}
+
+/// A report's versions, newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn report_versions(
+    state: State<'_, AppState>,
+    id: ReportId,
+) -> IpcResult<Vec<ReportVersion>> {
+    Ok(report::versions(&*state.vault().await?, id).await?)
+}
+
+/// Makes an earlier version the report's text again.
+#[tauri::command]
+#[specta::specta]
+pub async fn report_restore(
+    state: State<'_, AppState>,
+    id: ReportId,
+    version_id: ReportVersionId,
+) -> IpcResult<Report> {
+    Ok(report::restore(&*state.vault().await?, id, version_id).await?)
+}
+
+/// Prints the report the window shows (its print view) to a PDF in the Downloads folder, and
+/// returns where.
+#[tauri::command]
+#[specta::specta]
+pub async fn report_save_pdf(
+    state: State<'_, AppState>,
+    printer: State<'_, Printer>,
+    id: ReportId,
+) -> IpcResult<String> {
+    let downloads =
+        kizuki_core::data_dir::downloads().map_err(kizuki_core::record::Error::Storage)?;
+    let path = report::claim_pdf_file(&*state.vault().await?, id, &downloads).await?;
+    printer.save_pdf(&path).await?;
+    Ok(path.display().to_string())
+}
