@@ -56,10 +56,11 @@ impl Printer {
             return Err(failed("the app has no window yet"));
         };
         start(path.to_owned(), sender);
-        let printed = match receiver.await {
-            Ok(Ok(())) => Ok(()),
-            Ok(Err(reason)) => Err(failed(&reason)),
-            Err(_) => Err(failed("the print operation ended without a result")),
+        let printed = match tokio::time::timeout(PRINT_TIMEOUT, receiver).await {
+            Ok(Ok(Ok(()))) => keep_private(path),
+            Ok(Ok(Err(reason))) => Err(failed(&reason)),
+            Ok(Err(_)) => Err(failed("the print operation ended without a result")),
+            Err(_) => Err(failed("the print operation did not finish in time")),
         };
         if printed.is_err() {
             // Best effort: the claimed file is empty or partial, and must not pass for the PDF.
@@ -67,6 +68,21 @@ impl Printer {
         }
         printed
     }
+}
+
+/// How long printing a report may take before it counts as failed (a few pages take well
+/// under a second).
+const PRINT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The PDF holds client content: readable by this user only, whatever mode GTK wrote it with.
+fn keep_private(path: &Path) -> Result<(), IpcError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .map_err(|_| failed("the PDF's permissions could not be set"))?;
+    }
+    Ok(())
 }
 
 /// Page margins: 20 mm all round, as Japanese business documents are usually set.
@@ -88,7 +104,8 @@ fn print(webview: tauri::webview::PlatformWebview, path: &Path, sender: oneshot:
         }
     };
     let settings = gtk::PrintSettings::new();
-    settings.set_printer("Print to File");
+    // GTK names its file printer in the desktop's language (「ファイルに出力する」).
+    settings.set_printer(&gtk::glib::dgettext(Some("gtk30"), "Print to File"));
     settings.set(gtk::PRINT_SETTINGS_OUTPUT_FILE_FORMAT, Some("pdf"));
     settings.set(gtk::PRINT_SETTINGS_OUTPUT_URI, Some(uri.as_str()));
     let a4 = gtk::PaperSize::new(Some(gtk::PAPER_NAME_A4));

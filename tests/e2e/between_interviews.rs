@@ -171,6 +171,11 @@ fn write_and_print_the_report(session: &Session) -> Result<()> {
         path.ends_with(".pdf") && !path.contains(CLIENT_NAME),
         "{path}"
     );
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path)?.permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the PDF holds client content: {mode:o}");
+    }
     let text = command_output("pdftotext", &["-layout", &path, "-"])?;
     // pdftotext lays lines out as printed: compare without the spaces and breaks it adds.
     // Cairo maps each glyph back to the first code point the font gives it, and Noto CJK

@@ -63,6 +63,9 @@ impl Harness {
             .env("TMPDIR", at("tmp"))
             // No accessibility bus exists under Xvfb; without this GTK waits for one.
             .env("NO_AT_BRIDGE", "1")
+            // A Japanese desktop, as the consultants' are: GTK then names its printers in
+            // Japanese (printing a report must not depend on the English names).
+            .env("LANGUAGE", "ja")
             .stdout(log.try_clone()?)
             .stderr(log)
             .spawn()

@@ -237,6 +237,7 @@ mod tests {
                 "print.affiliation",
                 "print.interviews",
                 "print.emptyPart",
+                "print.noInterviews",
                 "parts.career_awareness",
                 "parts.workplace",
                 "parts.organisational",

@@ -3,7 +3,9 @@
 //! SQLite, then the same workload timed on both, side by side, in one run.
 //!
 //! `cargo bench -p kizuki-core --features bench --bench decade` prints a Markdown table for
-//! BENCHMARKS.md. `KIZUKI_BENCH_CLIENTS=200` runs a smaller practice for a quick look.
+//! BENCHMARKS.md. `KIZUKI_BENCH_CLIENTS=200` runs a smaller practice for a quick look;
+//! `KIZUKI_BENCH_KEEP=DIR` keeps both vaults in DIR (the plain one opens in `sqlite3`, for
+//! EXPLAIN QUERY PLAN).
 
 #![allow(clippy::print_stdout)] // the table is the bench's output
 
@@ -78,10 +80,12 @@ async fn main() -> BenchResult {
         ..Scale::DECADE
     };
     let today = calendar::today();
-    let dir = tempfile::tempdir()?;
+    let temporary = tempfile::tempdir()?;
+    let kept = std::env::var_os("KIZUKI_BENCH_KEEP").map(std::path::PathBuf::from);
+    let dir = kept.as_deref().unwrap_or(temporary.path());
     let passphrase = SecretString::from("decade benchmark passphrase".to_owned());
-    let (encrypted, _) = Vault::create(&dir.path().join("encrypted"), &passphrase).await?;
-    let plain = Vault::create_unencrypted_for_benchmark(&dir.path().join("plain")).await?;
+    let (encrypted, _) = Vault::create(&dir.join("encrypted"), &passphrase).await?;
+    let plain = Vault::create_unencrypted_for_benchmark(&dir.join("plain")).await?;
     let vaults = [("encrypted", &encrypted), ("plain", &plain)];
 
     println!("| generated | encrypted | plain |\n| --- | --- | --- |");
@@ -102,7 +106,7 @@ async fn main() -> BenchResult {
         lines[1].1.as_secs_f64()
     );
     let size = |name: &str| {
-        std::fs::metadata(dir.path().join(name).join("kizuki.db"))
+        std::fs::metadata(dir.join(name).join("kizuki.db"))
             .map(|meta| meta.len() / 1_000_000)
             .unwrap_or_default()
     };
@@ -179,6 +183,29 @@ async fn main() -> BenchResult {
         );
     }
     print_row("save a note (held interview, ~1,000 chars)", "", &row);
+
+    // A search just after a note was saved indexes that note first (see `search_stale`).
+    let mut row = Vec::new();
+    for (_, vault) in vaults {
+        let held = interview::list(vault, ClientId(2))
+            .await?
+            .into_iter()
+            .find(|summary| summary.held_at.is_some())
+            .ok_or("the second client has no held interview")?;
+        let base = interview::get(vault, held.id).await?.notes;
+        row.push(
+            time(|index| {
+                let text = format!("{base}{}", "追記".repeat(index + 1));
+                async move {
+                    interview::save_notes(vault, held.id, &text).await?;
+                    search::search(vault, "キャリア").await?;
+                    Ok(())
+                }
+            })
+            .await?,
+        );
+    }
+    print_row("save a note, then search 「キャリア」", "", &row);
 
     encrypted.lock().await;
     plain.lock().await;

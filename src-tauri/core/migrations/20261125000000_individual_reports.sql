@@ -32,20 +32,32 @@ CREATE TABLE report_versions (
 CREATE INDEX report_versions_by_report ON report_versions (report_id, id);
 
 -- Search kind 7: a report's four parts, as they stand now (its versions are history, not
--- found by search).
+-- found by search), dated when last changed; like every indexed text, ending with two line
+-- breaks, and like every text saved as it is typed, re-indexed when next searched (see the
+-- search_at_scale migration).
 CREATE TRIGGER search_report_insert AFTER INSERT ON reports BEGIN
-    INSERT INTO search_text (rowid, body, client_id, at) VALUES ((7 << 40) | NEW.id,
+    INSERT INTO search_text (rowid, body, client_id) VALUES ((7 << 40) | NEW.id,
         concat_ws(char(10), NEW.career_awareness, NEW.workplace, NEW.organisational,
-                  NEW.proposed_support),
-        NEW.client_id, NEW.updated_at);
+                  NEW.proposed_support) || char(10, 10),
+        NEW.client_id);
+    INSERT INTO search_dates (rowid, client_id, at) VALUES ((7 << 40) | NEW.id, NEW.client_id,
+        NEW.updated_at);
 END;
 CREATE TRIGGER search_report_update AFTER UPDATE ON reports BEGIN
-    DELETE FROM search_text WHERE rowid = (7 << 40) | OLD.id;
-    INSERT INTO search_text (rowid, body, client_id, at) VALUES ((7 << 40) | NEW.id,
-        concat_ws(char(10), NEW.career_awareness, NEW.workplace, NEW.organisational,
-                  NEW.proposed_support),
-        NEW.client_id, NEW.updated_at);
+    INSERT OR IGNORE INTO search_stale (rowid) VALUES ((7 << 40) | NEW.id);
+    UPDATE search_dates SET at = NEW.updated_at WHERE rowid = (7 << 40) | NEW.id;
 END;
 CREATE TRIGGER search_report_delete AFTER DELETE ON reports BEGIN
     DELETE FROM search_text WHERE rowid = (7 << 40) | OLD.id;
+    DELETE FROM search_dates WHERE rowid = (7 << 40) | OLD.id;
+END;
+CREATE TRIGGER search_stale_report AFTER DELETE ON search_stale
+WHEN OLD.rowid >> 40 = 7 BEGIN
+    DELETE FROM search_text WHERE rowid = OLD.rowid;
+    INSERT INTO search_text (rowid, body, client_id)
+        SELECT OLD.rowid,
+               concat_ws(char(10), career_awareness, workplace, organisational, proposed_support)
+                   || char(10, 10),
+               client_id
+        FROM reports WHERE id = OLD.rowid & 1099511627775;
 END;

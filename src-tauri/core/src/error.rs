@@ -61,8 +61,8 @@ error_codes! {
     PeriodEndsBeforeStart = "period_ends_before_start",
     /// A one-line field (a name, a tag) holds a line break or another control character.
     ControlCharacter = "control_character",
-    /// A client with interviews or questionnaires in their company's programs cannot move to
-    /// another company.
+    /// A client with interviews, questionnaires or reports in their company's programs cannot
+    /// move to another company.
     ClientHasProgramRecords = "client_has_program_records",
     /// A text given as an age recipient is neither an `age1…` key nor an SSH public key.
     InvalidRecipient = "invalid_recipient",

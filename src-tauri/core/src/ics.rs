@@ -55,8 +55,15 @@ pub async fn follow_ups(vault: &Vault) -> Result<String> {
 pub async fn follow_ups_stamped(vault: &Vault, now: DateTime<Utc>) -> Result<String> {
     let mut tx = vault.read().await?;
     let last_day = LAST_DAY.unwrap_or(NaiveDate::MAX);
-    let due = interview::store::follow_ups_due(&mut tx, last_day, crate::calendar::today()).await?;
     let names = client::store::names(&mut tx).await?;
+    let active: Vec<ClientId> = names
+        .iter()
+        .filter(|(_, (_, status))| *status == ClientStatus::Active)
+        .map(|(id, _)| *id)
+        .collect();
+    let due =
+        interview::store::follow_ups_due(&mut tx, last_day, crate::calendar::today(), &active)
+            .await?;
     drop(tx);
     let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
     let mut lines = vec![
@@ -66,12 +73,6 @@ pub async fn follow_ups_stamped(vault: &Vault, now: DateTime<Utc>) -> Result<Str
         "CALSCALE:GREGORIAN".to_owned(),
     ];
     for row in due {
-        if !names
-            .get(&row.client_id)
-            .is_some_and(|(_, status)| *status == ClientStatus::Active)
-        {
-            continue;
-        }
         let reference = reference(row.client_id);
         lines.extend([
             "BEGIN:VEVENT".to_owned(),

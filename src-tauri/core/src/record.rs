@@ -131,8 +131,9 @@ pub enum Error {
     /// companies.
     #[error("the client and the program belong to different companies")]
     OtherCompany,
-    /// A client has interviews or questionnaires in their company's programs, so cannot move to
-    /// another company: those records would point at a program the client no longer belongs to.
+    /// A client has interviews, questionnaires or reports in their company's programs, so cannot
+    /// move to another company: those records would point at a program the client no longer
+    /// belongs to.
     #[error("the client has records in their company's programs")]
     HasProgramRecords,
     /// The client already has a report for the program (one per client and program).

@@ -85,5 +85,10 @@ pub async fn report_save_pdf(
         kizuki_core::data_dir::downloads().map_err(kizuki_core::record::Error::Storage)?;
     let path = report::claim_pdf_file(&*state.vault().await?, id, &downloads).await?;
     printer.save_pdf(&path).await?;
+    // Locked meanwhile: the window showed the lock screen, not the report.
+    if let Err(locked) = state.vault().await {
+        let _ = std::fs::remove_file(&path);
+        return Err(locked);
+    }
     Ok(path.display().to_string())
 }

@@ -468,8 +468,8 @@ export type ErrorCode =
 /**  A one-line field (a name, a tag) holds a line break or another control character. */
 "control_character" | 
 /**
- *  A client with interviews or questionnaires in their company's programs cannot move to
- *  another company.
+ *  A client with interviews, questionnaires or reports in their company's programs cannot
+ *  move to another company.
  */
 "client_has_program_records" | 
 /**  A text given as an age recipient is neither an `age1…` key nor an SSH public key. */
@@ -954,7 +954,7 @@ export type ReportDocument = {
 	companyName: string,
 	/**  The program. */
 	programName: string,
-	/**  The client's held interviews in the program, oldest first. */
+	/**  The client's held interviews with them in the program, oldest first. */
 	interviews: ReportInterview[],
 };
 

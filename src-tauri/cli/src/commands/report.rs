@@ -176,7 +176,11 @@ fn as_text(document: &ReportDocument, language: Language) -> String {
         label("print.affiliation"),
         affiliation.join(" "),
         label("print.interviews"),
-        interviews.join(", "),
+        if interviews.is_empty() {
+            label("print.noInterviews")
+        } else {
+            interviews.join(", ")
+        },
     );
     for (number, part) in ReportPart::ALL.into_iter().enumerate() {
         let body = document.report.parts.part(part).trim_end();

@@ -269,8 +269,8 @@ pub async fn create(vault: &Vault, input: &ClientInput) -> Result<Client> {
     Ok(created)
 }
 
-/// Replaces a client's details, tags and programs. A client whose interviews or questionnaires
-/// belong to their company's programs stays with that company.
+/// Replaces a client's details, tags and programs. A client whose interviews, questionnaires or
+/// reports belong to their company's programs stays with that company.
 pub async fn update(vault: &Vault, id: ClientId, input: &ClientInput) -> Result<Client> {
     let client = input.validate()?;
     let mut tx = vault.write().await?;
@@ -280,7 +280,8 @@ pub async fn update(vault: &Vault, id: ClientId, input: &ClientInput) -> Result<
         .is_some_and(|current| current != client.company_id);
     if moving
         && (interview::store::any_in_a_program(&mut tx, id).await?
-            || questionnaire::store::any_in_a_program(&mut tx, id).await?)
+            || questionnaire::store::any_in_a_program(&mut tx, id).await?
+            || crate::report::store::any_for_client(&mut tx, id).await?)
     {
         return Err(Error::HasProgramRecords);
     }
@@ -302,7 +303,8 @@ pub async fn list(vault: &Vault, filter: &ClientFilter) -> Result<Vec<ClientSumm
     let rows = store::list(&mut tx, filter).await?;
     let companies = company::store::list(&mut tx).await?;
     let open_flags = flag::store::open_counts_by_client(&mut tx).await?;
-    let latest = interview::store::latest_by_client(&mut tx).await?;
+    let listed: Vec<ClientId> = rows.iter().map(|row| row.id).collect();
+    let latest = interview::store::latest_by_client(&mut tx, &listed).await?;
     Ok(rows
         .into_iter()
         .map(|row| ClientSummary {

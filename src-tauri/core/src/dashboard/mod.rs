@@ -125,8 +125,13 @@ pub async fn home(vault: &Vault, today: NaiveDate) -> Result<Dashboard> {
     let week_end = today + Days::new(WEEK_DAYS - 1);
     let due_until = today + Days::new(FOLLOW_UP_DUE_WITHIN_DAYS);
     let names = client::store::names(&mut tx).await?;
+    let active_clients: Vec<ClientId> = names
+        .iter()
+        .filter(|(_, (_, status))| *status == client::ClientStatus::Active)
+        .map(|(id, _)| *id)
+        .collect();
     let interviews = interview::store::between(&mut tx, today, week_end).await?;
-    let due = interview::store::follow_ups_due(&mut tx, due_until, today).await?;
+    let due = interview::store::follow_ups_due(&mut tx, due_until, today, &active_clients).await?;
     let flags = flag::store::open(&mut tx).await?;
     let overdue = action_plan::store::overdue(&mut tx, today).await?;
     let retention_due = retention::due_in(&mut tx, today, &names).await?;

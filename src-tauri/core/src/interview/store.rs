@@ -185,20 +185,38 @@ pub(crate) async fn list(
         .collect())
 }
 
-/// Each client's latest interview time (held, else scheduled).
-pub(crate) async fn latest_by_client(
-    conn: &mut SqliteConnection,
-) -> Result<HashMap<ClientId, String>> {
-    let rows: Vec<(ClientId, String)> = sqlx::query_as(
-        "SELECT client_id, max(coalesce(held_at, scheduled_at)) FROM interviews GROUP BY client_id",
-    )
-    .fetch_all(conn)
-    .await?;
-    Ok(rows.into_iter().collect())
+/// The ids as a JSON array, for `json_each`: how a list of clients reaches one statement.
+fn json_ids(clients: &[ClientId]) -> String {
+    // Ids are numbers: their JSON cannot fail to be written.
+    serde_json::to_string(clients).unwrap_or_else(|_| "[]".to_owned())
 }
 
-/// A client's held interviews in a program, oldest first: what their report draws on.
-pub(crate) async fn held_in_program(
+/// Each of `clients`' latest interview time (held, else scheduled); clients without one are
+/// left out. One look into `interviews_by_client` per client, rather than a pass over every
+/// interview.
+pub(crate) async fn latest_by_client(
+    conn: &mut SqliteConnection,
+    clients: &[ClientId],
+) -> Result<HashMap<ClientId, String>> {
+    let rows: Vec<(ClientId, Option<String>)> = sqlx::query_as(
+        "SELECT value, (SELECT coalesce(held_at, scheduled_at) FROM interviews
+                        WHERE client_id = value
+                        ORDER BY coalesce(held_at, scheduled_at) DESC, id DESC LIMIT 1)
+         FROM json_each(?)",
+    )
+    .bind(json_ids(clients))
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(client_id, latest)| Some((client_id, latest?)))
+        .collect())
+}
+
+/// A client's held interviews with them in a program (initial, follow-up, additional: not a
+/// boss consultation or the consultant's supervision), oldest first: what their report draws
+/// on.
+pub(crate) async fn held_with_client_in_program(
     conn: &mut SqliteConnection,
     client_id: ClientId,
     program_id: ProgramId,
@@ -206,6 +224,7 @@ pub(crate) async fn held_in_program(
     Ok(sqlx::query_as(
         "SELECT id, kind, held_at FROM interviews
          WHERE client_id = ? AND program_id = ? AND held_at IS NOT NULL
+           AND kind IN ('initial', 'follow_up', 'additional')
          ORDER BY held_at, id",
     )
     .bind(client_id)
@@ -264,31 +283,35 @@ pub(crate) struct DueRow {
     pub(crate) due_on: NaiveDate,
 }
 
-/// Clients whose next interview is due by `until`: their latest interview with them (initial,
-/// follow-up or additional: not a boss consultation or supervision, which are about them but
-/// not with them) is held and set a date. An interview scheduled since means the follow-up is
-/// planned, unless its day passed (`today`) without it being held: a no-show plans nothing.
+/// Which of `clients` have their next interview due by `until`: their latest interview with
+/// them (initial, follow-up or additional: not a boss consultation or supervision, which are
+/// about them but not with them) is held and set a date. An interview scheduled since means
+/// the follow-up is planned, unless its day passed (`today`) without it being held: a no-show
+/// plans nothing. Only the clients asked about are read (the dashboard asks about active
+/// ones, a small part of a decade's), from `interviews_timeline` alone.
 pub(crate) async fn follow_ups_due(
     conn: &mut SqliteConnection,
     until: NaiveDate,
     today: NaiveDate,
+    clients: &[ClientId],
 ) -> Result<Vec<DueRow>> {
+    let ids = json_ids(clients);
+    // SQLite takes a bare column from the row holding the max(): each client's latest.
     let rows: Vec<(ClientId, InterviewId, NaiveDate)> = sqlx::query_as(
-        "SELECT i.client_id, i.id, i.follow_up_due_on FROM interviews i
-         WHERE i.follow_up_due_on IS NOT NULL AND i.follow_up_due_on <= ?
-           AND i.held_at IS NOT NULL
-           AND i.kind IN ('initial', 'follow_up', 'additional')
-           AND NOT EXISTS (
-               SELECT 1 FROM interviews later
-               WHERE later.client_id = i.client_id AND later.id <> i.id
-                 AND later.kind IN ('initial', 'follow_up', 'additional')
-                 AND (later.held_at IS NOT NULL OR later.scheduled_at >= ?)
-                 AND (coalesce(later.held_at, later.scheduled_at), later.id)
-                     > (coalesce(i.held_at, i.scheduled_at), i.id))
-         ORDER BY i.follow_up_due_on, i.id",
+        "SELECT client_id, id, follow_up_due_on FROM (
+             SELECT client_id, id, held_at, follow_up_due_on,
+                    max(coalesce(held_at, scheduled_at) || ' ' || (1000000000000 + id))
+             FROM interviews INDEXED BY interviews_timeline
+             WHERE client_id IN (SELECT value FROM json_each(?3))
+               AND kind IN ('initial', 'follow_up', 'additional')
+               AND (held_at IS NOT NULL OR scheduled_at >= ?2)
+             GROUP BY client_id)
+         WHERE held_at IS NOT NULL AND follow_up_due_on <= ?1
+         ORDER BY follow_up_due_on, id",
     )
     .bind(until)
     .bind(today.format("%Y-%m-%d").to_string())
+    .bind(ids)
     .fetch_all(conn)
     .await?;
     Ok(rows
@@ -301,19 +324,23 @@ pub(crate) async fn follow_ups_due(
         .collect())
 }
 
-/// Each client's last held interview day (retention counts from it).
+/// Each of `clients`' last held interview day (retention counts from it); clients never
+/// interviewed are left out.
 pub(crate) async fn last_held_by_client(
     conn: &mut SqliteConnection,
+    clients: &[ClientId],
 ) -> Result<HashMap<ClientId, NaiveDate>> {
-    let rows: Vec<(ClientId, String)> = sqlx::query_as(
-        "SELECT client_id, max(held_at) FROM interviews WHERE held_at IS NOT NULL
-         GROUP BY client_id",
+    let rows: Vec<(ClientId, Option<String>)> = sqlx::query_as(
+        "SELECT value, (SELECT max(held_at) FROM interviews INDEXED BY interviews_timeline
+                        WHERE client_id = value)
+         FROM json_each(?)",
     )
+    .bind(json_ids(clients))
     .fetch_all(conn)
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(client_id, held_at)| Some((client_id, crate::calendar::day_of(&held_at)?)))
+        .filter_map(|(client_id, held_at)| Some((client_id, crate::calendar::day_of(&held_at?)?)))
         .collect())
 }
 

@@ -1,7 +1,9 @@
 //! The first draft of a report, made from the client's held interviews in the program: each
 //! part gathers, oldest interview first and headed by its date, what the sheets say under the
-//! section the part corresponds to; the proposed support lists the action items decided in
-//! those interviews. The consultant rewrites it; the draft only saves copying.
+//! section the part corresponds to; the proposed support lists the open action items decided
+//! in those interviews. Only interviews with the client count: a boss consultation or the
+//! consultant's supervision is not the client's own account. The consultant rewrites the
+//! draft; it only saves copying.
 
 use std::collections::HashSet;
 
@@ -33,7 +35,8 @@ pub(super) async fn compose(
     client_id: ClientId,
     program_id: ProgramId,
 ) -> Result<ReportParts> {
-    let interviews = interview::store::held_in_program(&mut *conn, client_id, program_id).await?;
+    let interviews =
+        interview::store::held_with_client_in_program(&mut *conn, client_id, program_id).await?;
     let mut parts = ReportParts::default();
     for (interview_id, _, held_at) in &interviews {
         let day = held_at.get(..10).unwrap_or(held_at);
@@ -54,6 +57,8 @@ pub(super) async fn compose(
     let mut items: Vec<_> = action_plan::store::list(&mut *conn, client_id)
         .await?
         .into_iter()
+        // What is still to do: done and dropped items are no longer proposals.
+        .filter(|item| item.status.is_open())
         .filter(|item| item.interview_id.is_some_and(|id| held.contains(&id)))
         .collect();
     items.sort_by_key(|item| item.id);

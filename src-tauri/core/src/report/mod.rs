@@ -192,7 +192,7 @@ pub struct ReportDocument {
     pub company_name: String,
     /// The program.
     pub program_name: String,
-    /// The client's held interviews in the program, oldest first.
+    /// The client's held interviews with them in the program, oldest first.
     pub interviews: Vec<ReportInterview>,
 }
 
@@ -299,7 +299,7 @@ pub async fn document(vault: &Vault, id: ReportId) -> Result<ReportDocument> {
     let client = client::store::get(&mut tx, report.client_id).await?;
     let program = program::store::get(&mut tx, report.program_id).await?;
     let company = company::store::get(&mut tx, program.company_id).await?;
-    let interviews = interview::store::held_in_program(&mut tx, client.id, program.id)
+    let interviews = interview::store::held_with_client_in_program(&mut tx, client.id, program.id)
         .await?
         .into_iter()
         .map(|(id, kind, held_at)| ReportInterview { id, kind, held_at })

@@ -217,3 +217,17 @@ pub(crate) async fn version(
     .ok_or(Error::NotFound(Entity::ReportVersion, id.0))?;
     Ok(version_of(row))
 }
+
+/// Whether a client has a report: it belongs to their company's program, so they stay with
+/// that company.
+pub(crate) async fn any_for_client(
+    conn: &mut SqliteConnection,
+    client_id: ClientId,
+) -> Result<bool> {
+    Ok(
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM reports WHERE client_id = ?)")
+            .bind(client_id)
+            .fetch_one(conn)
+            .await?,
+    )
+}

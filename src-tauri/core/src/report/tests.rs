@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::action_plan::{self, ActionItemInput, ActionStatus, Smart};
-use crate::interview::{InterviewDetails, NewInterview};
+use crate::interview::{InterviewDetails, InterviewKind, NewInterview};
 use crate::record::Entity;
 use crate::test_support::fixtures::{self, TestResult};
 use crate::test_support::new_vault;
@@ -402,5 +402,109 @@ async fn a_pdf_file_is_named_by_references_and_never_overwrites_one() -> TestRes
     assert_eq!(second, downloads.join(format!("{stem} (2).pdf")));
     assert_eq!(std::fs::read(&first)?, b"%PDF-1.5 earlier");
     assert_eq!(std::fs::metadata(&second)?.len(), 0);
+    Ok(())
+}
+
+#[tokio::test]
+async fn only_interviews_with_the_client_and_open_items_are_drafted() -> TestResult {
+    let (
+        _dir,
+        vault,
+        Setting {
+            client_id,
+            program_id,
+        },
+    ) = setting().await?;
+    let with_client = held_in_program(
+        &vault,
+        client_id,
+        program_id,
+        "2026-05-01T10:00",
+        &[("workplace", "本人の話")],
+    )
+    .await?;
+    // The consultant's supervision and a talk with the boss are about the client, not theirs.
+    for kind in [InterviewKind::Supervision, InterviewKind::BossConsultation] {
+        let id = held_in_program(
+            &vault,
+            client_id,
+            program_id,
+            "2026-06-01T10:00",
+            &[("workplace", "本人以外の話")],
+        )
+        .await?;
+        let stored = interview::get(&vault, id).await?;
+        interview::update(
+            &vault,
+            id,
+            &InterviewDetails {
+                kind,
+                program_id: Some(program_id),
+                scheduled_at: stored.scheduled_at.clone(),
+                held_at: stored.held_at.clone(),
+                duration_minutes: None,
+                place: None,
+                purpose: None,
+                theme: None,
+                follow_up_due_on: None,
+            },
+        )
+        .await?;
+    }
+    decide(&vault, client_id, with_client, "続けている行動").await?;
+    for (what, status) in [
+        ("終えた行動", ActionStatus::Done),
+        ("やめた行動", ActionStatus::Dropped),
+    ] {
+        action_plan::create(
+            &vault,
+            &ActionItemInput {
+                client_id,
+                interview_id: Some(with_client),
+                what: what.to_owned(),
+                how: None,
+                due_on: None,
+                smart: Smart::default(),
+                status,
+            },
+        )
+        .await?;
+    }
+    let report = create(&vault, client_id, program_id).await?;
+    assert_eq!(report.parts.workplace, "【2026-05-01】\n本人の話");
+    assert_eq!(
+        report.parts.proposed_support,
+        "・続けている行動：上司と相談（2026-12-25）"
+    );
+    let listed: Vec<InterviewId> = document(&vault, report.id)
+        .await?
+        .interviews
+        .iter()
+        .map(|held| held.id)
+        .collect();
+    assert_eq!(listed, [with_client]);
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_client_with_a_report_stays_with_their_company() -> TestResult {
+    let (
+        _dir,
+        vault,
+        Setting {
+            client_id,
+            program_id,
+        },
+    ) = setting().await?;
+    create(&vault, client_id, program_id).await?;
+    let other = fixtures::company(&vault, "転職先").await?;
+    let moved = crate::client::update(
+        &vault,
+        client_id,
+        &fixtures::client_input(other, "高橋 美咲", "たかはし みさき"),
+    )
+    .await
+    .err();
+    assert!(matches!(moved, Some(Error::HasProgramRecords)));
     Ok(())
 }

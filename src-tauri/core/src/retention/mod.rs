@@ -113,7 +113,8 @@ pub(crate) async fn due_in(
 ) -> Result<Vec<RetentionReview>> {
     let years = store::years(&mut *conn).await?;
     let created = client::store::created(&mut *conn).await?;
-    let last_held = interview::store::last_held_by_client(&mut *conn).await?;
+    let clients: Vec<ClientId> = names.keys().copied().collect();
+    let last_held = interview::store::last_held_by_client(&mut *conn, &clients).await?;
     let decisions = store::latest_decisions(conn).await?;
     let mut due: Vec<RetentionReview> = names
         .iter()

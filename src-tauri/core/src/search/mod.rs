@@ -3,9 +3,10 @@
 //! snippets, grouped by client, newest first.
 //!
 //! The index (`search_text`, FTS5 with the trigram tokenizer) lives in the encrypted database
-//! and is kept by triggers (see the migration). Words of three characters or more are matched
-//! through the index; shorter ones (上司, 鬱) with `LIKE` on the same table, as the trigram
-//! tokenizer cannot index them. Every word of the query must appear.
+//! and is kept by triggers (see the migrations). Words of three characters or more are matched
+//! through the index; shorter ones (上司, 鬱), which the trigram tokenizer cannot index, as the
+//! start of the trigrams they begin, read from the index's vocabulary. Every word of the query
+//! must appear.
 
 pub(crate) mod store;
 mod terms;
@@ -109,6 +110,12 @@ text::debug_without_content!(SearchResults, truncated);
 /// (`KZ-42`, as the calendar export shows it) finds that client.
 pub async fn search(vault: &Vault, query: &str) -> Result<SearchResults> {
     let words = terms::parse(query)?;
+    // Texts saved as they were typed are indexed now, once, rather than on every save.
+    if store::any_stale(&mut *vault.read().await?).await? {
+        let mut tx = vault.write().await?;
+        store::index_stale(&mut tx).await?;
+        tx.commit().await?;
+    }
     let mut tx = vault.read().await?;
     if let Some(client_id) = terms::reference(&words) {
         let names = client::store::names(&mut tx).await?;
@@ -167,14 +174,14 @@ pub async fn search(vault: &Vault, query: &str) -> Result<SearchResults> {
     Ok(SearchResults { groups, truncated })
 }
 
-/// The text around the first match, every match in it highlighted. Matching ignores ASCII
-/// case, as the index does.
+/// The text around the first match, every match in it highlighted. Matching ignores case and
+/// width, as the search does (`terms::fold`).
 fn snippet(body: &str, words: &[String]) -> Vec<SnippetPart> {
     let chars: Vec<char> = body.chars().collect();
-    let folded: Vec<char> = chars.iter().map(char::to_ascii_lowercase).collect();
+    let folded: Vec<char> = chars.iter().copied().map(terms::fold).collect();
     let mut marked = vec![false; chars.len()];
     for word in words {
-        let needle: Vec<char> = word.chars().map(|c| c.to_ascii_lowercase()).collect();
+        let needle: Vec<char> = word.chars().map(terms::fold).collect();
         if needle.is_empty() || needle.len() > folded.len() {
             continue;
         }

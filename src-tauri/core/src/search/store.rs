@@ -9,7 +9,8 @@ use crate::record::Result;
 /// The bits of a rowid below the kind: the record's own id.
 const ID_BITS: u32 = 40;
 
-/// The trigram tokenizer indexes runs of three characters: a shorter word is found by LIKE.
+/// The trigram tokenizer indexes runs of three characters: a shorter word is found as the
+/// start of the trigrams it begins (see the `search_short_words` migration).
 const TRIGRAM: usize = 3;
 
 /// A match, before its text is read.
@@ -40,18 +41,18 @@ fn fts_string(word: &str) -> String {
     format!("\"{}\"", word.replace('"', "\"\""))
 }
 
-/// A LIKE pattern finding `word` anywhere, its own `%`, `_` and `\` taken literally.
-fn like_pattern(word: &str) -> String {
-    let mut pattern = String::from("%");
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
+/// The range of index terms (trigrams) that begin with a short word: from the word itself up
+/// to the word followed by the highest code point. The index folds case, so the word is
+/// folded too.
+fn term_range(word: &str) -> (String, String) {
+    let folded = word.to_lowercase();
+    let upper = format!("{folded}{}", char::MAX);
+    (folded, upper)
 }
+
+/// Below this many matches, a search reads each match's date and sorts them; from this many
+/// on, it reads dates newest first and stops at the limit (see `search_dates`).
+const FEW_MATCHES: i64 = 2_000;
 
 /// Records holding every word, newest first, at most `limit`.
 pub(crate) async fn matching(
@@ -59,27 +60,30 @@ pub(crate) async fn matching(
     words: &[String],
     limit: usize,
 ) -> Result<Vec<MatchRow>> {
-    let (indexed, short): (Vec<&String>, Vec<&String>) = words
-        .iter()
-        .partition(|word| word.chars().count() >= TRIGRAM);
-    let mut sql =
-        String::from("SELECT rowid, client_id, interview_id, at FROM search_text WHERE true");
-    if !indexed.is_empty() {
-        sql.push_str(" AND search_text MATCH ?");
-    }
-    for _ in &short {
-        sql.push_str(" AND body LIKE ? ESCAPE '\\'");
-    }
-    sql.push_str(" ORDER BY at DESC, rowid DESC LIMIT ?");
-    let mut query = sqlx::query_as::<_, (i64, i64, Option<i64>, Option<String>)>(&sql);
-    if !indexed.is_empty() {
-        let expression: Vec<String> = indexed.iter().map(|word| fts_string(word)).collect();
-        query = query.bind(expression.join(" AND "));
-    }
-    for word in &short {
-        query = query.bind(like_pattern(word));
-    }
-    let rows = query
+    let Some(expression) = expression(&mut *conn, words).await? else {
+        return Ok(Vec::new());
+    };
+    // Counting stops at the threshold: a common word is not counted out in full.
+    let matches: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM (SELECT rowid FROM search_text WHERE search_text MATCH ? LIMIT ?)",
+    )
+    .bind(&expression)
+    .bind(FEW_MATCHES)
+    .fetch_one(&mut *conn)
+    .await?;
+    // The `+` keeps the date index out of a small search: the matches are found by row id.
+    let sql = if matches < FEW_MATCHES {
+        "SELECT rowid, client_id, interview_id, at FROM search_dates
+         WHERE rowid IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)
+         ORDER BY +at DESC, rowid DESC LIMIT ?"
+    } else {
+        "SELECT rowid, client_id, interview_id, at FROM search_dates
+         INDEXED BY search_dates_by_date
+         WHERE rowid IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)
+         ORDER BY at DESC, rowid DESC LIMIT ?"
+    };
+    let rows: Vec<(i64, i64, Option<i64>, Option<String>)> = sqlx::query_as(sql)
+        .bind(&expression)
         .bind(i64::try_from(limit).unwrap_or(i64::MAX))
         .fetch_all(conn)
         .await?;
@@ -98,19 +102,70 @@ pub(crate) async fn matching(
         .collect())
 }
 
-/// The indexed text of one row.
+/// The full-text query for every word, in any of its forms (see `terms::variants`): a form of
+/// three characters or more as itself, a shorter one as any of the trigrams it begins. None
+/// when some word can match nothing at all.
+async fn expression(conn: &mut SqliteConnection, words: &[String]) -> Result<Option<String>> {
+    let mut clauses = Vec::with_capacity(words.len());
+    for word in words {
+        let mut forms = Vec::new();
+        for form in super::terms::variants(word) {
+            if form.chars().count() >= TRIGRAM {
+                forms.push(fts_string(&form));
+                continue;
+            }
+            let (lowest, highest) = term_range(&form);
+            let terms: Vec<String> =
+                sqlx::query_scalar("SELECT term FROM search_terms WHERE term >= ? AND term <= ?")
+                    .bind(lowest)
+                    .bind(highest)
+                    .fetch_all(&mut *conn)
+                    .await?;
+            forms.extend(terms.iter().map(|term| fts_string(term)));
+        }
+        if forms.is_empty() {
+            return Ok(None);
+        }
+        clauses.push(format!("({})", forms.join(" OR ")));
+    }
+    Ok(Some(clauses.join(" AND ")))
+}
+
+/// Whether any text saved as it was typed waits to be indexed (see `search_stale`).
+pub(crate) async fn any_stale(conn: &mut SqliteConnection) -> Result<bool> {
+    Ok(
+        sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM search_stale)")
+            .fetch_one(conn)
+            .await?,
+    )
+}
+
+/// Indexes every waiting text afresh: emptying `search_stale` runs its triggers, which hold
+/// the SQL of each kind.
+pub(crate) async fn index_stale(conn: &mut SqliteConnection) -> Result<()> {
+    sqlx::query("DELETE FROM search_stale")
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The indexed text of one row, without the line breaks every indexed text ends with.
 pub(crate) async fn body(conn: &mut SqliteConnection, rowid: i64) -> Result<String> {
     let body: Option<String> = sqlx::query_scalar("SELECT body FROM search_text WHERE rowid = ?")
         .bind(rowid)
         .fetch_optional(conn)
         .await?;
-    Ok(body.unwrap_or_default())
+    Ok(body.unwrap_or_default().trim_end_matches('\n').to_owned())
 }
 
 /// Removes whatever is indexed for a client. The triggers already remove each record's rows as
 /// it is deleted; this catches anything a future table forgets, as erasure must leave nothing.
 pub(crate) async fn forget_client(conn: &mut SqliteConnection, client_id: ClientId) -> Result<()> {
     sqlx::query("DELETE FROM search_text WHERE client_id = ?")
+        .bind(client_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM search_dates WHERE client_id = ?")
         .bind(client_id)
         .execute(conn)
         .await?;
@@ -124,6 +179,13 @@ mod tests {
     #[test]
     fn words_reach_sql_as_data_never_as_syntax() {
         assert_eq!(fts_string(r#"say "hi" OR x"#), r#""say ""hi"" OR x""#);
-        assert_eq!(like_pattern("5%_\\"), "%5\\%\\_\\\\%");
+    }
+
+    #[test]
+    fn a_short_word_spans_the_trigrams_it_begins() {
+        let (lowest, highest) = term_range("Ab");
+        assert_eq!(lowest, "ab");
+        assert!(lowest.as_str() <= "abc" && "abc" <= highest.as_str());
+        assert!("ab\u{10ffff}" <= highest.as_str() && highest.as_str() < "ac");
     }
 }

@@ -1,5 +1,7 @@
 //! A search box's text as words to find.
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::ids::ClientId;
 use crate::record::{Error, Field, Result};
 
@@ -26,19 +28,56 @@ pub(crate) fn parse(query: &str) -> Result<Vec<String>> {
     Ok(words)
 }
 
+/// The forms of a word a text may hold it in: as typed, its NFKC form (ＳＥ as SE, ｶﾀｶﾅ as
+/// カタカナ), and that form's full-width Latin (SE as ＳＥ), since an IME writes either. The
+/// index folds case itself.
+pub(crate) fn variants(word: &str) -> Vec<String> {
+    let normal: String = word.nfkc().collect();
+    let wide: String = normal.chars().map(widen).collect();
+    let mut forms = vec![word.to_owned()];
+    for form in [normal, wide] {
+        if !forms.contains(&form) {
+            forms.push(form);
+        }
+    }
+    forms
+}
+
+/// A character as a snippet compares it: its NFKC form when that is one character (Ｓ as S,
+/// ｱ as ア), in lower case.
+pub(crate) fn fold(c: char) -> char {
+    let mut normal = c
+        .to_string()
+        .nfkc()
+        .collect::<String>()
+        .chars()
+        .collect::<Vec<_>>();
+    let c = if normal.len() == 1 {
+        normal.remove(0)
+    } else {
+        c
+    };
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// Printable ASCII as its full-width form (S as Ｓ); anything else as it is.
+fn widen(c: char) -> char {
+    match c {
+        '!'..='~' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
 /// The client a query names by Kizuki's reference alone (`KZ-42`, any case, full-width
 /// characters as an IME types them).
 pub(crate) fn reference(words: &[String]) -> Option<ClientId> {
     let [word] = words else {
         return None;
     };
+    // Full-width (ＫＺ－４２) as half-width, any case.
     let folded: String = word
         .chars()
-        .map(|c| match c {
-            // Full-width ASCII (ＫＺ－４２) to its half-width form.
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
+        .map(fold)
         .collect::<String>()
         .to_ascii_uppercase();
     let digits = folded.strip_prefix(crate::ics::REFERENCE_PREFIX)?;
@@ -67,6 +106,17 @@ mod tests {
             parse("ワーク・ライフ").ok(),
             Some(vec!["ワーク・ライフ".to_owned()])
         );
+    }
+
+    #[test]
+    fn a_word_is_looked_for_in_the_widths_an_ime_may_have_typed() {
+        assert_eq!(variants("ＳＥ"), ["ＳＥ", "SE"]);
+        assert_eq!(variants("SE"), ["SE", "ＳＥ"]);
+        assert_eq!(variants("ｶﾀｶﾅ"), ["ｶﾀｶﾅ", "カタカナ"]);
+        assert_eq!(variants("上司"), ["上司"]);
+        assert_eq!(fold('Ｓ'), 's');
+        assert_eq!(fold('ｱ'), 'ア');
+        assert_eq!(fold('上'), '上');
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Search against a real vault: the trigram index and the LIKE fallback, kept by triggers.
+//! Search against a real vault: the trigram index and its vocabulary for short words, kept
+//! by triggers.
 
 use super::*;
 use crate::action_plan::{self, ActionItemInput, ActionStatus, ProgressInput, Smart};
@@ -104,7 +105,7 @@ async fn every_kind_of_record_is_found_by_long_and_short_words() -> TestResult {
     )
     .await?;
 
-    // Two characters: the LIKE fallback; newest client first.
+    // Two characters: the trigrams they begin; newest client first.
     let found = search(&vault, "上司").await?;
     assert_eq!(
         kinds(&found),
@@ -209,8 +210,7 @@ async fn queries_and_text_are_data_never_syntax() -> TestResult {
         Some("達成率100%_の目標 \"OR\" NEAR"),
     )
     .await?;
-    // Punctuation at a word's ends is trimmed, so "100%_" looks for 100; a word of one or two
-    // characters cannot keep a %, _ or \ inside, so LIKE's escaping is shown by its unit test.
+    // Punctuation at a word's ends is trimmed, so "100%_" looks for 100.
     for query in ["100%_", "\"OR\"", "NEAR", "標 \"OR", "a_b"] {
         let found = search(&vault, query).await;
         assert!(found.is_ok(), "{query}: {:?}", found.err());
@@ -264,6 +264,70 @@ async fn kizukis_reference_finds_the_client() -> TestResult {
     assert_eq!(found.groups[0].client_id, client_id);
     assert_eq!(found.groups[0].hits[0].kind, HitKind::Client);
     assert!(search(&vault, "KZ-999").await?.groups.is_empty());
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_short_word_is_found_at_the_very_end_of_a_text_and_in_any_case() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    let client_id = fixtures::client(&vault, company_id).await?;
+    // Nothing follows the last word: it begins no trigram of its own text.
+    fixtures::held_interview(&vault, client_id, "2026-11-01", Some("悩みの種は上司")).await?;
+    fixtures::held_interview(&vault, client_id, "2026-11-02", Some("気分は鬱")).await?;
+    fixtures::held_interview(&vault, client_id, "2026-11-03", Some("Uses SQL daily")).await?;
+    for (query, notes) in [
+        ("上司", 1),
+        ("鬱", 1),
+        ("Sq", 1),
+        ("sq", 1),
+        ("種", 1),
+        ("司鬱", 0),
+    ] {
+        let found = search(&vault, query).await?;
+        let hits: usize = found.groups.iter().map(|group| group.hits.len()).sum();
+        assert_eq!(hits, notes, "{query}");
+    }
+    // The snippet shows the text as written, without the index's line breaks.
+    let found = search(&vault, "上司").await?;
+    let text: String = found.groups[0].hits[0]
+        .snippet
+        .iter()
+        .map(|part| part.text.as_str())
+        .collect();
+    assert_eq!(text, "悩みの種は上司");
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn latin_and_kana_are_found_in_either_width() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    let client_id = fixtures::client(&vault, company_id).await?;
+    fixtures::held_interview(&vault, client_id, "2026-11-01", Some("ＳＥとして入社")).await?;
+    fixtures::held_interview(&vault, client_id, "2026-11-02", Some("PMを目指す")).await?;
+    fixtures::held_interview(&vault, client_id, "2026-11-03", Some("ｷｬﾘｱ相談")).await?;
+    for (query, held_on) in [
+        ("SE", "2026-11-01"),
+        ("se", "2026-11-01"),
+        ("ＳＥ", "2026-11-01"),
+        ("ＰＭ", "2026-11-02"),
+        ("ＰＭを目指す", "2026-11-02"),
+        ("ｷｬﾘｱ", "2026-11-03"),
+    ] {
+        let found = search(&vault, query).await?;
+        let dates: Vec<&str> = found.groups[0]
+            .hits
+            .iter()
+            .filter_map(|hit| hit.at.as_deref())
+            .collect();
+        assert_eq!(dates, [held_on], "{query}");
+        assert!(!highlighted(&found.groups[0].hits[0]).is_empty(), "{query}");
+    }
     vault.lock().await;
     Ok(())
 }

@@ -138,7 +138,9 @@ pub async fn practice(
         let first = rng.gen_range(0..programs.len());
         let last = rng.gen_range(first..programs.len()).min(first + 6);
         let enrolled = &programs[first..=last];
-        let client_id = add_client(vault, &mut rng, *company_id, enrolled, index).await?;
+        // Clients who took no part this year have finished their engagement.
+        let current = last + 1 == programs.len();
+        let client_id = add_client(vault, &mut rng, *company_id, enrolled, index, current).await?;
         generated.clients += 1;
         let rare = rng
             .gen_ratio(1, 25)
@@ -170,6 +172,7 @@ async fn add_client(
     company_id: CompanyId,
     enrolled: &[Program],
     index: usize,
+    current: bool,
 ) -> Result<ClientId> {
     let (family, family_kana) = *words::FAMILY_NAMES
         .choose(rng)
@@ -193,10 +196,10 @@ async fn add_client(
         job_content: None,
         desired_career: None,
         tags: Vec::new(),
-        status: if rng.gen_ratio(1, 10) {
-            ClientStatus::Closed
-        } else {
+        status: if current && !rng.gen_ratio(1, 20) {
             ClientStatus::Active
+        } else {
+            ClientStatus::Closed
         },
         program_ids: enrolled.iter().map(|program| program.id).collect(),
     };
@@ -208,8 +211,8 @@ fn instant(day: NaiveDate) -> DateTime<Utc> {
     Utc.from_utc_datetime(&day.and_hms_opt(3, 0, 0).unwrap_or_default())
 }
 
-/// Each enrolled year: an initial interview in spring or summer, one or two follow-ups, now
-/// and then an additional one; two action items decided in each, some with progress.
+/// Each enrolled year: an initial interview in spring or summer, one to three more, now
+/// and then an additional one besides; two action items decided in each, some with progress.
 async fn write_interviews(
     vault: &Vault,
     rng: &mut StdRng,
@@ -223,7 +226,7 @@ async fn write_interviews(
     let mut tx = vault.write().await?;
     for program in enrolled {
         let mut day = program.starts_on + Days::new(rng.gen_range(30..120));
-        let count = 1 + rng.gen_range(1..=2) + usize::from(rng.gen_ratio(1, 4));
+        let count = 1 + rng.gen_range(1..=3) + usize::from(rng.gen_ratio(1, 4));
         for number in 0..count {
             let kind = match number {
                 0 => "initial",
@@ -308,7 +311,10 @@ async fn write_action(
 ) -> Result<()> {
     let (what, how) = text::action(rng);
     let due_on = day + Days::new(rng.gen_range(14..120));
-    let status = if due_on < today {
+    // Items of past years were settled long ago; recent ones may still be open, some late.
+    let status = if due_on + Days::new(120) < today {
+        ["done", "done", "done", "dropped"][rng.gen_range(0..4)]
+    } else if due_on < today {
         ["done", "done", "dropped", "in_progress", "not_started"][rng.gen_range(0..5)]
     } else {
         ["not_started", "in_progress"][rng.gen_range(0..2)]

@@ -234,7 +234,10 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             (20261123000000, true),
             (20261124000000, true),
             (20261124010000, true),
-            (20261124020000, true)
+            (20261124020000, true),
+            (20261124030000, true),
+            (20261124040000, true),
+            (20261125000000, true)
         ]
     );
     let tables: Vec<String> =
@@ -256,7 +259,12 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             "program_contacts",
             "programs",
             "questionnaires",
+            "report_versions",
+            "reports",
             "retention_decisions",
+            "search_dates",
+            "search_stale",
+            "search_terms",
             "search_text",
             "search_text_config",
             "search_text_content",

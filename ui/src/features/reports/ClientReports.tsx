@@ -47,6 +47,7 @@ export function ClientReports({ client }: { client: Client }) {
       <h2 id={headingId}>{t("reports.title")}</h2>
       <FormError error={reports.error ?? programs.error} testId="reports-load-error" />
       {reports.data?.length === 0 && <p className="quiet">{t("reports.none")}</p>}
+      {client.companyId === null && <p className="quiet">{t("reports.noCompany")}</p>}
       {(reports.data ?? []).length > 0 && (
         <ul className="client-reports__list">
           {(reports.data ?? []).map((report) => (

@@ -62,7 +62,9 @@ export function ReportDocumentView({ document }: { document: ReportDocument }) {
             {text.trim() === "" ? (
               <p className="report-document__empty">{t("reports.print.emptyPart")}</p>
             ) : (
-              <p className="report-document__text" data-testid={`report-document-${part}`}>
+              // What the consultant wrote is Japanese, whatever the UI's language: it is set
+              // (line breaking, fonts) as Japanese.
+              <p className="report-document__text" lang="ja" data-testid={`report-document-${part}`}>
                 {text}
               </p>
             )}

@@ -2,17 +2,23 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { ReportVersion } from "../../ipc/api";
 import { FormError } from "../../shared/FormError";
-import { usePendingSaves } from "../../shared/pendingSaves";
 import { useLanguage } from "../../shared/useLanguage";
-import { useSubmission } from "../../shared/useSubmission";
 import { formatInstant } from "../interviews/moments";
-import { PART_FIELDS, REPORT_PARTS, reportQueries, useRestoreReportVersion } from "./queries";
+import { PART_FIELDS, REPORT_PARTS, reportQueries } from "./queries";
+
+interface ReportHistoryProps {
+  reportId: number;
+  /** Makes a version the report's text again (ReportScreen saves what is typed first). */
+  onRestore: (version: ReportVersion) => void;
+  /** A restore is under way: no second one meanwhile. */
+  restoring: boolean;
+}
 
 /**
  * The report's versions, newest first: as drafted, as each burst of editing left it, as each
  * restoring made it. Any earlier one can be made current again; what it replaces stays here.
  */
-export function ReportHistory({ reportId }: { reportId: number }) {
+export function ReportHistory({ reportId, onRestore, restoring }: ReportHistoryProps) {
   const { t } = useTranslation();
   const versions = useQuery(reportQueries.versions(reportId));
   return (
@@ -21,19 +27,29 @@ export function ReportHistory({ reportId }: { reportId: number }) {
       <FormError error={versions.error} testId="report-history-error" />
       <ol className="report-history__list">
         {(versions.data ?? []).map((version, index) => (
-          <VersionRow key={version.id} version={version} current={index === 0} />
+          <VersionRow
+            key={version.id}
+            version={version}
+            current={index === 0}
+            restoring={restoring}
+            onRestore={onRestore}
+          />
         ))}
       </ol>
     </section>
   );
 }
 
-function VersionRow({ version, current }: { version: ReportVersion; current: boolean }) {
+interface VersionRowProps {
+  version: ReportVersion;
+  current: boolean;
+  restoring: boolean;
+  onRestore: (version: ReportVersion) => void;
+}
+
+function VersionRow({ version, current, restoring, onRestore }: VersionRowProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { flushAll } = usePendingSaves();
-  const { mutateAsync: restore } = useRestoreReportVersion();
-  const { pending, error, run } = useSubmission();
   const started = formatInstant(version.startedAt, language);
   const saved = formatInstant(version.savedAt, language);
   return (
@@ -57,22 +73,14 @@ function VersionRow({ version, current }: { version: ReportVersion; current: boo
             type="button"
             className="button"
             data-testid="restore-version"
-            disabled={pending}
+            disabled={restoring}
             onClick={() => {
-              void run(async () => {
-                // What is typed but not yet saved becomes a version first, so restoring
-                // never drops it.
-                if (!(await flushAll())) {
-                  throw new Error("unsaved");
-                }
-                await restore({ reportId: version.reportId, versionId: version.id });
-              });
+              onRestore(version);
             }}
           >
             {t("reports.history.restore")}
           </button>
         )}
-        <FormError error={error} testId="restore-error" />
       </details>
     </li>
   );

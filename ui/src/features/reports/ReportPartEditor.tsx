@@ -12,10 +12,12 @@ interface ReportPartEditorProps {
   /** The text when the editor opened; render with a key that changes when it is replaced. */
   text: string;
   savedAt: string;
+  /** While an earlier version is being restored: nothing typed may land after it. */
+  readOnly: boolean;
 }
 
 /** One part of the report, saved as it is typed (see NoteAutosave), IME-safe. */
-export function ReportPartEditor({ reportId, part, number, title, text, savedAt }: ReportPartEditorProps) {
+export function ReportPartEditor({ reportId, part, number, title, text, savedAt, readOnly }: ReportPartEditorProps) {
   const id = useId();
   const { mutateAsync: savePart } = useSaveReportPart();
   const autosave = useAutosave({
@@ -35,6 +37,7 @@ export function ReportPartEditor({ reportId, part, number, title, text, savedAt 
         data-testid={`report-part-${part}`}
         rows={8}
         spellCheck={false}
+        readOnly={readOnly}
         {...textBindings(autosave)}
       />
       <SaveStatus snapshot={autosave.snapshot} testId={`report-status-${part}`} />

@@ -17,6 +17,9 @@ export function ReportPrintScreen({ reportId }: { reportId: number }) {
   const document = useQuery(reportQueries.document(reportId));
   // Saved as often as the consultant likes: each PDF gets a name of its own.
   const pdf = useSaveReportPdf();
+  // The shell prints what the window shows: only the report as stored now, and nothing else
+  // (no page change) until the PDF is written.
+  const ready = document.isSuccess && !document.isFetching;
 
   return (
     <main className="page report-print" data-testid="report-print-screen">
@@ -25,6 +28,7 @@ export function ReportPrintScreen({ reportId }: { reportId: number }) {
           type="button"
           className="link-button"
           data-testid="back-to-report"
+          disabled={pdf.isPending}
           onClick={() => {
             void navigate({ name: "report", reportId });
           }}
@@ -36,6 +40,7 @@ export function ReportPrintScreen({ reportId }: { reportId: number }) {
             type="button"
             className="button"
             data-testid="print-dialog"
+            disabled={!ready || pdf.isPending}
             onClick={() => {
               window.print();
             }}
@@ -46,7 +51,7 @@ export function ReportPrintScreen({ reportId }: { reportId: number }) {
             type="button"
             className="button button--primary"
             data-testid="save-pdf"
-            disabled={pdf.isPending}
+            disabled={!ready || pdf.isPending}
             onClick={() => {
               pdf.mutate(reportId);
             }}

@@ -1,10 +1,13 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "../../app/navigation";
+import type { ReportDocument, ReportVersion } from "../../ipc/api";
 import { FormError } from "../../shared/FormError";
+import { usePendingSaves } from "../../shared/pendingSaves";
 import { ReportHistory } from "./ReportHistory";
 import { ReportPartEditor } from "./ReportPartEditor";
-import { PART_FIELDS, REPORT_PARTS, reportQueries } from "./queries";
+import { PART_FIELDS, REPORT_PARTS, reportKeys, reportQueries, useRestoreReportVersion } from "./queries";
 import "./reports.css";
 
 /**
@@ -16,6 +19,38 @@ export function ReportScreen({ reportId }: { reportId: number }) {
   const navigate = useNavigate();
   const document = useQuery(reportQueries.document(reportId));
   const report = document.data?.report;
+  const queryClient = useQueryClient();
+  const { flushAll } = usePendingSaves();
+  const restore = useRestoreReportVersion();
+  const [restoring, setRestoring] = useState(false);
+  const [unsaved, setUnsaved] = useState(false);
+
+  // What is typed is saved first (a version of its own), the editors are read-only until the
+  // restored text is in them, and they reopen on the report the core returned: nothing typed
+  // can land on top of the restored text.
+  const restoreVersion = (version: ReportVersion) => {
+    if (restoring) {
+      return;
+    }
+    setRestoring(true);
+    setUnsaved(false);
+    void (async () => {
+      try {
+        if (!(await flushAll())) {
+          setUnsaved(true);
+          return;
+        }
+        const restored = await restore.mutateAsync({ reportId, versionId: version.id });
+        queryClient.setQueryData<ReportDocument>(reportKeys.document(reportId), (shown) =>
+          shown === undefined ? shown : { ...shown, report: restored },
+        );
+      } catch {
+        // The mutation keeps the error, shown below the history.
+      } finally {
+        setRestoring(false);
+      }
+    })();
+  };
   return (
     <main className="page report-screen" data-testid="report-screen">
       {report && (
@@ -62,11 +97,18 @@ export function ReportScreen({ reportId }: { reportId: number }) {
                   title={t(`reports.parts.${part}`)}
                   text={report.parts[PART_FIELDS[part]]}
                   savedAt={report.updatedAt}
+                  readOnly={restoring}
                 />
               ))}
             </div>
             <aside className="report-screen__side">
-              <ReportHistory reportId={reportId} />
+              <ReportHistory reportId={reportId} onRestore={restoreVersion} restoring={restoring} />
+              {unsaved && (
+                <p className="form-error" role="alert" data-testid="restore-error">
+                  {t("reports.history.unsaved")}
+                </p>
+              )}
+              <FormError error={restore.error} testId="restore-error" />
             </aside>
           </div>
         </>

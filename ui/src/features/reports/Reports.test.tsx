@@ -40,7 +40,9 @@ describe("ClientReports", () => {
     const user = userEvent.setup();
     const { navigate } = renderScreen(<ClientReports client={aClient({ id: 3, companyId: 1 })} />);
     await user.click(await screen.findByTestId("draft-report"));
-    expect((await screen.findByTestId("draft-report-error")).textContent).not.toBe("");
+    const error = await screen.findByTestId("draft-report-error");
+    expect(error.dataset.code).toBe("report_exists");
+    expect(error.textContent).toBe("この相談者には、このプログラムの報告書がすでにあります。一覧から開いてください。");
     expect(navigate).not.toHaveBeenCalled();
   });
 });
@@ -103,12 +105,9 @@ describe("ReportScreen's history", () => {
     expect(versions.map((version) => version.dataset.origin)).toEqual(["edited", "drafted"]);
     expect(within(versions[0]!).queryByTestId("restore-version")).toBeNull();
     fireEvent.input(screen.getByTestId("report-part-workplace"), { target: { value: "打ちかけ" } });
-    mocked.reportDocument.mockResolvedValue(
-      aReportDocument({
-        report: aReport({ updatedAt: "2026-11-03T00:00:00Z", parts: { ...aReport().parts, workplace: "下書きの職場環境" } }),
-      }),
-    );
     fireEvent.click(within(versions[1]!).getByTestId("restore-version"));
+    // Nothing can be typed until the restored text is in the editors.
+    expect(screen.getByTestId<HTMLTextAreaElement>("report-part-workplace").readOnly).toBe(true);
     await waitFor(() => {
       expect(mocked.reportRestore).toHaveBeenCalledTimes(1);
     });
@@ -118,10 +117,12 @@ describe("ReportScreen's history", () => {
     expect(mocked.reportSavePart.mock.invocationCallOrder[0]).toBeLessThan(
       mocked.reportRestore.mock.invocationCallOrder[0] ?? 0,
     );
-    // The editors reopen on the restored text.
+    // The editors reopen on the restored report, editable again, without asking for it anew.
     await waitFor(() => {
       expect(screen.getByTestId<HTMLTextAreaElement>("report-part-workplace").value).toBe("下書きの職場環境");
     });
+    expect(screen.getByTestId<HTMLTextAreaElement>("report-part-workplace").readOnly).toBe(false);
+    expect(mocked.reportDocument).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -131,9 +132,11 @@ describe("ReportPrintScreen", () => {
     mocked.reportSavePdf.mockResolvedValue("/home/c/Downloads/個別報告書-KZ-3-5.pdf");
     const user = userEvent.setup();
     renderScreen(<ReportPrintScreen reportId={5} />);
+    // Nothing to print until the report is on screen.
+    expect(screen.getByTestId<HTMLButtonElement>("save-pdf").disabled).toBe(true);
     const document = await screen.findByTestId("report-document");
     expect(within(document).getByTestId("report-document-client").textContent).toBe("高橋 美咲（たかはし みさき）");
-    expect(document.textContent).toContain("2026年11月");
+    expect(document.textContent).toContain("出力日");
     expect(document.textContent).toContain("株式会社サンプル　営業部　主任");
     expect(document.textContent).toContain("初回面談");
     expect(within(document).getByTestId("report-document-workplace").textContent).toBe("【2026-05-01】\n残業が多い");

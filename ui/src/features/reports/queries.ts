@@ -55,8 +55,8 @@ export const reportMutations = {
   restore: defineMutation({
     mutationFn: ({ reportId, versionId }: { reportId: number; versionId: number }) =>
       api.reportRestore(reportId, versionId),
-    // The editors reopen on the restored text.
-    invalidates: (report: Report) => [...touchedBy(report), reportKeys.document(report.id)],
+    // The editors reopen on the restored report itself (see ReportScreen), not on a refetch.
+    invalidates: touchedBy,
   }),
   savePdf: defineMutation({
     mutationFn: (reportId: number) => api.reportSavePdf(reportId),
