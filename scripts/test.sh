@@ -22,6 +22,9 @@ cd "$ROOT"
 step "Rust: format and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
+# The decade benchmark and its generator sit behind a feature: lint them too, so they keep
+# building (running them is `cargo bench`, see BENCHMARKS.md).
+cargo clippy --locked -p kizuki-core --features bench --all-targets -- -D warnings
 
 step "Rust: core, CLI and shell tests"
 cargo test --locked

@@ -149,6 +149,14 @@ async fn prepare_connection(
     Ok(())
 }
 
+/// Rows read as one: a statement returning SQLite's `json_group_array` of its rows crosses the
+/// driver once, where each of thousands of rows would pay sqlx's per-row cost (a few
+/// microseconds: 2,000 clients cost more than the query itself). For lists read whole, like
+/// every client's name; see BENCHMARKS.md.
+pub(crate) fn rows_from_json<T: serde::de::DeserializeOwned>(json: &str) -> sqlx::Result<Vec<T>> {
+    serde_json::from_str(json).map_err(|error| sqlx::Error::Decode(Box::new(error)))
+}
+
 /// A statement with its arguments still to bind.
 pub(crate) type Statement<'q> =
     sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;

@@ -196,25 +196,28 @@ pub(crate) struct ListRow {
     pub(crate) tags: Vec<String>,
 }
 
-#[derive(sqlx::FromRow)]
-struct ListRowColumns {
-    id: ClientId,
-    name: String,
-    name_kana: String,
-    company_id: Option<CompanyId>,
-    department: Option<String>,
-    status: ClientStatus,
-    tags: Option<String>,
-}
+/// A listed client as the list's statement writes it: id, name, reading, company,
+/// department, status, tags (joined).
+type ListRowColumns = (
+    ClientId,
+    String,
+    String,
+    Option<CompanyId>,
+    Option<String>,
+    ClientStatus,
+    Option<String>,
+);
 
 pub(crate) async fn list(
     conn: &mut SqliteConnection,
     filter: &ClientFilter,
 ) -> Result<Vec<ListRow>> {
-    let rows: Vec<ListRowColumns> = sqlx::query_as(
-        "SELECT c.id, c.name, c.name_kana, c.company_id, c.department, c.status,
-                (SELECT group_concat(tag, char(31)) FROM client_tags t WHERE t.client_id = c.id)
-                    AS tags
+    let json: String = sqlx::query_scalar(
+        "SELECT json_group_array(json_array(c.id, c.name, c.name_kana, c.company_id,
+                                            c.department, c.status,
+                                            (SELECT group_concat(tag, char(31)) FROM client_tags t
+                                             WHERE t.client_id = c.id))
+                                 ORDER BY c.kana_sort_key, c.id)
          FROM clients c
          WHERE (?1 IS NULL OR c.company_id = ?1)
            AND (?2 IS NULL OR EXISTS (SELECT 1 FROM client_programs p
@@ -222,27 +225,29 @@ pub(crate) async fn list(
            AND (?3 IS NULL OR c.department = ?3)
            AND (?4 IS NULL OR c.status = ?4)
            AND (?5 IS NULL OR EXISTS (SELECT 1 FROM client_tags t
-                                      WHERE t.client_id = c.id AND t.tag = ?5))
-         ORDER BY c.kana_sort_key, c.id",
+                                      WHERE t.client_id = c.id AND t.tag = ?5))",
     )
     .bind(filter.company_id)
     .bind(filter.program_id)
     .bind(filter.department.as_deref().map(str::trim))
     .bind(filter.status)
     .bind(filter.tag.as_deref().map(str::trim))
-    .fetch_all(conn)
+    .fetch_one(conn)
     .await?;
+    let rows: Vec<ListRowColumns> = db::rows_from_json(&json)?;
     Ok(rows
         .into_iter()
-        .map(|row| ListRow {
-            id: row.id,
-            name: row.name,
-            name_kana: row.name_kana,
-            company_id: row.company_id,
-            department: row.department,
-            status: row.status,
-            tags: split_tags(row.tags),
-        })
+        .map(
+            |(id, name, name_kana, company_id, department, status, tags)| ListRow {
+                id,
+                name,
+                name_kana,
+                company_id,
+                department,
+                status,
+                tags: split_tags(tags),
+            },
+        )
         .collect())
 }
 
@@ -285,10 +290,11 @@ pub(crate) async fn count_by_program(
 pub(crate) async fn names(
     conn: &mut SqliteConnection,
 ) -> Result<HashMap<ClientId, (String, ClientStatus)>> {
-    let rows: Vec<(ClientId, String, ClientStatus)> =
-        sqlx::query_as("SELECT id, name, status FROM clients")
-            .fetch_all(conn)
+    let json: String =
+        sqlx::query_scalar("SELECT json_group_array(json_array(id, name, status)) FROM clients")
+            .fetch_one(conn)
             .await?;
+    let rows: Vec<(ClientId, String, ClientStatus)> = db::rows_from_json(&json)?;
     Ok(rows
         .into_iter()
         .map(|(id, name, status)| (id, (name, status)))
@@ -311,9 +317,11 @@ pub(crate) async fn delete(conn: &mut SqliteConnection, id: ClientId) -> Result<
 pub(crate) async fn created(
     conn: &mut SqliteConnection,
 ) -> Result<HashMap<ClientId, chrono::NaiveDate>> {
-    let rows: Vec<(ClientId, DateTime<Utc>)> = sqlx::query_as("SELECT id, created_at FROM clients")
-        .fetch_all(conn)
-        .await?;
+    let json: String =
+        sqlx::query_scalar("SELECT json_group_array(json_array(id, created_at)) FROM clients")
+            .fetch_one(conn)
+            .await?;
+    let rows: Vec<(ClientId, DateTime<Utc>)> = db::rows_from_json(&json)?;
     Ok(rows
         .into_iter()
         .map(|(id, created_at)| (id, created_at.date_naive()))

@@ -198,15 +198,17 @@ pub(crate) async fn latest_by_client(
     conn: &mut SqliteConnection,
     clients: &[ClientId],
 ) -> Result<HashMap<ClientId, String>> {
-    let rows: Vec<(ClientId, Option<String>)> = sqlx::query_as(
-        "SELECT value, (SELECT coalesce(held_at, scheduled_at) FROM interviews
-                        WHERE client_id = value
-                        ORDER BY coalesce(held_at, scheduled_at) DESC, id DESC LIMIT 1)
+    let json: String = sqlx::query_scalar(
+        "SELECT json_group_array(json_array(value,
+                    (SELECT coalesce(held_at, scheduled_at) FROM interviews
+                     WHERE client_id = value
+                     ORDER BY coalesce(held_at, scheduled_at) DESC, id DESC LIMIT 1)))
          FROM json_each(?)",
     )
     .bind(json_ids(clients))
-    .fetch_all(conn)
+    .fetch_one(conn)
     .await?;
+    let rows: Vec<(ClientId, Option<String>)> = db::rows_from_json(&json)?;
     Ok(rows
         .into_iter()
         .filter_map(|(client_id, latest)| Some((client_id, latest?)))
@@ -330,14 +332,16 @@ pub(crate) async fn last_held_by_client(
     conn: &mut SqliteConnection,
     clients: &[ClientId],
 ) -> Result<HashMap<ClientId, NaiveDate>> {
-    let rows: Vec<(ClientId, Option<String>)> = sqlx::query_as(
-        "SELECT value, (SELECT max(held_at) FROM interviews INDEXED BY interviews_timeline
-                        WHERE client_id = value)
+    let json: String = sqlx::query_scalar(
+        "SELECT json_group_array(json_array(value,
+                    (SELECT max(held_at) FROM interviews INDEXED BY interviews_timeline
+                     WHERE client_id = value)))
          FROM json_each(?)",
     )
     .bind(json_ids(clients))
-    .fetch_all(conn)
+    .fetch_one(conn)
     .await?;
+    let rows: Vec<(ClientId, Option<String>)> = db::rows_from_json(&json)?;
     Ok(rows
         .into_iter()
         .filter_map(|(client_id, held_at)| Some((client_id, crate::calendar::day_of(&held_at?)?)))

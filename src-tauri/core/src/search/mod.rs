@@ -146,10 +146,12 @@ pub async fn search(vault: &Vault, query: &str) -> Result<SearchResults> {
     let truncated = rows.len() > MAX_HITS;
     rows.truncate(MAX_HITS);
     let names = client::store::names(&mut tx).await?;
+    let rowids: Vec<i64> = rows.iter().map(|row| row.rowid).collect();
+    let mut bodies = store::bodies(&mut tx, &rowids).await?;
     let mut groups: Vec<ClientHits> = Vec::new();
     let mut group_of: HashMap<ClientId, usize> = HashMap::new();
     for row in rows {
-        let body = store::body(&mut tx, row.rowid).await?;
+        let body = bodies.remove(&row.rowid).unwrap_or_default();
         let Some((name, _)) = names.get(&row.client_id) else {
             continue;
         };

@@ -1,5 +1,7 @@
 //! The `search_text` index: the only SQL that reads it (triggers write it).
 
+use std::collections::HashMap;
+
 use sqlx::SqliteConnection;
 
 use super::HitKind;
@@ -149,13 +151,25 @@ pub(crate) async fn index_stale(conn: &mut SqliteConnection) -> Result<()> {
     Ok(())
 }
 
-/// The indexed text of one row, without the line breaks every indexed text ends with.
-pub(crate) async fn body(conn: &mut SqliteConnection, rowid: i64) -> Result<String> {
-    let body: Option<String> = sqlx::query_scalar("SELECT body FROM search_text WHERE rowid = ?")
-        .bind(rowid)
-        .fetch_optional(conn)
-        .await?;
-    Ok(body.unwrap_or_default().trim_end_matches('\n').to_owned())
+/// The indexed texts of the given rows, without the line breaks every indexed text ends
+/// with: one statement for all the hits shown, not one per hit.
+pub(crate) async fn bodies(
+    conn: &mut SqliteConnection,
+    rowids: &[i64],
+) -> Result<HashMap<i64, String>> {
+    let ids = serde_json::to_string(rowids).unwrap_or_else(|_| "[]".to_owned());
+    let json: String = sqlx::query_scalar(
+        "SELECT json_group_array(json_array(rowid, body)) FROM search_text
+         WHERE rowid IN (SELECT value FROM json_each(?))",
+    )
+    .bind(ids)
+    .fetch_one(conn)
+    .await?;
+    let rows: Vec<(i64, String)> = crate::db::rows_from_json(&json)?;
+    Ok(rows
+        .into_iter()
+        .map(|(rowid, body)| (rowid, body.trim_end_matches('\n').to_owned()))
+        .collect())
 }
 
 /// Removes whatever is indexed for a client. The triggers already remove each record's rows as
