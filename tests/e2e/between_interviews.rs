@@ -159,6 +159,8 @@ fn write_and_print_the_report(session: &Session) -> Result<()> {
     click(session, "print-report")?;
     session.wait_for_test_id("report-document")?;
     row_containing(session, "report-document", SUPPORT)?;
+    // The buttons wake once the report shown is known to be the stored one.
+    session.wait_for("[data-testid=\"save-pdf\"]:not([disabled])")?;
     keep_screenshot(session, "report")?;
     click(session, "save-pdf")?;
     let saved = session.wait_for_test_id("pdf-saved")?;

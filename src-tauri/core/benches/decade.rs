@@ -184,6 +184,33 @@ async fn main() -> BenchResult {
     }
     print_row("save a note (held interview, ~1,000 chars)", "", &row);
 
+    // Autosave during an interview (not yet held: no amendment is kept).
+    let mut row = Vec::new();
+    for (_, vault) in vaults {
+        let mut upcoming = None;
+        for client in 1..=200 {
+            upcoming = interview::list(vault, ClientId(client))
+                .await?
+                .into_iter()
+                .find(|summary| summary.held_at.is_none());
+            if upcoming.is_some() {
+                break;
+            }
+        }
+        let upcoming = upcoming.ok_or("no interview still to come in the first 200 clients")?;
+        row.push(
+            time(|index| {
+                let text = format!("面談中のメモ{}", "。追記".repeat(index + 1));
+                async move {
+                    interview::save_notes(vault, upcoming.id, &text).await?;
+                    Ok(())
+                }
+            })
+            .await?,
+        );
+    }
+    print_row("save a note (interview not yet held)", "", &row);
+
     // A search just after a note was saved indexes that note first (see `search_stale`).
     let mut row = Vec::new();
     for (_, vault) in vaults {

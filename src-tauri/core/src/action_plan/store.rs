@@ -230,17 +230,23 @@ pub(crate) struct OverdueRow {
     pub(crate) due_on: NaiveDate,
 }
 
-/// Open items due before `today`, oldest date first.
+/// Open items of `clients` due before `today`, oldest date first (the dashboard asks about
+/// active clients only).
 pub(crate) async fn overdue(
     conn: &mut SqliteConnection,
     today: NaiveDate,
+    clients: &[ClientId],
 ) -> Result<Vec<OverdueRow>> {
+    // Ids are numbers: their JSON cannot fail to be written.
+    let ids = serde_json::to_string(clients).unwrap_or_else(|_| "[]".to_owned());
     let rows: Vec<(ActionItemId, ClientId, String, NaiveDate)> = sqlx::query_as(
         "SELECT id, client_id, what, due_on FROM action_items
          WHERE status IN ('not_started', 'in_progress') AND due_on IS NOT NULL AND due_on < ?
+           AND client_id IN (SELECT value FROM json_each(?))
          ORDER BY due_on, id",
     )
     .bind(today)
+    .bind(ids)
     .fetch_all(conn)
     .await?;
     Ok(rows

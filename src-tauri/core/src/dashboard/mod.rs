@@ -133,7 +133,7 @@ pub async fn home(vault: &Vault, today: NaiveDate) -> Result<Dashboard> {
     let interviews = interview::store::between(&mut tx, today, week_end).await?;
     let due = interview::store::follow_ups_due(&mut tx, due_until, today, &active_clients).await?;
     let flags = flag::store::open(&mut tx).await?;
-    let overdue = action_plan::store::overdue(&mut tx, today).await?;
+    let overdue = action_plan::store::overdue(&mut tx, today, &active_clients).await?;
     let retention_due = retention::due_in(&mut tx, today, &names).await?;
     drop(tx);
 
