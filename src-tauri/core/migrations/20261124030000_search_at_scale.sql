@@ -164,6 +164,11 @@ CREATE TRIGGER search_progress_insert AFTER INSERT ON action_progress BEGIN
         SELECT (6 << 40) | NEW.id, a.client_id, NEW.interview_id, NEW.noted_on
         FROM action_items a WHERE a.id = NEW.action_item_id;
 END;
+-- A progress note loses its interview when that interview is deleted (SET NULL).
+CREATE TRIGGER search_progress_interview_update AFTER UPDATE OF interview_id ON action_progress
+BEGIN
+    UPDATE search_dates SET interview_id = NEW.interview_id WHERE rowid = (6 << 40) | NEW.id;
+END;
 CREATE TRIGGER search_progress_delete AFTER DELETE ON action_progress BEGIN
     DELETE FROM search_text WHERE rowid = (6 << 40) | OLD.id;
     DELETE FROM search_dates WHERE rowid = (6 << 40) | OLD.id;
@@ -205,3 +210,19 @@ INSERT INTO search_dates (rowid, client_id, interview_id, at)
     SELECT (3 << 40) | s.id, i.client_id, i.id, coalesce(i.held_at, i.scheduled_at)
     FROM sheet_sections s JOIN interviews i ON i.id = s.interview_id WHERE s.text = '';
 UPDATE search_text SET body = body || char(10, 10), at = NULL;
+
+-- Action items and progress notes written before the search migration were never indexed.
+INSERT INTO search_text (rowid, body, client_id, interview_id)
+    SELECT (5 << 40) | id, concat_ws(char(10), what, how) || char(10, 10), client_id, interview_id
+    FROM action_items WHERE (5 << 40) | id NOT IN (SELECT rowid FROM search_dates);
+INSERT INTO search_dates (rowid, client_id, interview_id, at)
+    SELECT (5 << 40) | id, client_id, interview_id, coalesce(due_on, created_at)
+    FROM action_items WHERE (5 << 40) | id NOT IN (SELECT rowid FROM search_dates);
+INSERT INTO search_text (rowid, body, client_id, interview_id)
+    SELECT (6 << 40) | p.id, p.note || char(10, 10), a.client_id, p.interview_id
+    FROM action_progress p JOIN action_items a ON a.id = p.action_item_id
+    WHERE (6 << 40) | p.id NOT IN (SELECT rowid FROM search_dates);
+INSERT INTO search_dates (rowid, client_id, interview_id, at)
+    SELECT (6 << 40) | p.id, a.client_id, p.interview_id, p.noted_on
+    FROM action_progress p JOIN action_items a ON a.id = p.action_item_id
+    WHERE (6 << 40) | p.id NOT IN (SELECT rowid FROM search_dates);

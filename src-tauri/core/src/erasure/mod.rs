@@ -28,10 +28,6 @@ pub struct ErasureRequest {
 
 text::debug_without_content!(ErasureRequest, client_id);
 
-/// How often erasure tries to empty the write-ahead log, and how long it waits between tries.
-const LOG_ATTEMPTS: u32 = 5;
-const LOG_RETRY_DELAY: std::time::Duration = std::time::Duration::from_millis(40);
-
 /// What became of the write-ahead log after an erasure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -54,18 +50,11 @@ pub async fn erase_client(vault: &Vault, request: &ErasureRequest) -> Result<Era
     search::store::forget_client(&mut tx, request.client_id).await?;
     tx.commit().await?;
     // The client is gone once committed: a log that cannot be emptied now is reported, not
-    // an error. A read in progress (a list the screen is refreshing) holds the log back for
-    // a moment, so a few tries follow; failing those, it is emptied at the latest when the
-    // vault locks and the last connection closes.
-    for attempt in 1..=LOG_ATTEMPTS {
-        if vault.truncate_log().await.unwrap_or(false) {
-            return Ok(Erased { log_emptied: true });
-        }
-        if attempt < LOG_ATTEMPTS {
-            tokio::time::sleep(LOG_RETRY_DELAY).await;
-        }
-    }
-    Ok(Erased { log_emptied: false })
+    // an error. The checkpoint waits (the connection's busy timeout) for a read in progress
+    // to finish; failing that, the log is emptied at the latest when the vault locks and the
+    // last connection closes.
+    let log_emptied = vault.truncate_log().await.unwrap_or(false);
+    Ok(Erased { log_emptied })
 }
 
 /// A name as the consultant may type it: full-width or half-width, any run of spaces

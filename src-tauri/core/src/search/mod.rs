@@ -110,15 +110,8 @@ text::debug_without_content!(SearchResults, truncated);
 /// (`KZ-42`, as the calendar export shows it) finds that client.
 pub async fn search(vault: &Vault, query: &str) -> Result<SearchResults> {
     let words = terms::parse(query)?;
-    // Texts saved as they were typed are indexed now, once, rather than on every save.
-    if store::any_stale(&mut *vault.read().await?).await? {
-        let mut tx = vault.write().await?;
-        store::index_stale(&mut tx).await?;
-        tx.commit().await?;
-    }
-    let mut tx = vault.read().await?;
     if let Some(client_id) = terms::reference(&words) {
-        let names = client::store::names(&mut tx).await?;
+        let names = client::store::names(&mut *vault.read().await?).await?;
         let groups = names
             .get(&client_id)
             .map(|(name, _)| ClientHits {
@@ -142,12 +135,24 @@ pub async fn search(vault: &Vault, query: &str) -> Result<SearchResults> {
             truncated: false,
         });
     }
+    // Texts saved as they were typed are indexed now, once, rather than on every save; the
+    // search then runs in the same transaction, so no save in between can leave it a step
+    // behind.
+    let stale = store::any_stale(&mut *vault.read().await?).await?;
+    let mut tx = if stale {
+        let mut tx = vault.write().await?;
+        store::index_stale(&mut tx).await?;
+        tx
+    } else {
+        vault.read().await?
+    };
     let mut rows = store::matching(&mut tx, &words, MAX_HITS + 1).await?;
     let truncated = rows.len() > MAX_HITS;
     rows.truncate(MAX_HITS);
     let names = client::store::names(&mut tx).await?;
     let rowids: Vec<i64> = rows.iter().map(|row| row.rowid).collect();
     let mut bodies = store::bodies(&mut tx, &rowids).await?;
+    tx.commit().await?;
     let mut groups: Vec<ClientHits> = Vec::new();
     let mut group_of: HashMap<ClientId, usize> = HashMap::new();
     for row in rows {

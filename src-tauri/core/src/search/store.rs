@@ -56,39 +56,80 @@ fn term_range(word: &str) -> (String, String) {
 /// on, it reads dates newest first and stops at the limit (see `search_dates`).
 const FEW_MATCHES: i64 = 2_000;
 
+/// A short word that begins more trigrams than this is a common one (it precedes many
+/// different characters): rather than a full-text query of that many alternatives, the
+/// records are read newest first and their text checked, which finds the first few hundred
+/// quickly for a common word.
+const MAX_TERMS: usize = 300;
+
+/// What a search asks of the index: a full-text expression for the words it can, and the
+/// words (each in its forms, lower case) to look for in the text itself.
+struct Query {
+    expression: Option<String>,
+    scanned: Vec<Vec<String>>,
+}
+
 /// Records holding every word, newest first, at most `limit`.
 pub(crate) async fn matching(
     conn: &mut SqliteConnection,
     words: &[String],
     limit: usize,
 ) -> Result<Vec<MatchRow>> {
-    let Some(expression) = expression(&mut *conn, words).await? else {
+    let Some(query) = query(&mut *conn, words).await? else {
         return Ok(Vec::new());
     };
-    // Counting stops at the threshold: a common word is not counted out in full.
-    let matches: i64 = sqlx::query_scalar(
-        "SELECT count(*) FROM (SELECT rowid FROM search_text WHERE search_text MATCH ? LIMIT ?)",
-    )
-    .bind(&expression)
-    .bind(FEW_MATCHES)
-    .fetch_one(&mut *conn)
-    .await?;
-    // The `+` keeps the date index out of a small search: the matches are found by row id.
-    let sql = if matches < FEW_MATCHES {
-        "SELECT rowid, client_id, interview_id, at FROM search_dates
-         WHERE rowid IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)
-         ORDER BY +at DESC, rowid DESC LIMIT ?"
-    } else {
-        "SELECT rowid, client_id, interview_id, at FROM search_dates
-         INDEXED BY search_dates_by_date
-         WHERE rowid IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)
-         ORDER BY at DESC, rowid DESC LIMIT ?"
-    };
-    let rows: Vec<(i64, i64, Option<i64>, Option<String>)> = sqlx::query_as(sql)
+    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    let rows: Vec<(i64, i64, Option<i64>, Option<String>)> = if query.scanned.is_empty() {
+        let expression = query.expression.unwrap_or_default();
+        // Counting stops at the threshold: a common word is not counted out in full.
+        let matches: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM (SELECT rowid FROM search_text WHERE search_text MATCH ? LIMIT ?)",
+        )
         .bind(&expression)
-        .bind(i64::try_from(limit).unwrap_or(i64::MAX))
-        .fetch_all(conn)
+        .bind(FEW_MATCHES)
+        .fetch_one(&mut *conn)
         .await?;
+        // The `+` keeps the date index out of a small search: the matches are found by row id.
+        let sql = if matches < FEW_MATCHES {
+            "SELECT rowid, client_id, interview_id, at FROM search_dates
+             WHERE rowid IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)
+             ORDER BY +at DESC, rowid DESC LIMIT ?"
+        } else {
+            "SELECT rowid, client_id, interview_id, at FROM search_dates
+             INDEXED BY search_dates_by_date
+             WHERE rowid IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)
+             ORDER BY at DESC, rowid DESC LIMIT ?"
+        };
+        sqlx::query_as(sql)
+            .bind(&expression)
+            .bind(limit)
+            .fetch_all(conn)
+            .await?
+    } else {
+        let mut sql = String::from(
+            "SELECT d.rowid, d.client_id, d.interview_id, d.at
+             FROM search_dates d INDEXED BY search_dates_by_date
+             JOIN search_text t ON t.rowid = d.rowid WHERE true",
+        );
+        if query.expression.is_some() {
+            sql.push_str(
+                " AND d.rowid IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)",
+            );
+        }
+        for forms in &query.scanned {
+            let any = vec!["instr(lower(t.body), ?) > 0"; forms.len()].join(" OR ");
+            sql.push_str(&format!(" AND ({any})"));
+        }
+        sql.push_str(" ORDER BY d.at DESC, d.rowid DESC LIMIT ?");
+        let mut statement = sqlx::query_as(&sql);
+        if let Some(expression) = &query.expression {
+            statement = statement.bind(expression);
+        }
+        for form in query.scanned.iter().flatten() {
+            statement = statement.bind(form);
+        }
+        statement.bind(limit).fetch_all(conn).await?
+    };
     Ok(rows
         .into_iter()
         .filter_map(|(rowid, client_id, interview_id, at)| {
@@ -104,33 +145,51 @@ pub(crate) async fn matching(
         .collect())
 }
 
-/// The full-text query for every word, in any of its forms (see `terms::variants`): a form of
-/// three characters or more as itself, a shorter one as any of the trigrams it begins. None
-/// when some word can match nothing at all.
-async fn expression(conn: &mut SqliteConnection, words: &[String]) -> Result<Option<String>> {
+/// The search for every word, in any of its forms (see `terms::variants`): a form of three
+/// characters or more as itself, a shorter one as any of the trigrams it begins, or, when
+/// it begins too many, by reading the text. None when some word can match nothing at all.
+async fn query(conn: &mut SqliteConnection, words: &[String]) -> Result<Option<Query>> {
     let mut clauses = Vec::with_capacity(words.len());
+    let mut scanned = Vec::new();
     for word in words {
+        let variants = super::terms::variants(word);
         let mut forms = Vec::new();
-        for form in super::terms::variants(word) {
+        let mut common = false;
+        for form in &variants {
             if form.chars().count() >= TRIGRAM {
-                forms.push(fts_string(&form));
+                forms.push(fts_string(form));
                 continue;
             }
-            let (lowest, highest) = term_range(&form);
-            let terms: Vec<String> =
-                sqlx::query_scalar("SELECT term FROM search_terms WHERE term >= ? AND term <= ?")
-                    .bind(lowest)
-                    .bind(highest)
-                    .fetch_all(&mut *conn)
-                    .await?;
-            forms.extend(terms.iter().map(|term| fts_string(term)));
+            let (lowest, highest) = term_range(form);
+            let terms: Vec<String> = sqlx::query_scalar(
+                "SELECT term FROM search_terms WHERE term >= ? AND term <= ? LIMIT ?",
+            )
+            .bind(lowest)
+            .bind(highest)
+            .bind(i64::try_from(MAX_TERMS + 1).unwrap_or(i64::MAX))
+            .fetch_all(&mut *conn)
+            .await?;
+            common |= terms.len() > MAX_TERMS;
+            // FTS5 reads its query as a C string: a term holding NUL cannot be written in it.
+            forms.extend(
+                terms
+                    .iter()
+                    .filter(|term| !term.contains('\0'))
+                    .map(|term| fts_string(term)),
+            );
         }
-        if forms.is_empty() {
+        if common {
+            scanned.push(variants.iter().map(|form| form.to_lowercase()).collect());
+        } else if forms.is_empty() {
             return Ok(None);
+        } else {
+            clauses.push(format!("({})", forms.join(" OR ")));
         }
-        clauses.push(format!("({})", forms.join(" OR ")));
     }
-    Ok(Some(clauses.join(" AND ")))
+    Ok(Some(Query {
+        expression: (!clauses.is_empty()).then(|| clauses.join(" AND ")),
+        scanned,
+    }))
 }
 
 /// Whether any text saved as it was typed waits to be indexed (see `search_stale`).

@@ -331,3 +331,39 @@ async fn latin_and_kana_are_found_in_either_width() -> TestResult {
     vault.lock().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_word_before_countless_characters_is_found_by_reading_the_text() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    let client_id = fixtures::client(&vault, company_id).await?;
+    // 「の」 before four hundred different characters: more trigrams than one query may list.
+    let common: String = (0x4E00..0x4E00 + 400)
+        .filter_map(char::from_u32)
+        .flat_map(|c| ['の', c, '、'])
+        .collect();
+    fixtures::held_interview(&vault, client_id, "2026-11-01", Some(&common)).await?;
+    fixtures::held_interview(&vault, client_id, "2026-11-02", Some("上司の異動について")).await?;
+    fixtures::held_interview(&vault, client_id, "2026-11-03", Some("関係ない記録")).await?;
+    let dates = |found: &SearchResults| -> Vec<String> {
+        found
+            .groups
+            .iter()
+            .flat_map(|group| group.hits.iter().filter_map(|hit| hit.at.clone()))
+            .collect()
+    };
+    assert_eq!(
+        dates(&search(&vault, "の").await?),
+        ["2026-11-02", "2026-11-01"],
+        "newest first"
+    );
+    // With a word the index finds: both must hold.
+    assert_eq!(
+        dates(&search(&vault, "の 異動について").await?),
+        ["2026-11-02"]
+    );
+    assert!(search(&vault, "の 関係ない").await?.groups.is_empty());
+    vault.lock().await;
+    Ok(())
+}
