@@ -14,14 +14,14 @@ use std::time::{Duration, Instant};
 
 use age::secrecy::SecretString;
 use kizuki_core::client::{self, ClientFilter};
-use kizuki_core::ids::ClientId;
+use kizuki_core::ids::{ClientId, InterviewId};
 use kizuki_core::seed::{self, Scale};
 use kizuki_core::vault::Vault;
 use kizuki_core::{calendar, dashboard, interview, search};
 
 /// Timed runs of each workload, after a few untimed ones.
-const RUNS: usize = 60;
-const WARM_UP: usize = 5;
+const RUNS: usize = 200;
+const WARM_UP: usize = 10;
 /// The same practice in both vaults.
 const SEED: u64 = 2026;
 
@@ -161,82 +161,65 @@ async fn main() -> BenchResult {
     }
     print_row("client list (all clients)", &listed.to_string(), &row);
 
-    // Autosave of a long note of a held interview: each save adds a character, as typing does,
+    // Autosave of a long note of a held interview: each save adds a little, as typing does,
     // and extends the interview's amendment.
     let mut row = Vec::new();
     for (_, vault) in vaults {
-        let held = interview::list(vault, ClientId(1))
-            .await?
-            .into_iter()
-            .find(|summary| summary.held_at.is_some())
-            .ok_or("the first client has no held interview")?;
-        let base = interview::get(vault, held.id).await?.notes;
-        row.push(
-            time(|index| {
-                let text = format!("{base}{}", "追記".repeat(index + 1));
-                async move {
-                    interview::save_notes(vault, held.id, &text).await?;
-                    Ok(())
-                }
-            })
-            .await?,
-        );
+        let held = interview_of(vault, 1, true).await?;
+        row.push(saves(vault, held, false).await?);
     }
     print_row("save a note (held interview, ~1,000 chars)", "", &row);
 
     // Autosave during an interview (not yet held: no amendment is kept).
     let mut row = Vec::new();
     for (_, vault) in vaults {
-        let mut upcoming = None;
-        for client in 1..=200 {
-            upcoming = interview::list(vault, ClientId(client))
-                .await?
-                .into_iter()
-                .find(|summary| summary.held_at.is_none());
-            if upcoming.is_some() {
-                break;
-            }
-        }
-        let upcoming = upcoming.ok_or("no interview still to come in the first 200 clients")?;
-        row.push(
-            time(|index| {
-                let text = format!("面談中のメモ{}", "。追記".repeat(index + 1));
-                async move {
-                    interview::save_notes(vault, upcoming.id, &text).await?;
-                    Ok(())
-                }
-            })
-            .await?,
-        );
+        let upcoming = interview_of(vault, 1, false).await?;
+        row.push(saves(vault, upcoming, false).await?);
     }
     print_row("save a note (interview not yet held)", "", &row);
 
     // A search just after a note was saved indexes that note first (see `search_stale`).
     let mut row = Vec::new();
     for (_, vault) in vaults {
-        let held = interview::list(vault, ClientId(2))
-            .await?
-            .into_iter()
-            .find(|summary| summary.held_at.is_some())
-            .ok_or("the second client has no held interview")?;
-        let base = interview::get(vault, held.id).await?.notes;
-        row.push(
-            time(|index| {
-                let text = format!("{base}{}", "追記".repeat(index + 1));
-                async move {
-                    interview::save_notes(vault, held.id, &text).await?;
-                    search::search(vault, "キャリア").await?;
-                    Ok(())
-                }
-            })
-            .await?,
-        );
+        let held = interview_of(vault, 2, true).await?;
+        row.push(saves(vault, held, true).await?);
     }
     print_row("save a note, then search 「キャリア」", "", &row);
 
     encrypted.lock().await;
     plain.lock().await;
     Ok(())
+}
+
+/// The first interview, held or not as asked, of the clients from `first_client` on.
+async fn interview_of(vault: &Vault, first_client: i64, held: bool) -> BenchResult<InterviewId> {
+    for client in first_client..first_client + 200 {
+        let found = interview::list(vault, ClientId(client))
+            .await?
+            .into_iter()
+            .find(|summary| summary.held_at.is_some() == held);
+        if let Some(found) = found {
+            return Ok(found.id);
+        }
+    }
+    Err("no such interview among 200 clients".into())
+}
+
+/// Times saving the interview's notes, each save adding a little to them, and a search after
+/// each save if asked.
+async fn saves(vault: &Vault, id: InterviewId, then_search: bool) -> BenchResult<Timing> {
+    let base = interview::get(vault, id).await?.notes;
+    time(|index| {
+        let text = format!("{base}{}", "追記".repeat(index + 1));
+        async move {
+            interview::save_notes(vault, id, &text).await?;
+            if then_search {
+                search::search(vault, "キャリア").await?;
+            }
+            Ok(())
+        }
+    })
+    .await
 }
 
 fn print_row(label: &str, matches: &str, row: &[Timing]) {
