@@ -12,39 +12,8 @@ use crate::vault::{Error, Result};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
-/// Reading connections a vault keeps: a few is plenty for one person's records.
-const MAX_READERS: u32 = 4;
-
-/// A vault's connections: readers, and one writer. Every write goes through the one writer, so
-/// its cache of decrypted pages stays valid from one save to the next: SQLite drops a
-/// connection's page cache whenever another connection has written, and an encrypted page
-/// read again is decrypted again (see BENCHMARKS.md, saving a note).
-#[derive(Debug)]
-pub(crate) struct Pools {
-    pub(crate) readers: SqlitePool,
-    pub(crate) writer: SqlitePool,
-}
-
-impl Pools {
-    pub(crate) async fn close(&self) {
-        self.writer.close().await;
-        self.readers.close().await;
-    }
-
-    pub(crate) fn size(&self) -> u32 {
-        self.writer.size() + self.readers.size()
-    }
-}
-
-/// A pool of up to `max` connections that live until the vault is locked: every new
-/// connection makes fresh copies of the key inside sqlx and SQLite, so none are recycled
-/// while unlocked.
-fn pool_options(max: u32) -> SqlitePoolOptions {
-    SqlitePoolOptions::new()
-        .max_connections(max)
-        .idle_timeout(None)
-        .max_lifetime(None)
-}
+/// Connections a vault keeps: one writer and a few readers is plenty for one person's records.
+const MAX_CONNECTIONS: u32 = 4;
 
 /// Applied after the key, on every connection. Temp data stays in memory because SQLite's
 /// temporary files are not encrypted; secure_delete zeroes freed pages so an erased client does
@@ -70,7 +39,7 @@ pub(crate) enum OpenMode {
 /// The key is applied in `after_connect` from a shared, zeroizing handle rather than through
 /// `SqliteConnectOptions::pragma`: the options derive `Debug`, and would keep a copy of the key in
 /// an ordinary `String` for the pool's lifetime.
-pub(crate) async fn open(path: &Path, key: Arc<DatabaseKey>, mode: OpenMode) -> Result<Pools> {
+pub(crate) async fn open(path: &Path, key: Arc<DatabaseKey>, mode: OpenMode) -> Result<SqlitePool> {
     // SQLite takes an empty file for a new database: unlocking one would quietly start a blank
     // vault where the consultant's records should be.
     if mode == OpenMode::Existing && std::fs::metadata(path)?.len() == 0 {
@@ -105,34 +74,35 @@ pub(crate) async fn open(path: &Path, key: Arc<DatabaseKey>, mode: OpenMode) -> 
         return Err(Error::Damaged("database has no Kizuki schema"));
     }
 
-    let reader_key = Arc::clone(&key);
-    let readers = pool_options(MAX_READERS)
-        .after_connect(move |connection, _metadata| {
-            Box::pin(prepare_connection(connection, Arc::clone(&reader_key)))
-        })
-        .connect_with(options.clone())
-        .await?;
-    let writer = pool_options(1)
+    let pool = SqlitePoolOptions::new()
+        .max_connections(MAX_CONNECTIONS)
+        // Connections live until the vault is locked: every new connection makes fresh copies
+        // of the key inside sqlx and SQLite, so none are recycled while unlocked.
+        .idle_timeout(None)
+        .max_lifetime(None)
         .after_connect(move |connection, _metadata| {
             Box::pin(prepare_connection(connection, Arc::clone(&key)))
         })
         .connect_with(options)
         .await?;
-    MIGRATOR.run(&writer).await?;
-    Ok(Pools { readers, writer })
+    MIGRATOR.run(&pool).await?;
+    Ok(pool)
 }
 
 /// The same database without SQLCipher's encryption (no key), for benchmarks that compare
 /// the encrypted vault with plain SQLite on the same workload. Never used by the product.
 #[cfg(feature = "bench")]
-pub(crate) async fn open_plain(path: &Path) -> Result<Pools> {
+pub(crate) async fn open_plain(path: &Path) -> Result<SqlitePool> {
     let options = SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(true)
         .busy_timeout(Duration::from_secs(5))
         .disable_statement_logging();
-    let pool = |max| {
-        pool_options(max).after_connect(|connection, _metadata| {
+    let pool = SqlitePoolOptions::new()
+        .max_connections(MAX_CONNECTIONS)
+        .idle_timeout(None)
+        .max_lifetime(None)
+        .after_connect(|connection, _metadata| {
             Box::pin(async move {
                 connection
                     .execute(sqlx::raw_sql(CONNECTION_PRAGMAS))
@@ -140,11 +110,10 @@ pub(crate) async fn open_plain(path: &Path) -> Result<Pools> {
                     .map(|_| ())
             })
         })
-    };
-    let readers = pool(MAX_READERS).connect_with(options.clone()).await?;
-    let writer = pool(1).connect_with(options).await?;
-    MIGRATOR.run(&writer).await?;
-    Ok(Pools { readers, writer })
+        .connect_with(options)
+        .await?;
+    MIGRATOR.run(&pool).await?;
+    Ok(pool)
 }
 
 /// Folds a write-ahead log left behind into the database and removes it. SQLite removes the

@@ -17,8 +17,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use age::secrecy::SecretString;
+use sqlx::SqlitePool;
 
-use crate::db::{self, OpenMode, Pools};
+use crate::db::{self, OpenMode};
 use crate::fs_atomic;
 pub use error::{Error, Result};
 use key::{DatabaseKey, KdfCost};
@@ -35,7 +36,7 @@ const CLOSE_TIMEOUT: Duration = Duration::from_secs(5);
 #[derive(Debug)]
 pub struct Vault {
     layout: Layout,
-    pools: Pools,
+    pool: SqlitePool,
     /// Kept for re-wrapping when the passphrase changes; shared with the pool's connection hook.
     key: Arc<DatabaseKey>,
 }
@@ -82,15 +83,15 @@ impl Vault {
                 tokio::task::spawn_blocking(move || key.wrap_to_passphrase(&passphrase, cost))
                     .await??
             };
-            let pools = db::open(&layout.database(), Arc::clone(&key), OpenMode::Create).await?;
+            let pool = db::open(&layout.database(), Arc::clone(&key), OpenMode::Create).await?;
             fs_atomic::write_file(&layout.recovery_key(), &wrapped_for_recovery)?;
             // The passphrase file is written last: until it exists, the vault is not complete.
             fs_atomic::write_file(&layout.passphrase_key(), &wrapped_for_passphrase)?;
-            Ok::<_, Error>(pools)
+            Ok::<_, Error>(pool)
         }
         .await;
         match created {
-            Ok(pools) => Ok((Self { layout, pools, key }, recovery_key)),
+            Ok(pool) => Ok((Self { layout, pool, key }, recovery_key)),
             Err(error) => {
                 remove_partial_vault(&layout);
                 Err(error)
@@ -104,10 +105,10 @@ impl Vault {
     pub async fn create_unencrypted_for_benchmark(dir: &Path) -> Result<Self> {
         let layout = Layout::new(dir);
         fs_atomic::create_private_dir(layout.dir())?;
-        let pools = db::open_plain(&layout.database()).await?;
+        let pool = db::open_plain(&layout.database()).await?;
         Ok(Self {
             layout,
-            pools,
+            pool,
             key: Arc::new(DatabaseKey::generate()),
         })
     }
@@ -154,12 +155,12 @@ impl Vault {
 
     /// Closes the database and drops the key, which zeroes it.
     pub async fn lock(self) {
-        self.pools.close().await;
+        self.pool.close().await;
         // sqlx 0.8's close() can return while a connection released a moment earlier is still
         // being closed by a background task; until it is, SQLCipher holds the key and the
         // write-ahead log is not checkpointed. Wait for the pool to be empty.
         let deadline = tokio::time::Instant::now() + CLOSE_TIMEOUT;
-        while self.pools.size() > 0 && tokio::time::Instant::now() < deadline {
+        while self.pool.size() > 0 && tokio::time::Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(2)).await;
         }
         let [log, ..] = self.layout.database_companions();
@@ -173,12 +174,12 @@ impl Vault {
     /// does. `BEGIN IMMEDIATE` takes the write lock at once, so two writers never deadlock
     /// upgrading from a read (`busy_timeout` cannot resolve that case).
     pub(crate) async fn write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        self.pools.writer.begin_with("BEGIN IMMEDIATE").await
+        self.pool.begin_with("BEGIN IMMEDIATE").await
     }
 
     #[cfg(test)]
-    pub(crate) fn pool(&self) -> &sqlx::SqlitePool {
-        &self.pools.readers
+    pub(crate) fn pool(&self) -> &SqlitePool {
+        &self.pool
     }
 
     /// The database key and file, for tests that read the pages themselves.
@@ -192,14 +193,14 @@ impl Vault {
     /// whether it completed: a reader in the middle of a transaction can hold it back.
     pub(crate) async fn truncate_log(&self) -> sqlx::Result<bool> {
         let (busy, _, _): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
-            .fetch_one(&self.pools.writer)
+            .fetch_one(&self.pool)
             .await?;
         Ok(busy == 0)
     }
 
     /// A read of several queries that must see one consistent state of the database.
     pub(crate) async fn read(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
-        self.pools.readers.begin().await
+        self.pool.begin().await
     }
 
     fn existing_layout(dir: &Path) -> Result<Layout> {
@@ -213,8 +214,8 @@ impl Vault {
 
     async fn open(layout: Layout, key: DatabaseKey) -> Result<Self> {
         let key = Arc::new(key);
-        let pools = db::open(&layout.database(), Arc::clone(&key), OpenMode::Existing).await?;
-        Ok(Self { layout, pools, key })
+        let pool = db::open(&layout.database(), Arc::clone(&key), OpenMode::Existing).await?;
+        Ok(Self { layout, pool, key })
     }
 }
 
