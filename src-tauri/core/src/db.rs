@@ -157,6 +157,12 @@ pub(crate) fn rows_from_json<T: serde::de::DeserializeOwned>(json: &str) -> sqlx
     serde_json::from_str(json).map_err(|error| sqlx::Error::Decode(Box::new(error)))
 }
 
+/// Ids (numbers) as a JSON array, for `json_each`: how a list of records reaches one
+/// statement. Numbers cannot fail to be written as JSON.
+pub(crate) fn json_ids<T: serde::Serialize>(ids: &[T]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned())
+}
+
 /// A statement with its arguments still to bind.
 pub(crate) type Statement<'q> =
     sqlx::query::Query<'q, sqlx::Sqlite, sqlx::sqlite::SqliteArguments<'q>>;

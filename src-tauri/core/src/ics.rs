@@ -8,7 +8,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use std::path::{Path, PathBuf};
 
-use crate::client::{self, ClientStatus};
+use crate::client;
 use crate::fs_atomic;
 use crate::ids::ClientId;
 use crate::interview;
@@ -56,11 +56,7 @@ pub async fn follow_ups_stamped(vault: &Vault, now: DateTime<Utc>) -> Result<Str
     let mut tx = vault.read().await?;
     let last_day = LAST_DAY.unwrap_or(NaiveDate::MAX);
     let names = client::store::names(&mut tx).await?;
-    let active: Vec<ClientId> = names
-        .iter()
-        .filter(|(_, (_, status))| *status == ClientStatus::Active)
-        .map(|(id, _)| *id)
-        .collect();
+    let active = client::store::active(&names);
     let due =
         interview::store::follow_ups_due(&mut tx, last_day, crate::calendar::today(), &active)
             .await?;

@@ -237,8 +237,7 @@ pub(crate) async fn overdue(
     today: NaiveDate,
     clients: &[ClientId],
 ) -> Result<Vec<OverdueRow>> {
-    // Ids are numbers: their JSON cannot fail to be written.
-    let ids = serde_json::to_string(clients).unwrap_or_else(|_| "[]".to_owned());
+    let ids = db::json_ids(clients);
     let rows: Vec<(ActionItemId, ClientId, String, NaiveDate)> = sqlx::query_as(
         "SELECT id, client_id, what, due_on FROM action_items
          WHERE status IN ('not_started', 'in_progress') AND due_on IS NOT NULL AND due_on < ?

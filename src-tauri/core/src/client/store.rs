@@ -301,6 +301,15 @@ pub(crate) async fn names(
         .collect())
 }
 
+/// The active clients among `names` (as [`names`] returns them).
+pub(crate) fn active(names: &HashMap<ClientId, (String, ClientStatus)>) -> Vec<ClientId> {
+    names
+        .iter()
+        .filter(|(_, (_, status))| *status == ClientStatus::Active)
+        .map(|(id, _)| *id)
+        .collect()
+}
+
 /// Deletes a client; the database's cascades delete everything that is theirs.
 pub(crate) async fn delete(conn: &mut SqliteConnection, id: ClientId) -> Result<()> {
     let deleted = sqlx::query("DELETE FROM clients WHERE id = ?")

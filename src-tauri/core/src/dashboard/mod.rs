@@ -125,11 +125,7 @@ pub async fn home(vault: &Vault, today: NaiveDate) -> Result<Dashboard> {
     let week_end = today + Days::new(WEEK_DAYS - 1);
     let due_until = today + Days::new(FOLLOW_UP_DUE_WITHIN_DAYS);
     let names = client::store::names(&mut tx).await?;
-    let active_clients: Vec<ClientId> = names
-        .iter()
-        .filter(|(_, (_, status))| *status == client::ClientStatus::Active)
-        .map(|(id, _)| *id)
-        .collect();
+    let active_clients = client::store::active(&names);
     let interviews = interview::store::between(&mut tx, today, week_end).await?;
     let due = interview::store::follow_ups_due(&mut tx, due_until, today, &active_clients).await?;
     let flags = flag::store::open(&mut tx).await?;

@@ -185,12 +185,6 @@ pub(crate) async fn list(
         .collect())
 }
 
-/// The ids as a JSON array, for `json_each`: how a list of clients reaches one statement.
-fn json_ids(clients: &[ClientId]) -> String {
-    // Ids are numbers: their JSON cannot fail to be written.
-    serde_json::to_string(clients).unwrap_or_else(|_| "[]".to_owned())
-}
-
 /// Each of `clients`' latest interview time (held, else scheduled); clients without one are
 /// left out. One look into `interviews_by_client` per client, rather than a pass over every
 /// interview.
@@ -205,7 +199,7 @@ pub(crate) async fn latest_by_client(
                      ORDER BY coalesce(held_at, scheduled_at) DESC, id DESC LIMIT 1)))
          FROM json_each(?)",
     )
-    .bind(json_ids(clients))
+    .bind(db::json_ids(clients))
     .fetch_one(conn)
     .await?;
     let rows: Vec<(ClientId, Option<String>)> = db::rows_from_json(&json)?;
@@ -297,7 +291,7 @@ pub(crate) async fn follow_ups_due(
     today: NaiveDate,
     clients: &[ClientId],
 ) -> Result<Vec<DueRow>> {
-    let ids = json_ids(clients);
+    let ids = db::json_ids(clients);
     // SQLite takes a bare column from the row holding the max(): each client's latest.
     let rows: Vec<(ClientId, InterviewId, NaiveDate)> = sqlx::query_as(
         "SELECT client_id, id, follow_up_due_on FROM (
@@ -338,7 +332,7 @@ pub(crate) async fn last_held_by_client(
                      WHERE client_id = value)))
          FROM json_each(?)",
     )
-    .bind(json_ids(clients))
+    .bind(db::json_ids(clients))
     .fetch_one(conn)
     .await?;
     let rows: Vec<(ClientId, Option<String>)> = db::rows_from_json(&json)?;

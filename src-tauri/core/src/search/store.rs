@@ -216,7 +216,7 @@ pub(crate) async fn bodies(
     conn: &mut SqliteConnection,
     rowids: &[i64],
 ) -> Result<HashMap<i64, String>> {
-    let ids = serde_json::to_string(rowids).unwrap_or_else(|_| "[]".to_owned());
+    let ids = crate::db::json_ids(rowids);
     let json: String = sqlx::query_scalar(
         "SELECT json_group_array(json_array(rowid, body)) FROM search_text
          WHERE rowid IN (SELECT value FROM json_each(?))",
