@@ -340,3 +340,6 @@ mod tests {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod migration_tests;

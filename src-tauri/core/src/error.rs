@@ -82,6 +82,8 @@ error_codes! {
     QueryHasNoWords = "query_has_no_words",
     /// The name typed to confirm an erasure is not the client's.
     ErasureNotConfirmed = "erasure_not_confirmed",
+    /// The consent was revoked already, or is revoked, so cannot be relied on or revoked again.
+    ConsentRevoked = "consent_revoked",
     /// A page could not be printed, or saved as a PDF.
     PrintFailed = "print_failed",
     /// Reading or writing the disk failed.

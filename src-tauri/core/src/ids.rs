@@ -58,6 +58,8 @@ id_types!(
     ReportId,
     /// One kept version of an individual report.
     ReportVersionId,
+    /// A client's consent (同意) to share with one recipient.
+    ConsentId,
 );
 
 #[cfg(test)]

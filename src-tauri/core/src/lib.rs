@@ -9,9 +9,11 @@
 #![deny(missing_docs)]
 
 pub mod action_plan;
+pub mod audit;
 pub mod calendar;
 pub mod client;
 pub mod company;
+pub mod consent;
 pub mod dashboard;
 pub mod data_dir;
 mod db;

@@ -70,6 +70,13 @@ pub enum Field {
     Workplace,
     OrganisationalIssues,
     ProposedSupport,
+    RecipientName,
+    Parts,
+    GrantedOn,
+    ObtainedNote,
+    ExpiresOn,
+    RevokedOn,
+    RevocationNote,
 }
 
 /// The kind of record a [`Error::NotFound`] was looking for.
@@ -87,6 +94,7 @@ pub enum Entity {
     ActionItem,
     Report,
     ReportVersion,
+    Consent,
 }
 
 /// What can go wrong reading or writing records.
@@ -145,6 +153,9 @@ pub enum Error {
     /// An erasure's typed confirmation does not match the client's name.
     #[error("the confirmation does not match")]
     NotConfirmed,
+    /// The consent is already revoked; its first revocation stands.
+    #[error("the consent is already revoked")]
+    AlreadyRevoked,
     /// Writing a file outside the vault (an export) failed.
     #[error("writing the file failed")]
     Storage(#[source] std::io::Error),
@@ -174,6 +185,7 @@ impl Error {
             Self::ReportExists => ErrorCode::ReportExists,
             Self::NoSearchWords => ErrorCode::QueryHasNoWords,
             Self::NotConfirmed => ErrorCode::ErasureNotConfirmed,
+            Self::AlreadyRevoked => ErrorCode::ConsentRevoked,
             Self::Storage(_) => ErrorCode::Storage,
             Self::Database(error) => crate::db::error_code(error),
         }
@@ -195,6 +207,7 @@ impl Error {
             Self::ReportExists => Some(Field::Program),
             Self::NoSearchWords => Some(Field::Query),
             Self::NotConfirmed => Some(Field::Confirmation),
+            Self::AlreadyRevoked => Some(Field::RevokedOn),
             _ => None,
         }
     }

@@ -11,6 +11,17 @@ pub(crate) fn optional(value: Option<&str>) -> Option<String> {
     value.and_then(required)
 }
 
+/// Lower-case hexadecimal, as hashes are written in records and manifests.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut text, byte| {
+            let _ = write!(text, "{byte:02x}");
+            text
+        })
+}
+
 /// Whether `value` fits in `max_chars` characters (not bytes: Japanese is 3 bytes a character).
 pub(crate) fn fits(value: &str, max_chars: usize) -> bool {
     value.chars().count() <= max_chars

@@ -13,7 +13,7 @@ use crate::ids::ClientId;
 use crate::record::{Error, Result};
 use crate::text;
 use crate::vault::Vault;
-use crate::{client, search};
+use crate::{audit, client, search};
 
 /// The consultant's request to erase a client.
 #[derive(Clone, Deserialize)]
@@ -48,6 +48,14 @@ pub async fn erase_client(vault: &Vault, request: &ErasureRequest) -> Result<Era
     }
     client::store::delete(&mut tx, request.client_id).await?;
     search::store::forget_client(&mut tx, request.client_id).await?;
+    audit::store::append(
+        &mut tx,
+        audit::Action::Erasure,
+        &format!("KZ-{}", request.client_id),
+        "",
+        chrono::Utc::now(),
+    )
+    .await?;
     tx.commit().await?;
     // The client is gone once committed: a log that cannot be emptied now is reported, not
     // an error. The checkpoint waits (the connection's busy timeout) for a read in progress

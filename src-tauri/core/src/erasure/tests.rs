@@ -194,6 +194,17 @@ async fn client_holding(vault: &Vault, marker: &str, kana: &str) -> TestResult<C
         &format!("提案{marker}"),
     )
     .await?;
+    let flag_id = flag::list(vault, client).await?[0].id;
+    crate::consent::grant(
+        vault,
+        &crate::consent::ConsentInput {
+            purpose: format!("目的{marker}"),
+            obtained_note: Some(format!("取得{marker}")),
+            flag_ids: vec![flag_id],
+            ..crate::consent::tests::hr_consent(client, program_id)
+        },
+    )
+    .await?;
     Ok(client)
 }
 
@@ -256,6 +267,19 @@ async fn an_erased_client_is_on_no_page_of_the_database_or_its_log() -> TestResu
     .await?;
     // One interview, flag, action item, questionnaire and report, and the report's two versions.
     assert_eq!(orphans, 7, "only the kept client's records remain");
+    let consents: i64 = sqlx::query_scalar(
+        "SELECT (SELECT count(*) FROM consents) + (SELECT count(*) FROM consent_flags)",
+    )
+    .fetch_one(vault.pool())
+    .await?;
+    assert_eq!(
+        consents, 2,
+        "only the kept client's consent and its flag remain"
+    );
+    // The erasure is in the audit log, by reference.
+    let logged = crate::audit::list(&vault).await?;
+    assert_eq!(logged[0].action, crate::audit::Action::Erasure);
+    assert_eq!(logged[0].subject, format!("KZ-{erased}"));
     vault.lock().await;
     Ok(())
 }
@@ -309,6 +333,10 @@ async fn a_wrong_confirmation_erases_nothing() -> TestResult {
     }
     assert_eq!(crate::client::get(&vault, client).await?, before);
     assert_eq!(interview::list(&vault, client).await?.len(), 1);
+    let erasures = crate::audit::list(&vault).await?;
+    assert!(erasures
+        .iter()
+        .all(|entry| entry.action != crate::audit::Action::Erasure));
     vault.lock().await;
     Ok(())
 }

@@ -429,7 +429,7 @@ async fn change_notes(
     if stored.notes != notes {
         store::set_notes(&mut *conn, id, notes, now).await?;
         if stored.held_at.is_some() {
-            history::record(conn, id, None, &stored.notes, notes, now).await?;
+            history::record(conn, id, None, &stored.notes, now).await?;
         }
     }
     Ok(())

@@ -5,6 +5,7 @@ use crate::record::Field;
 use crate::test_support::fixtures::{self, details, TestResult};
 use crate::test_support::new_vault;
 use crate::ErrorCode;
+use chrono::Duration;
 
 #[tokio::test]
 async fn an_interview_round_trips_with_its_sheet() -> TestResult {
@@ -91,6 +92,54 @@ async fn amendments_of_a_held_interview_keep_the_original() -> TestResult {
     // Saving the same text again is not an amendment.
     save_notes(&vault, id, "原文 追記2").await?;
     assert_eq!(history::list(&vault, id).await?.len(), 2);
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_pause_in_editing_starts_a_new_amendment_that_keeps_the_last() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    let client_id = fixtures::client(&vault, company_id).await?;
+    let id = fixtures::interview(&vault, client_id, None).await?;
+    save_notes(&vault, id, "原文").await?;
+    mark_held(&vault, id, Some("2026-11-21T10:00")).await?;
+    let start = Utc::now();
+    let saves = [
+        (start, "原文 一"),
+        (start + Duration::minutes(9), "原文 一 二"),
+        // Ten minutes after the last change: a new burst.
+        (start + Duration::minutes(19), "原文 一 二 三"),
+        (start + Duration::minutes(20), "原文 一 二 三 四"),
+    ];
+    for (now, notes) in saves {
+        let mut tx = vault.write().await?;
+        change_notes(&mut tx, id, notes, now).await?;
+        tx.commit().await?;
+    }
+    let kept: Vec<_> = history::list(&vault, id)
+        .await?
+        .into_iter()
+        .map(|amendment| (amendment.before, amendment.after, amendment.changed_at))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            ("原文".into(), "原文 一 二".into(), saves[1].0),
+            ("原文 一 二".into(), "原文 一 二 三 四".into(), saves[3].0),
+        ]
+    );
+    // The sheet keeps its own history beside the notes'.
+    let section = crate::sheet::sections(&vault, id).await?[0].id;
+    crate::sheet::capture(&vault, section, "傾聴力がある").await?;
+    let listed = history::list(&vault, id).await?;
+    assert_eq!(listed.len(), 3);
+    assert_eq!(listed[1].after, "原文 一 二 三 四");
+    assert_eq!(
+        (listed[2].before.as_str(), listed[2].after.as_str()),
+        ("", "傾聴力がある")
+    );
     vault.lock().await;
     Ok(())
 }

@@ -228,15 +228,7 @@ async fn change_section(
         store::set_section_text(&mut tx, id, &text, now).await?;
         interview::store::touch(&mut tx, stored.interview_id, now).await?;
         if interview::store::is_held(&mut tx, stored.interview_id).await? {
-            history::record(
-                &mut tx,
-                stored.interview_id,
-                Some(id),
-                &stored.text,
-                &text,
-                now,
-            )
-            .await?;
+            history::record(&mut tx, stored.interview_id, Some(id), &stored.text, now).await?;
         }
     }
     let saved = store::section(&mut tx, id).await?;

@@ -237,7 +237,9 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             (20261124020000, true),
             (20261124030000, true),
             (20261124040000, true),
-            (20261125000000, true)
+            (20261125000000, true),
+            (20261126000000, true),
+            (20261127000000, true)
         ]
     );
     let tables: Vec<String> =
@@ -250,14 +252,19 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             "action_items",
             "action_progress",
             "amendments",
+            "audit_log",
             "client_programs",
             "client_tags",
             "clients",
             "companies",
+            "consent_flags",
+            "consent_parts",
+            "consents",
             "flags",
             "interviews",
             "program_contacts",
             "programs",
+            "provision_records",
             "questionnaires",
             "report_versions",
             "reports",
@@ -272,6 +279,7 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             "search_text_docsize",
             "search_text_idx",
             "sheet_sections",
+            "summaries",
             "template_sections",
             "vault_settings",
         ]

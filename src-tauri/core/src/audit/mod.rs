@@ -1,0 +1,96 @@
+//! The audit log: every export, backup, restore, consent change and erasure, in order. Each
+//! entry's hash covers the entry and the hash before it, so that changing or removing any
+//! entry breaks the chain from there on, and [`verify`] says where. The table refuses updates
+//! and deletes; the chain is what shows an edit made around that refusal.
+//!
+//! Entries name records only by Kizuki's references (`KZ-12` for a client, `KZC-3` for a
+//! consent), never by names or content: the log outlives the records it speaks of.
+//!
+//! Writes append in the transaction of what they record, so the log and the records agree.
+
+pub(crate) mod store;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::record::Result;
+use crate::vault::Vault;
+
+/// What an entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, sqlx::Type)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+#[sqlx(rename_all = "snake_case")]
+pub enum Action {
+    /// A consent was recorded.
+    ConsentGranted,
+    /// A consent was revoked.
+    ConsentRevoked,
+    /// A package was written for a third party.
+    Export,
+    /// A backup of the vault was written.
+    Backup,
+    /// A vault was restored from a backup.
+    Restore,
+    /// A package from another consultant was imported.
+    Import,
+    /// A client was erased.
+    Erasure,
+}
+
+/// One entry of the log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct AuditEntry {
+    /// Its place in the log, from 1.
+    pub id: i64,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// What.
+    pub action: Action,
+    /// The references of the records concerned.
+    pub subject: String,
+    /// More about it, in references and counts.
+    pub detail: String,
+    /// The entry's hash (SHA-256, hex).
+    pub hash: String,
+}
+
+/// What [`verify`] found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase", tag = "state")]
+pub enum Verdict {
+    /// Every entry's hash holds, and each follows the one before it.
+    Intact {
+        /// How many entries.
+        entries: i64,
+        /// The last entry's hash: writing it down elsewhere lets a later check show that
+        /// nothing was rewritten since.
+        head: String,
+    },
+    /// The chain breaks at this entry: it, or one before it, was changed or removed.
+    Broken {
+        /// The first entry that does not hold.
+        at_entry: i64,
+    },
+}
+
+/// The log, newest first.
+pub async fn list(vault: &Vault) -> Result<Vec<AuditEntry>> {
+    store::list(&mut *vault.read().await?).await
+}
+
+/// Walks the whole chain.
+pub async fn verify(vault: &Vault) -> Result<Verdict> {
+    store::verify(&mut *vault.read().await?).await
+}
+
+/// The hash of the last entry (the chain's head), or the genesis value of an empty log.
+pub async fn head(vault: &Vault) -> Result<String> {
+    store::head(&mut *vault.read().await?).await
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,139 @@
+//! The `consents`, `consent_parts` and `consent_flags` tables: the only SQL that touches them.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::SqliteConnection;
+
+use super::{Consent, ObtainedBy, RecipientKind, SharePart, ValidConsent};
+use crate::ids::{ClientId, ConsentId, FlagId, ProgramId};
+use crate::record::{Entity, Error, Result};
+
+pub(crate) async fn insert(
+    conn: &mut SqliteConnection,
+    consent: &ValidConsent,
+    now: DateTime<Utc>,
+) -> Result<ConsentId> {
+    let inserted = sqlx::query(
+        "INSERT INTO consents (client_id, recipient_kind, recipient_name, program_id, purpose,
+                               granted_on, obtained_by, obtained_note, expires_on, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(consent.client_id)
+    .bind(consent.recipient_kind)
+    .bind(&consent.recipient_name)
+    .bind(consent.program_id)
+    .bind(&consent.purpose)
+    .bind(consent.granted_on)
+    .bind(consent.obtained_by)
+    .bind(&consent.obtained_note)
+    .bind(consent.expires_on)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    let id = ConsentId(inserted.last_insert_rowid());
+    for part in &consent.parts {
+        sqlx::query("INSERT INTO consent_parts (consent_id, part) VALUES (?, ?)")
+            .bind(id)
+            .bind(part)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for flag_id in &consent.flag_ids {
+        sqlx::query("INSERT INTO consent_flags (consent_id, flag_id) VALUES (?, ?)")
+            .bind(id)
+            .bind(flag_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(id)
+}
+
+pub(crate) async fn revoke(
+    conn: &mut SqliteConnection,
+    id: ConsentId,
+    revoked_on: NaiveDate,
+    note: Option<&str>,
+) -> Result<()> {
+    sqlx::query("UPDATE consents SET revoked_on = ?, revocation_note = ? WHERE id = ?")
+        .bind(revoked_on)
+        .bind(note)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct ConsentRow {
+    id: ConsentId,
+    client_id: ClientId,
+    recipient_kind: RecipientKind,
+    recipient_name: String,
+    program_id: Option<ProgramId>,
+    purpose: String,
+    granted_on: NaiveDate,
+    obtained_by: ObtainedBy,
+    obtained_note: Option<String>,
+    expires_on: Option<NaiveDate>,
+    revoked_on: Option<NaiveDate>,
+    revocation_note: Option<String>,
+    created_at: DateTime<Utc>,
+}
+
+const COLUMNS: &str = "id, client_id, recipient_kind, recipient_name, program_id, purpose, \
+                       granted_on, obtained_by, obtained_note, expires_on, revoked_on, \
+                       revocation_note, created_at";
+
+async fn complete(conn: &mut SqliteConnection, row: ConsentRow) -> Result<Consent> {
+    let mut parts: Vec<SharePart> =
+        sqlx::query_scalar("SELECT part FROM consent_parts WHERE consent_id = ?")
+            .bind(row.id)
+            .fetch_all(&mut *conn)
+            .await?;
+    parts.sort();
+    let flag_ids: Vec<FlagId> = sqlx::query_scalar(
+        "SELECT flag_id FROM consent_flags WHERE consent_id = ? ORDER BY flag_id",
+    )
+    .bind(row.id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(Consent {
+        id: row.id,
+        client_id: row.client_id,
+        recipient_kind: row.recipient_kind,
+        recipient_name: row.recipient_name,
+        program_id: row.program_id,
+        parts,
+        flag_ids,
+        purpose: row.purpose,
+        granted_on: row.granted_on,
+        obtained_by: row.obtained_by,
+        obtained_note: row.obtained_note,
+        expires_on: row.expires_on,
+        revoked_on: row.revoked_on,
+        revocation_note: row.revocation_note,
+        created_at: row.created_at,
+    })
+}
+
+pub(crate) async fn get(conn: &mut SqliteConnection, id: ConsentId) -> Result<Consent> {
+    let row: ConsentRow = sqlx::query_as(&format!("SELECT {COLUMNS} FROM consents WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(Error::NotFound(Entity::Consent, id.0))?;
+    complete(conn, row).await
+}
+
+pub(crate) async fn list(conn: &mut SqliteConnection, client_id: ClientId) -> Result<Vec<Consent>> {
+    let rows: Vec<ConsentRow> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM consents WHERE client_id = ? ORDER BY granted_on DESC, id DESC"
+    ))
+    .bind(client_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut consents = Vec::with_capacity(rows.len());
+    for row in rows {
+        consents.push(complete(&mut *conn, row).await?);
+    }
+    Ok(consents)
+}
