@@ -16,8 +16,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 APP_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev librsvg2-dev libssl-dev fonts-noto-cjk
   fonts-ipaexfont-mincho fonts-ipaexfont-gothic)
 # What the tests add: a virtual display, the WebKit WebDriver, the reference age tool, and
-# poppler (pdftotext, pdffonts) to read a printed PDF.
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver age poppler-utils)
+# poppler (pdftotext, pdffonts) to read a printed PDF, unzip and ssh-keygen to open packages as a
+# recipient would.
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver age poppler-utils unzip openssh-client)
 
 step() { printf '\n==> %s\n' "$*"; }
 

@@ -8,8 +8,15 @@ use clap::{Parser, Subcommand};
 use serde::de::DeserializeOwned;
 
 use crate::commands::{
-    action::ActionCommand, client::ClientCommand, company::CompanyCommand,
-    interview::InterviewCommand, program::ProgramCommand, report::ReportCommand,
+    action::ActionCommand,
+    audit::{AuditCommand, ProvisionCommand},
+    client::ClientCommand,
+    company::CompanyCommand,
+    consent::ConsentCommand,
+    export::ExportCommand,
+    interview::InterviewCommand,
+    program::ProgramCommand,
+    report::ReportCommand,
     retention::RetentionCommand,
 };
 
@@ -61,6 +68,18 @@ pub enum RecordCommand {
     /// Individual reports (個別報告書): drafted from the interviews, edited, with history.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Consents (同意) to share: the explanation sheet, granting, revoking.
+    #[command(subcommand)]
+    Consent(Box<ConsentCommand>),
+    /// Packages for third parties (age-encrypted), made only from what a consent covers.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// The audit log of exports, consents and erasures, and its hash chain.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+    /// The record of every provision to a third party (第三者提供の記録).
+    #[command(subcommand)]
+    Provision(ProvisionCommand),
     /// What needs you today: interviews this week, follow-ups due, open flags, overdue actions.
     Dashboard {
         /// Print JSON.
@@ -107,7 +126,7 @@ mod tests {
     use serde::de::DeserializeOwned;
 
     use super::Cli;
-    use crate::commands::{action, client, interview, report};
+    use crate::commands::{action, client, consent, interview, report};
 
     #[test]
     fn the_command_line_is_consistent() {
@@ -128,5 +147,8 @@ mod tests {
         accepts::<ClientStatus>(client::STATUSES);
         accepts::<kizuki_core::report::ReportPart>(report::PARTS);
         accepts::<ActionStatus>(action::STATUSES);
+        accepts::<kizuki_core::consent::SharePart>(consent::PARTS);
+        accepts::<kizuki_core::consent::RecipientKind>(consent::RECIPIENT_KINDS);
+        accepts::<kizuki_core::consent::ObtainedBy>(consent::OBTAINED);
     }
 }

@@ -1,7 +1,7 @@
 //! Everything the CLI can fail with: the core's errors, plus its own input handling.
 
 use kizuki_core::record::{self, Field};
-use kizuki_core::{data_dir, vault, ErrorCode};
+use kizuki_core::{data_dir, export, vault, ErrorCode};
 
 /// A failure of one `kizuki` invocation.
 #[derive(Debug, thiserror::Error)]
@@ -27,6 +27,18 @@ pub enum CliError {
     /// `interview sheet --section N` names no section of the sheet.
     #[error("the sheet has no section {0}")]
     UnknownSection(u32),
+    /// `export summary` named a consent of another client than `--client`.
+    #[error("the consent is another client's")]
+    ConsentOfAnotherClient,
+    /// `export summary` without `--consent`: the client has no active consent.
+    #[error("the client has no active consent")]
+    NoActiveConsent,
+    /// `export summary` without `--consent`: the client has several; one must be chosen.
+    #[error("the client has several active consents")]
+    SeveralActiveConsents,
+    /// `audit verify` found the chain broken at this entry.
+    #[error("the audit chain breaks at entry {0}")]
+    AuditChainBroken(i64),
     /// Writing the output failed.
     #[error("writing the output failed")]
     Output(#[source] std::io::Error),
@@ -64,6 +76,8 @@ pub enum CoreError {
     Vault(#[from] vault::Error),
     #[error(transparent)]
     Record(#[from] record::Error),
+    #[error(transparent)]
+    Export(#[from] export::Error),
 }
 
 impl CoreError {
@@ -72,6 +86,7 @@ impl CoreError {
             Self::DataDir(error) => error.code(),
             Self::Vault(error) => error.code(),
             Self::Record(error) => error.code(),
+            Self::Export(error) => error.code(),
         }
     }
 
@@ -79,6 +94,7 @@ impl CoreError {
     pub fn field(&self) -> Option<Field> {
         match self {
             Self::Record(error) => error.field(),
+            Self::Export(error) => error.field(),
             Self::DataDir(_) | Self::Vault(_) => None,
         }
     }
@@ -93,4 +109,4 @@ macro_rules! from_core {
         }
     )*};
 }
-from_core!(data_dir::Error, vault::Error, record::Error);
+from_core!(data_dir::Error, vault::Error, record::Error, export::Error);

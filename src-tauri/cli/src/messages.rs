@@ -8,11 +8,14 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
+use kizuki_core::consent::{ConsentState, SharePart};
+use kizuki_core::export;
+use kizuki_core::ids::FlagId;
 use kizuki_core::preferences::{self, Language};
 use kizuki_core::record::Field;
 use serde_json::Value;
 
-use crate::error::{CliError, JsonProblem};
+use crate::error::{CliError, CoreError, JsonProblem};
 
 const JA: &str = include_str!("../../../ui/src/locales/ja.json");
 const EN: &str = include_str!("../../../ui/src/locales/en.json");
@@ -37,6 +40,9 @@ pub fn language(data_dir: Option<&Path>) -> Language {
 pub fn describe(error: &CliError, language: Language) -> String {
     let ja = language == Language::Ja;
     match error {
+        CliError::Core(CoreError::Export(export::Error::NotCovered { state, parts, flags })) => {
+            not_covered(*state, parts, flags, language)
+        }
         CliError::Core(core) => translated_error(core.code().as_str(), core.field(), language),
         CliError::NoPassphrase if ja => {
             "パスフレーズがありません。KIZUKI_PASSPHRASE か --passphrase-file で指定してください。"
@@ -61,6 +67,26 @@ pub fn describe(error: &CliError, language: Language) -> String {
         CliError::UnknownSection(number) => {
             let template = lookup(language, &["capture", "missing"]).unwrap_or("{{number}}");
             interpolate(template, "number", &number.to_string())
+        }
+        CliError::ConsentOfAnotherClient if ja => "指定した同意は、この相談者のものではありません。".into(),
+        CliError::ConsentOfAnotherClient => "The consent given is another client's.".into(),
+        CliError::NoActiveConsent if ja => {
+            "この相談者には有効な同意がありません。先に同意を記録してください（kizuki consent grant）。".into()
+        }
+        CliError::NoActiveConsent => {
+            "The client has no active consent. Record one first (kizuki consent grant).".into()
+        }
+        CliError::SeveralActiveConsents if ja => {
+            "この相談者には有効な同意が複数あります。--consent で指定してください（kizuki consent list）。".into()
+        }
+        CliError::SeveralActiveConsents => {
+            "The client has several active consents. Choose one with --consent (kizuki consent list).".into()
+        }
+        CliError::AuditChainBroken(entry) if ja => {
+            format!("監査ログの連鎖が記録 {entry} で切れています。この記録かそれ以前の記録が変更または削除されています。")
+        }
+        CliError::AuditChainBroken(entry) => {
+            format!("The audit chain breaks at entry {entry}: it, or an entry before it, was changed or removed.")
         }
         CliError::Output(_) if ja => "出力を書き込めませんでした。".into(),
         CliError::Output(_) => "Writing the output failed.".into(),
@@ -104,6 +130,50 @@ fn json_problem(problem: &JsonProblem, language: Language) -> String {
                 .into()
         }
     }
+}
+
+/// Why an export was refused, naming each part and flag the consent does not cover.
+fn not_covered(
+    state: ConsentState,
+    parts: &[SharePart],
+    flags: &[FlagId],
+    language: Language,
+) -> String {
+    let ja = language == Language::Ja;
+    let mut named: Vec<String> = parts
+        .iter()
+        .map(|part| share_part(language, part.as_str()))
+        .collect();
+    named.extend(flags.iter().map(|flag| {
+        if ja {
+            format!("要配慮事項 {flag}")
+        } else {
+            format!("flag {flag}")
+        }
+    }));
+    let why = match (state, ja) {
+        (ConsentState::Active, true) => "同意の範囲外",
+        (ConsentState::Active, false) => "not covered by the consent",
+        (ConsentState::Revoked, true) => "同意は撤回されています",
+        (ConsentState::Revoked, false) => "the consent is revoked",
+        (ConsentState::Expired, true) => "同意の期限が切れています",
+        (ConsentState::Expired, false) => "the consent has expired",
+        (ConsentState::NotYetValid, true) => "同意の開始日より前です",
+        (ConsentState::NotYetValid, false) => "the consent is not yet valid",
+    };
+    let separator = if ja { "、" } else { ", " };
+    format!(
+        "{} ({why}: {})",
+        translated_error("not_consented", None, language),
+        named.join(separator)
+    )
+}
+
+/// A part a consent may cover (`consent.parts.<part>`).
+pub fn share_part(language: Language, part: &str) -> String {
+    lookup(language, &["consent", "parts", part])
+        .unwrap_or(part)
+        .to_owned()
 }
 
 /// The recovery-key instruction printed by `init`, to standard error.

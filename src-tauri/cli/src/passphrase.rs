@@ -19,13 +19,22 @@ pub enum Purpose {
 }
 
 pub fn obtain(file: Option<&Path>, purpose: Purpose) -> Result<SecretString, CliError> {
+    obtain_named(file, ENV_VAR, purpose)
+}
+
+/// A passphrase from `file`, else the variable `env_var`, else the terminal.
+pub fn obtain_named(
+    file: Option<&Path>,
+    env_var: &str,
+    purpose: Purpose,
+) -> Result<SecretString, CliError> {
     if let Some(file) = file {
         let text =
             SecretString::from(std::fs::read_to_string(file).map_err(CliError::UnreadableFile)?);
         let first_line = text.expose_secret().lines().next().unwrap_or("").to_owned();
         return Ok(SecretString::from(first_line));
     }
-    if let Some(value) = std::env::var_os(ENV_VAR) {
+    if let Some(value) = std::env::var_os(env_var) {
         return value
             .into_string()
             .map(SecretString::from)

@@ -1229,3 +1229,212 @@ fn an_individual_report_is_drafted_edited_restored_and_printed_as_text() {
     );
     assert_eq!(cli.ok(&["report", "history", &report]).lines().count(), 3);
 }
+
+#[test]
+fn a_consented_summary_is_exported_for_the_reference_age_and_everything_else_is_refused() {
+    let cli = Cli::new();
+    cli.init();
+    let company = cli.add_company("株式会社サンプル");
+    let program = cli.add_program(&company, "2026年度 セルフ・キャリアドック");
+    let client = cli.add_client(&company, "阿部 真理", "あべ まり");
+    let purpose = cli.write("purpose.txt", "配置の検討のため".as_bytes());
+    let terms = [
+        "--client",
+        &client,
+        "--recipient-kind",
+        "hr",
+        "--recipient",
+        "人事部 山本様",
+        "--program",
+        &program,
+        "--part",
+        "summary",
+        "--part",
+        "action_plan",
+        "--purpose-file",
+        &purpose,
+        "--granted-on",
+        "2026-11-20",
+    ];
+    // The sheet comes first, and records nothing.
+    let out = cli.run_in("ja_JP.UTF-8", &[&["consent", "sheet"], &terms[..]].concat());
+    assert_success(&out);
+    let sheet = stdout(&out);
+    assert!(
+        sheet.starts_with("情報提供についての説明・同意書\n"),
+        "{sheet}"
+    );
+    assert!(
+        sheet.contains("\n■ 提供先\n・人事担当者：人事部 山本様\n"),
+        "{sheet}"
+    );
+    assert_eq!(cli.ok(&["consent", "list", "--client", &client]), "");
+    let consent = cli.ok(&[
+        &["consent", "grant"],
+        &terms[..],
+        &["--obtained", "written"],
+    ]
+    .concat());
+    let listed = cli.json(&["consent", "list", "--client", &client, "--json"]);
+    assert_eq!(listed[0]["parts"], json!(["summary", "action_plan"]));
+
+    // A part outside the consent is named, in the user's language, and nothing is written.
+    let identity = cli.data_dir().join("hr.key");
+    let keygen = Command::new("age-keygen")
+        .arg("-o")
+        .arg(&identity)
+        .output()
+        .unwrap_or_else(|e| panic!("age-keygen is needed (scripts/test.sh installs it): {e}"));
+    assert!(keygen.status.success());
+    let public = age_public(&identity);
+    let package = cli.data_dir().join("summary.age");
+    let package_arg = package.to_string_lossy().into_owned();
+    let summary = cli.write("summary.txt", "要約マーカー甲".as_bytes());
+    let wider = [
+        "export",
+        "summary",
+        "--client",
+        &client,
+        "--part",
+        "summary",
+        "--part",
+        "strengths",
+        "--summary-file",
+        &summary,
+        "--to",
+        &public,
+        "-o",
+        &package_arg,
+    ];
+    let out = cli.run_in("ja_JP.UTF-8", &wider);
+    assert_fails_with(
+        &out,
+        &format!(
+            "{} (同意の範囲外: 強み・実績)",
+            message("ja", "not_consented")
+        ),
+    );
+    let out = cli.run(&wider);
+    assert_fails_with(
+        &out,
+        &format!(
+            "{} (not covered by the consent: Strengths and achievements)",
+            message("en", "not_consented")
+        ),
+    );
+    assert!(!package.exists());
+    // Not a key: refused before anything is read.
+    let out = cli.run(&[
+        "export",
+        "summary",
+        "--client",
+        &client,
+        "--to",
+        "age1notakey",
+        "-o",
+        &package_arg,
+    ]);
+    assert_fails_with(&out, &message("en", "invalid_recipient"));
+
+    // What the consent covers goes out, and the reference age opens it.
+    let sha = cli.ok(&[
+        "export",
+        "summary",
+        "--client",
+        &client,
+        "--to",
+        &public,
+        "--armor",
+        "-o",
+        &package_arg,
+    ]);
+    assert_eq!(sha.len(), 64);
+    let zip = cli.data_dir().join("summary.zip");
+    let decrypted = Command::new("age")
+        .arg("-d")
+        .arg("-i")
+        .arg(&identity)
+        .arg("-o")
+        .arg(&zip)
+        .arg(&package)
+        .output()
+        .unwrap_or_else(|e| panic!("age is needed: {e}"));
+    assert!(decrypted.status.success(), "{}", stderr(&decrypted));
+    let html = Command::new("unzip")
+        .arg("-p")
+        .arg(&zip)
+        .arg("summary.html")
+        .output()
+        .unwrap_or_else(|e| panic!("unzip is needed: {e}"));
+    let html = String::from_utf8_lossy(&html.stdout).into_owned();
+    assert!(
+        html.contains("要約マーカー甲") && html.contains("人事向けサマリー"),
+        "{html}"
+    );
+    // The same name again is never overwritten.
+    let out = cli.run(&[
+        "export",
+        "summary",
+        "--client",
+        &client,
+        "--to",
+        &public,
+        "-o",
+        &package_arg,
+    ]);
+    assert_fails_with(&out, &message("en", "file_exists"));
+
+    let provided = cli.json(&["provision", "list", "--json"]);
+    assert_eq!(provided.as_array().map(Vec::len), Some(1));
+    assert_eq!(provided[0]["items"], json!(["summary", "action_plan"]));
+    assert_eq!(provided[0]["packageSha256"], json!(sha));
+
+    // Revoked: refused, saying so.
+    cli.ok(&["consent", "revoke", &consent, "--on", "2026-11-21"]);
+    let again = cli.data_dir().join("again.age");
+    let out = cli.run(&[
+        "export",
+        "summary",
+        "--client",
+        &client,
+        "--consent",
+        &consent,
+        "--part",
+        "summary",
+        "--to",
+        &public,
+        "-o",
+        &again.to_string_lossy(),
+    ]);
+    assert_fails_with(
+        &out,
+        &format!(
+            "{} (the consent is revoked: Summary for the recipient)",
+            message("en", "not_consented")
+        ),
+    );
+    assert!(!again.exists());
+
+    let log = cli.json(&["audit", "list", "--json"]);
+    let actions: Vec<&str> = log
+        .as_array()
+        .map(|entries| {
+            entries
+                .iter()
+                .filter_map(|e| e["action"].as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(actions, ["consent_revoked", "export", "consent_granted"]);
+    let verified = cli.ok(&["audit", "verify"]);
+    assert!(verified.starts_with("ok\t3\t"), "{verified}");
+}
+
+fn age_public(identity: &Path) -> String {
+    let out = Command::new("age-keygen")
+        .arg("-y")
+        .arg(identity)
+        .output()
+        .unwrap_or_else(|e| panic!("age-keygen: {e}"));
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}

@@ -84,6 +84,12 @@ error_codes! {
     ErasureNotConfirmed = "erasure_not_confirmed",
     /// The consent was revoked already, or is revoked, so cannot be relied on or revoked again.
     ConsentRevoked = "consent_revoked",
+    /// An export was refused: the consent is not active, or does not cover every part included.
+    NotConsented = "not_consented",
+    /// A package has no recipient to be encrypted to.
+    NoRecipients = "no_recipients",
+    /// A file already has the name chosen for a new one; nothing was overwritten.
+    FileExists = "file_exists",
     /// A page could not be printed, or saved as a PDF.
     PrintFailed = "print_failed",
     /// Reading or writing the disk failed.

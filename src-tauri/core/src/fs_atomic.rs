@@ -7,27 +7,58 @@ use std::path::Path;
 
 /// Replaces `path` with `contents` through a temporary file in the same directory and a rename.
 pub(crate) fn write_file(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no parent"))?;
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
-    let mut temp_name = file_name.to_os_string();
-    temp_name.push(format!(".{:016x}.tmp", rand::random::<u64>()));
-    let temp_path = dir.join(temp_name);
-
+    let (dir, temp_path) = temporary_beside(path)?;
     let result = (|| {
         let mut file = create_private(&temp_path)?;
         file.write_all(contents)?;
         file.sync_all()?;
         fs::rename(&temp_path, path)?;
-        sync_dir(dir)
+        sync_dir(&dir)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&temp_path);
     }
     result
+}
+
+/// Creates `path` holding `contents`, failing if anything has that name already: written to a
+/// temporary file beside it first and linked into place only when complete, so the name never
+/// shows a partial file and an existing file is never replaced.
+pub(crate) fn write_new_file(path: &Path, contents: &[u8]) -> io::Result<()> {
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(io::Error::new(io::ErrorKind::AlreadyExists, "file exists"));
+    }
+    let (dir, temp_path) = temporary_beside(path)?;
+    let result = (|| {
+        let mut file = create_private(&temp_path)?;
+        file.write_all(contents)?;
+        file.sync_all()?;
+        fs::hard_link(&temp_path, path)?;
+        sync_dir(&dir)
+    })();
+    let _ = fs::remove_file(&temp_path);
+    result
+}
+
+/// The directory of `path` and a fresh, hidden temporary name beside it.
+fn temporary_beside(path: &Path) -> io::Result<(std::path::PathBuf, std::path::PathBuf)> {
+    let dir = match path.parent() {
+        Some(dir) if dir.as_os_str().is_empty() => Path::new("."),
+        Some(dir) => dir,
+        None => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "path has no parent",
+            ))
+        }
+    };
+    let file_name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(file_name);
+    temp_name.push(format!(".{:016x}.tmp", rand::random::<u64>()));
+    Ok((dir.to_owned(), dir.join(temp_name)))
 }
 
 /// Creates a directory (and its parents) readable only by the current user. A directory that

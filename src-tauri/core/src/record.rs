@@ -77,6 +77,7 @@ pub enum Field {
     ExpiresOn,
     RevokedOn,
     RevocationNote,
+    Summary,
 }
 
 /// The kind of record a [`Error::NotFound`] was looking for.

@@ -125,7 +125,7 @@ export const commands = {
 /* Constants */
 export const CLIENT_REFERENCE_PREFIX = "KZ-" as const;
 
-export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","print_failed","storage","internal"] as const;
+export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","consent_revoked","not_consented","no_recipients","file_exists","print_failed","storage","internal"] as const;
 
 export const SEARCH_MAX_HITS = 200 as const;
 
@@ -490,6 +490,14 @@ export type ErrorCode =
 "query_has_no_words" | 
 /**  The name typed to confirm an erasure is not the client's. */
 "erasure_not_confirmed" | 
+/**  The consent was revoked already, or is revoked, so cannot be relied on or revoked again. */
+"consent_revoked" | 
+/**  An export was refused: the consent is not active, or does not cover every part included. */
+"not_consented" | 
+/**  A package has no recipient to be encrypted to. */
+"no_recipients" | 
+/**  A file already has the name chosen for a new one; nothing was overwritten. */
+"file_exists" | 
 /**  A page could not be printed, or saved as a PDF. */
 "print_failed" | 
 /**  Reading or writing the disk failed. */
@@ -498,7 +506,7 @@ export type ErrorCode =
 "internal";
 
 /**  A field of a record, as named to the user when it is at fault. */
-export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays" | "query" | "confirmation" | "retentionYears" | "reason" | "decidedOn" | "careerAwareness" | "workplace" | "organisationalIssues" | "proposedSupport";
+export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays" | "query" | "confirmation" | "retentionYears" | "reason" | "decidedOn" | "careerAwareness" | "workplace" | "organisationalIssues" | "proposedSupport" | "recipientName" | "parts" | "grantedOn" | "obtainedNote" | "expiresOn" | "revokedOn" | "revocationNote" | "summary";
 
 /**  A flag as stored. */
 export type Flag = {

@@ -5,10 +5,13 @@
 //! reads and checks every input first, so that a bad file fails before anything is written.
 
 pub mod action;
+pub mod audit;
 pub mod calendar;
 pub mod client;
 pub mod company;
+pub mod consent;
 pub mod dashboard;
+pub mod export;
 pub mod interview;
 pub mod program;
 pub mod report;
@@ -43,6 +46,10 @@ pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
                 }
                 RecordCommand::Action(command) => action::run(&vault, command).await,
                 RecordCommand::Report(command) => report::run(&vault, command, language).await,
+                RecordCommand::Consent(command) => consent::run(&vault, *command, language).await,
+                RecordCommand::Export(command) => export::run(&vault, command).await,
+                RecordCommand::Audit(command) => audit::run(&vault, command).await,
+                RecordCommand::Provision(command) => audit::run_provision(&vault, command).await,
                 RecordCommand::Dashboard { json } => dashboard::run(&vault, json).await,
                 RecordCommand::Calendar { out } => calendar::run(&vault, out.as_deref()).await,
                 RecordCommand::Retention(command) => retention::run(&vault, command).await,

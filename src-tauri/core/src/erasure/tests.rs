@@ -220,6 +220,26 @@ async fn an_erased_client_is_on_no_page_of_the_database_or_its_log() -> TestResu
     let (vault, _) = new_vault(dir.path()).await;
     let erased = client_holding(&vault, ERASED, ERASED_KANA).await?;
     let kept = client_holding(&vault, KEPT, KEPT_KANA).await?;
+    // A summary given to HR before the erasure: its provision record must outlive the client,
+    // naming them only by reference.
+    let consent_id = crate::consent::list(&vault, erased).await?[0].id;
+    let packages = tempfile::tempdir()?;
+    crate::export::export_summary(
+        &vault,
+        &crate::export::SummaryRequest {
+            consent_id,
+            parts: vec![crate::consent::SharePart::ActionPlan],
+            flag_ids: Vec::new(),
+        },
+        &crate::export::Target {
+            encryption: crate::package::Encryption::Recipients(vec![
+                age::x25519::Identity::generate().to_public().to_string(),
+            ]),
+            armored: false,
+            path: packages.path().join("summary.age"),
+        },
+    )
+    .await?;
     let (key, database) = vault.key_and_database();
     assert!(
         !places_holding(&decrypted_pages(&key, &database), ERASED).is_empty(),
@@ -275,6 +295,12 @@ async fn an_erased_client_is_on_no_page_of_the_database_or_its_log() -> TestResu
     assert_eq!(
         consents, 2,
         "only the kept client's consent and its flag remain"
+    );
+    let provided = crate::provision::list(&vault).await?;
+    assert_eq!(provided.len(), 1);
+    assert_eq!(
+        (provided[0].person.clone(), provided[0].client_id),
+        (format!("KZ-{erased}"), None)
     );
     // The erasure is in the audit log, by reference.
     let logged = crate::audit::list(&vault).await?;

@@ -209,17 +209,26 @@ pub(crate) async fn latest_by_client(
         .collect())
 }
 
-/// A client's held interviews with them in a program (initial, follow-up, additional: not a
-/// boss consultation or the consultant's supervision), oldest first: what their report draws
-/// on.
-pub(crate) async fn held_with_client_in_program(
+/// A held interview as the documents drawn from interviews list it.
+#[derive(sqlx::FromRow)]
+pub(crate) struct HeldInterview {
+    pub(crate) id: InterviewId,
+    pub(crate) kind: InterviewKind,
+    pub(crate) held_at: String,
+    pub(crate) theme: Option<String>,
+}
+
+/// A client's held interviews with them (initial, follow-up, additional: not a boss
+/// consultation or the consultant's supervision), in one program or in any, oldest first:
+/// what their report and a summary for HR draw on.
+pub(crate) async fn held_with_client(
     conn: &mut SqliteConnection,
     client_id: ClientId,
-    program_id: ProgramId,
-) -> Result<Vec<(InterviewId, InterviewKind, String)>> {
+    program_id: Option<ProgramId>,
+) -> Result<Vec<HeldInterview>> {
     Ok(sqlx::query_as(
-        "SELECT id, kind, held_at FROM interviews
-         WHERE client_id = ? AND program_id = ? AND held_at IS NOT NULL
+        "SELECT id, kind, held_at, theme FROM interviews
+         WHERE client_id = ? AND (?2 IS NULL OR program_id = ?2) AND held_at IS NOT NULL
            AND kind IN ('initial', 'follow_up', 'additional')
          ORDER BY held_at, id",
     )

@@ -36,11 +36,12 @@ pub(super) async fn compose(
     program_id: ProgramId,
 ) -> Result<ReportParts> {
     let interviews =
-        interview::store::held_with_client_in_program(&mut *conn, client_id, program_id).await?;
+        interview::store::held_with_client(&mut *conn, client_id, Some(program_id)).await?;
     let mut parts = ReportParts::default();
-    for (interview_id, _, held_at) in &interviews {
+    for interview in &interviews {
+        let held_at = &interview.held_at;
         let day = held_at.get(..10).unwrap_or(held_at);
-        for section in sheet::store::sections(&mut *conn, *interview_id).await? {
+        for section in sheet::store::sections(&mut *conn, interview.id).await? {
             let text = section.text.trim();
             if let Some(part) = part_of_section(section.key.as_deref()) {
                 if !text.is_empty() {
@@ -53,7 +54,7 @@ pub(super) async fn compose(
             }
         }
     }
-    let held: HashSet<_> = interviews.iter().map(|(id, _, _)| *id).collect();
+    let held: HashSet<_> = interviews.iter().map(|interview| interview.id).collect();
     let mut items: Vec<_> = action_plan::store::list(&mut *conn, client_id)
         .await?
         .into_iter()

@@ -299,10 +299,14 @@ pub async fn document(vault: &Vault, id: ReportId) -> Result<ReportDocument> {
     let client = client::store::get(&mut tx, report.client_id).await?;
     let program = program::store::get(&mut tx, report.program_id).await?;
     let company = company::store::get(&mut tx, program.company_id).await?;
-    let interviews = interview::store::held_with_client_in_program(&mut tx, client.id, program.id)
+    let interviews = interview::store::held_with_client(&mut tx, client.id, Some(program.id))
         .await?
         .into_iter()
-        .map(|(id, kind, held_at)| ReportInterview { id, kind, held_at })
+        .map(|held| ReportInterview {
+            id: held.id,
+            kind: held.kind,
+            held_at: held.held_at,
+        })
         .collect();
     Ok(ReportDocument {
         report,

@@ -1,0 +1,88 @@
+//! `kizuki audit …` and `kizuki provision list`: the audit log, its chain, and the record of
+//! every provision to a third party.
+
+use clap::Subcommand;
+use kizuki_core::audit::{self, Verdict};
+use kizuki_core::provision;
+use kizuki_core::vault::Vault;
+
+use crate::error::CliError;
+use crate::output;
+
+#[derive(Subcommand)]
+pub enum AuditCommand {
+    /// List the log, newest first: number, time, action, records concerned.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the whole chain; fails, naming the first entry that does not hold, if any entry
+    /// was changed or removed. Prints the number of entries and the chain's head.
+    Verify,
+}
+
+#[derive(Subcommand)]
+pub enum ProvisionCommand {
+    /// List every provision to a third party, newest first.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub async fn run(vault: &Vault, command: AuditCommand) -> Result<(), CliError> {
+    match command {
+        AuditCommand::List { json } => {
+            let entries = audit::list(vault).await?;
+            if json {
+                return output::json(&entries);
+            }
+            let rows: Vec<String> = entries
+                .iter()
+                .map(|entry| {
+                    output::row(&[
+                        entry.id.to_string(),
+                        entry.at.to_rfc3339(),
+                        output::wire(&entry.action),
+                        entry.subject.clone(),
+                        entry.detail.clone(),
+                    ])
+                })
+                .collect();
+            output::lines(&rows)
+        }
+        AuditCommand::Verify => match audit::verify(vault).await? {
+            Verdict::Intact { entries, head } => output::line(&format!("ok\t{entries}\t{head}")),
+            Verdict::Broken { at_entry } => Err(CliError::AuditChainBroken(at_entry)),
+        },
+    }
+}
+
+pub async fn run_provision(vault: &Vault, command: ProvisionCommand) -> Result<(), CliError> {
+    match command {
+        ProvisionCommand::List { json } => {
+            let records = provision::list(vault).await?;
+            if json {
+                return output::json(&records);
+            }
+            let rows: Vec<String> = records
+                .iter()
+                .map(|record| {
+                    output::row(&[
+                        record.id.to_string(),
+                        record.provided_at.to_rfc3339(),
+                        record.recipient_kind.clone(),
+                        record.recipient_name.clone(),
+                        record.person.clone(),
+                        record.items.join(","),
+                        format!("KZC-{}", record.consent_id),
+                        format!("keep until {}", record.keep_until),
+                    ])
+                })
+                .collect();
+            output::lines(&rows)
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! Exports to third parties: packages made only from what an active, unexpired consent covers,
+//! checked at the moment of export. An export writes the package file (never over another
+//! file), the provision record and the audit entry together: if any of them fails, none is
+//! left behind.
+
+mod error;
+pub(crate) mod store;
+mod summary;
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+
+pub use error::{Error, Result};
+pub use summary::{
+    Dated, SharedFlag, SharedItem, SummaryClient, SummaryConsent, SummaryDocument, SUMMARY_FORMAT,
+};
+
+use crate::consent::{self, Consent, ConsentState, SharePart};
+use crate::ids::{ConsentId, FlagId};
+use crate::package::{self, Document, Encryption, PackageKind};
+use crate::record::{self, check, Field};
+use crate::vault::Vault;
+use crate::{audit, calendar, fs_atomic, provision, text};
+
+/// The longest summary.
+pub const MAX_SUMMARY_CHARS: usize = 20_000;
+
+/// What to put in a summary package.
+#[derive(Clone, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct SummaryRequest {
+    /// The consent relied on (it names the client and the recipient).
+    pub consent_id: ConsentId,
+    /// The parts to include.
+    pub parts: Vec<SharePart>,
+    /// The flags to include, each one the consent must name.
+    pub flag_ids: Vec<FlagId>,
+}
+
+text::debug_without_content!(SummaryRequest, consent_id, parts, flag_ids);
+
+/// What the preview shows: the document exactly as it would be sent, and what of it the
+/// consent does not cover (empty when the export may go ahead).
+#[derive(Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct SummaryPreview {
+    /// The document.
+    pub document: SummaryDocument,
+    /// The consent's state today.
+    pub consent_state: ConsentState,
+    /// Included parts the consent does not cover (all of them when it is not active).
+    pub uncovered_parts: Vec<SharePart>,
+    /// Included flags the consent does not cover.
+    pub uncovered_flags: Vec<FlagId>,
+}
+
+text::debug_without_content!(SummaryPreview, consent_state, uncovered_parts);
+
+/// Where and how a package is written.
+#[derive(Debug)]
+pub struct Target {
+    /// Whom it is encrypted to.
+    pub encryption: Encryption,
+    /// ASCII armor instead of binary.
+    pub armored: bool,
+    /// The file to create; it must not exist.
+    pub path: PathBuf,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Exported {
+    /// The file.
+    pub path: String,
+    /// Its size.
+    pub bytes: u64,
+    /// SHA-256 of the file, as the provision record keeps it.
+    pub sha256: String,
+    /// The provision record's number.
+    pub provision_record: i64,
+}
+
+/// The summary written for a consent's recipient (empty until written).
+pub async fn summary_text(vault: &Vault, consent_id: ConsentId) -> record::Result<String> {
+    let mut tx = vault.read().await?;
+    consent::store::get(&mut tx, consent_id).await?;
+    store::summary(&mut tx, consent_id).await
+}
+
+/// Saves the summary written for a consent's recipient (autosaved as it is typed).
+pub async fn save_summary(vault: &Vault, consent_id: ConsentId, text: &str) -> record::Result<()> {
+    check::free_text(text, MAX_SUMMARY_CHARS, Field::Summary)?;
+    let mut tx = vault.write().await?;
+    consent::store::get(&mut tx, consent_id).await?;
+    store::save_summary(&mut tx, consent_id, text, Utc::now()).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+fn checked_request(request: &SummaryRequest) -> record::Result<(Vec<SharePart>, Vec<FlagId>)> {
+    let mut parts = request.parts.clone();
+    parts.sort();
+    parts.dedup();
+    let mut flags = request.flag_ids.clone();
+    flags.sort();
+    flags.dedup();
+    if parts.is_empty() && flags.is_empty() {
+        return Err(record::Error::Required(Field::Parts));
+    }
+    Ok((parts, flags))
+}
+
+/// What of `parts` and `flags` the consent leaves out today.
+fn uncovered(
+    consent: &Consent,
+    parts: &[SharePart],
+    flags: &[FlagId],
+) -> (ConsentState, Vec<SharePart>, Vec<FlagId>) {
+    let state = consent.state_on(calendar::today());
+    if state != ConsentState::Active {
+        return (state, parts.to_vec(), flags.to_vec());
+    }
+    (
+        state,
+        parts
+            .iter()
+            .copied()
+            .filter(|part| !consent.parts.contains(part))
+            .collect(),
+        flags
+            .iter()
+            .copied()
+            .filter(|flag| !consent.flag_ids.contains(flag))
+            .collect(),
+    )
+}
+
+async fn gather(
+    conn: &mut sqlx::SqliteConnection,
+    request: &SummaryRequest,
+) -> Result<(Consent, SummaryPreview)> {
+    let (parts, flags) = checked_request(request)?;
+    let consent = consent::store::get(&mut *conn, request.consent_id).await?;
+    for flag_id in &flags {
+        if crate::flag::store::get(&mut *conn, *flag_id)
+            .await?
+            .client_id
+            != consent.client_id
+        {
+            return Err(record::Error::MissingParent.into());
+        }
+    }
+    let summary = store::summary(&mut *conn, consent.id).await?;
+    if parts.contains(&SharePart::Summary) && summary.trim().is_empty() {
+        return Err(record::Error::Required(Field::Summary).into());
+    }
+    let document = summary::gather(&mut *conn, &consent, &parts, &flags, &summary).await?;
+    let (consent_state, uncovered_parts, uncovered_flags) = uncovered(&consent, &parts, &flags);
+    Ok((
+        consent,
+        SummaryPreview {
+            document,
+            consent_state,
+            uncovered_parts,
+            uncovered_flags,
+        },
+    ))
+}
+
+/// The summary exactly as it would be sent, and what the consent does not cover.
+pub async fn preview_summary(vault: &Vault, request: &SummaryRequest) -> Result<SummaryPreview> {
+    let mut tx = vault.read().await.map_err(record::Error::from)?;
+    Ok(gather(&mut tx, request).await?.1)
+}
+
+/// Writes a summary package: refused, with nothing written, unless the consent is active
+/// today and covers every part and flag included.
+pub async fn export_summary(
+    vault: &Vault,
+    request: &SummaryRequest,
+    target: &Target,
+) -> Result<Exported> {
+    package::check(&target.encryption)?;
+    let mut tx = vault.write().await.map_err(record::Error::from)?;
+    let (consent, preview) = gather(&mut tx, request).await?;
+    if !preview.uncovered_parts.is_empty() || !preview.uncovered_flags.is_empty() {
+        return Err(Error::NotCovered {
+            state: preview.consent_state,
+            parts: preview.uncovered_parts,
+            flags: preview.uncovered_flags,
+        });
+    }
+    let now = Utc::now();
+    let document = &preview.document;
+    let json = serde_json::to_vec_pretty(document).unwrap_or_default();
+    let archive = package::assemble(
+        PackageKind::HrSummary,
+        Some(package::ConsentReference {
+            reference: consent.reference(),
+            recipient_kind: kind_name(&consent),
+            granted_on: consent.granted_on.to_string(),
+            expires_on: consent.expires_on.map(|day| day.to_string()),
+        }),
+        audit::store::head(&mut tx).await?,
+        &[
+            Document {
+                name: "summary.html",
+                media_type: "text/html; charset=utf-8",
+                content: summary::html(document).into_bytes(),
+            },
+            Document {
+                name: "summary.json",
+                media_type: "application/json",
+                content: json,
+            },
+        ],
+        now,
+    );
+    let sealed = package::seal(&archive, &target.encryption, target.armored)?;
+    let sha256 = package::sha256(&sealed);
+    let mut items: Vec<String> = document
+        .parts
+        .iter()
+        .map(|part| part.as_str().to_owned())
+        .collect();
+    items.extend(request_flags(request).map(|flag| format!("flag:{flag}")));
+    let provision_record = provision::store::insert(
+        &mut tx,
+        &provision::store::NewProvision {
+            recipient_kind: &kind_name(&consent),
+            recipient_name: &consent.recipient_name,
+            client_id: consent.client_id,
+            person: &document.client.name,
+            items: &items,
+            consent_id: consent.id,
+            consent_granted_on: consent.granted_on,
+            package_sha256: &sha256,
+        },
+        now,
+    )
+    .await?;
+    audit::store::append(
+        &mut tx,
+        audit::Action::Export,
+        &format!("{} KZ-{}", consent.reference(), consent.client_id),
+        &format!("kind=hr_summary items={} sha256={sha256}", items.join(",")),
+        now,
+    )
+    .await?;
+    write_package(&target.path, &sealed)?;
+    if let Err(error) = tx.commit().await {
+        let _ = std::fs::remove_file(&target.path);
+        return Err(record::Error::from(error).into());
+    }
+    Ok(Exported {
+        path: target.path.display().to_string(),
+        bytes: sealed.len() as u64,
+        sha256,
+        provision_record,
+    })
+}
+
+fn request_flags(request: &SummaryRequest) -> impl Iterator<Item = FlagId> {
+    let mut flags = request.flag_ids.clone();
+    flags.sort();
+    flags.dedup();
+    flags.into_iter()
+}
+
+fn kind_name(consent: &Consent) -> String {
+    serde_json::to_value(consent.recipient_kind)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn write_package(path: &Path, sealed: &[u8]) -> Result<()> {
+    fs_atomic::write_new_file(path, sealed).map_err(|error| {
+        if error.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::FileExists
+        } else {
+            Error::Write(error)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,244 @@
+//! Packages: the only form in which anything leaves the vault. A package is an age file
+//! (binary, or ASCII-armored on request) encrypted to the recipient's age or SSH public keys,
+//! or to a passphrase passed on separately. Inside is a ZIP of stored files: `manifest.json`
+//! first, then a self-contained HTML document for people and a JSON document for systems.
+//! `docs/package-format.md` documents the format, version by version.
+
+mod html;
+mod open;
+pub(crate) mod zip;
+
+use std::io::Write;
+use std::str::FromStr;
+
+use age::secrecy::SecretString;
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+pub(crate) use html::Page;
+pub use open::{open, unpack, OpenError, Package};
+
+/// The manifest's `format`.
+pub const FORMAT: &str = "kizuki-package";
+/// The version of the format this build writes (and the highest it reads).
+pub const FORMAT_VERSION: u32 = 1;
+/// The largest package accepted; a package holds text, well under this.
+pub const MAX_PACKAGE_BYTES: usize = 64 * 1024 * 1024;
+/// The shortest passphrase a package may be encrypted to.
+pub const MIN_PASSPHRASE_CHARS: usize = 12;
+
+/// What a package holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum PackageKind {
+    /// One client's summary for HR or a boss (人事向けサマリー).
+    HrSummary,
+}
+
+/// The consent a package relies on, as the manifest names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsentReference {
+    /// Kizuki's reference (`KZC-<id>`).
+    pub reference: String,
+    /// `hr`, `boss` or `supervisor`.
+    pub recipient_kind: String,
+    /// The day it was given.
+    pub granted_on: String,
+    /// Its last day, if it has one.
+    pub expires_on: Option<String>,
+}
+
+/// One file of a package, as the manifest lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FileEntry {
+    /// Its name in the archive.
+    pub name: String,
+    /// Its media type.
+    pub media_type: String,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// SHA-256 of its content, hex.
+    pub sha256: String,
+}
+
+/// `manifest.json`: what a recipient reads first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Manifest {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The format's version.
+    pub version: u32,
+    /// What the package holds.
+    pub kind: PackageKind,
+    /// When it was made (UTC, RFC 3339).
+    pub created_at: String,
+    /// The program that made it.
+    pub producer: String,
+    /// The consent relied on, for packages that need one.
+    pub consent: Option<ConsentReference>,
+    /// The head of the consultant's audit log when the package was made: a recipient who
+    /// keeps it can later show that the log was not rewritten since.
+    pub audit_head: String,
+    /// The other files, in the archive's order.
+    pub files: Vec<FileEntry>,
+}
+
+/// A document to put in a package.
+pub(crate) struct Document {
+    pub(crate) name: &'static str,
+    pub(crate) media_type: &'static str,
+    pub(crate) content: Vec<u8>,
+}
+
+/// Builds the archive: the manifest, then the documents.
+pub(crate) fn assemble(
+    kind: PackageKind,
+    consent: Option<ConsentReference>,
+    audit_head: String,
+    documents: &[Document],
+    now: DateTime<Utc>,
+) -> Vec<u8> {
+    let manifest = Manifest {
+        format: FORMAT.to_owned(),
+        version: FORMAT_VERSION,
+        kind,
+        created_at: now.to_rfc3339_opts(SecondsFormat::Secs, true),
+        producer: format!("Kizuki {}", env!("CARGO_PKG_VERSION")),
+        consent,
+        audit_head,
+        files: documents
+            .iter()
+            .map(|document| FileEntry {
+                name: document.name.to_owned(),
+                media_type: document.media_type.to_owned(),
+                bytes: document.content.len() as u64,
+                sha256: sha256(&document.content),
+            })
+            .collect(),
+    };
+    let manifest = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+    let mut files: Vec<(&str, &[u8])> = vec![("manifest.json", &manifest)];
+    files.extend(
+        documents
+            .iter()
+            .map(|document| (document.name, document.content.as_slice())),
+    );
+    zip::write(&files, now.naive_utc())
+}
+
+/// SHA-256, hex.
+pub(crate) fn sha256(bytes: &[u8]) -> String {
+    crate::text::hex(&Sha256::digest(bytes))
+}
+
+/// Whom a package is encrypted to.
+pub enum Encryption {
+    /// Public keys: X25519 (`age1…`) or SSH (`ssh-ed25519 …`, `ssh-rsa …`), one or more.
+    Recipients(Vec<String>),
+    /// A passphrase the consultant passes on separately.
+    Passphrase(SecretString),
+}
+
+impl std::fmt::Debug for Encryption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Recipients(keys) => write!(f, "Recipients({})", keys.len()),
+            Self::Passphrase(_) => f.write_str("Passphrase(..)"),
+        }
+    }
+}
+
+/// Why a package could not be sealed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SealError {
+    /// No recipient was given.
+    #[error("no recipient")]
+    NoRecipients,
+    /// A recipient is neither an age X25519 key nor a supported SSH public key.
+    #[error("a recipient is not an age or SSH public key")]
+    InvalidRecipient,
+    /// The passphrase is shorter than [`MIN_PASSPHRASE_CHARS`].
+    #[error("the passphrase is too short")]
+    PassphraseTooShort,
+    /// age failed.
+    #[error("encryption failed")]
+    Encrypt(#[from] age::EncryptError),
+    /// Writing the encrypted stream failed.
+    #[error("writing the encrypted stream failed")]
+    Write(#[from] std::io::Error),
+}
+
+/// Parses one recipient: an X25519 `age1…` key, or an SSH public key.
+pub(crate) fn parse_recipient(text: &str) -> Result<Box<dyn age::Recipient + Send>, SealError> {
+    let text = text.trim();
+    if let Ok(recipient) = age::x25519::Recipient::from_str(text) {
+        return Ok(Box::new(recipient));
+    }
+    age::ssh::Recipient::from_str(text)
+        .map(|recipient| Box::new(recipient) as Box<dyn age::Recipient + Send>)
+        .map_err(|_| SealError::InvalidRecipient)
+}
+
+/// Checks an encryption before anything is gathered or written.
+pub(crate) fn check(encryption: &Encryption) -> Result<(), SealError> {
+    match encryption {
+        Encryption::Recipients(keys) if keys.is_empty() => Err(SealError::NoRecipients),
+        Encryption::Recipients(keys) => keys
+            .iter()
+            .try_for_each(|key| parse_recipient(key).map(|_| ())),
+        Encryption::Passphrase(passphrase) => {
+            use age::secrecy::ExposeSecret;
+            if passphrase.expose_secret().chars().count() < MIN_PASSPHRASE_CHARS {
+                Err(SealError::PassphraseTooShort)
+            } else {
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Encrypts an archive as an age file, armored if asked. The stream writers are always
+/// finished: an unfinished age stream is silently truncated.
+pub(crate) fn seal(
+    archive: &[u8],
+    encryption: &Encryption,
+    armored: bool,
+) -> Result<Vec<u8>, SealError> {
+    check(encryption)?;
+    let encryptor = match encryption {
+        Encryption::Recipients(keys) => {
+            let recipients = keys
+                .iter()
+                .map(|key| parse_recipient(key))
+                .collect::<Result<Vec<_>, _>>()?;
+            age::Encryptor::with_recipients(
+                recipients
+                    .iter()
+                    .map(|recipient| recipient.as_ref() as &dyn age::Recipient),
+            )?
+        }
+        Encryption::Passphrase(passphrase) => {
+            age::Encryptor::with_user_passphrase(passphrase.clone())
+        }
+    };
+    let format = if armored {
+        age::armor::Format::AsciiArmor
+    } else {
+        age::armor::Format::Binary
+    };
+    let mut sealed = Vec::new();
+    let armor = age::armor::ArmoredWriter::wrap_output(&mut sealed, format)?;
+    let mut writer = encryptor.wrap_output(armor)?;
+    writer.write_all(archive)?;
+    writer.finish()?.finish()?;
+    Ok(sealed)
+}
+
+#[cfg(test)]
+mod tests;

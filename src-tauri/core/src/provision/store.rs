@@ -1,0 +1,105 @@
+//! The `provision_records` table: the only SQL that touches it. (Erasure's pseudonymisation is
+//! a trigger on `clients`, so no deletion path can forget it.)
+
+use chrono::{DateTime, Months, NaiveDate, Utc};
+use sqlx::SqliteConnection;
+
+use super::{ProvisionRecord, KEEP_YEARS};
+use crate::ids::{ClientId, ConsentId};
+use crate::record::Result;
+
+/// A provision about to be recorded.
+pub(crate) struct NewProvision<'a> {
+    pub(crate) recipient_kind: &'a str,
+    pub(crate) recipient_name: &'a str,
+    pub(crate) client_id: ClientId,
+    pub(crate) person: &'a str,
+    pub(crate) items: &'a [String],
+    pub(crate) consent_id: ConsentId,
+    pub(crate) consent_granted_on: NaiveDate,
+    pub(crate) package_sha256: &'a str,
+}
+
+pub(crate) async fn insert(
+    conn: &mut SqliteConnection,
+    provision: &NewProvision<'_>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let today = now.date_naive();
+    let keep_until = today
+        .checked_add_months(Months::new(12 * KEEP_YEARS))
+        .unwrap_or(today);
+    let inserted = sqlx::query(
+        "INSERT INTO provision_records (provided_at, recipient_kind, recipient_name, client_id,
+                                        person, items, consent_id, consent_granted_on,
+                                        package_sha256, keep_until)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(now)
+    .bind(provision.recipient_kind)
+    .bind(provision.recipient_name)
+    .bind(provision.client_id)
+    .bind(provision.person)
+    .bind(provision.items.join("\n"))
+    .bind(provision.consent_id)
+    .bind(provision.consent_granted_on)
+    .bind(provision.package_sha256)
+    .bind(keep_until)
+    .execute(conn)
+    .await?;
+    Ok(inserted.last_insert_rowid())
+}
+
+type Row = (
+    i64,
+    DateTime<Utc>,
+    String,
+    String,
+    Option<ClientId>,
+    String,
+    String,
+    ConsentId,
+    NaiveDate,
+    String,
+    NaiveDate,
+);
+
+pub(crate) async fn list(conn: &mut SqliteConnection) -> Result<Vec<ProvisionRecord>> {
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, provided_at, recipient_kind, recipient_name, client_id, person, items,
+                consent_id, consent_granted_on, package_sha256, keep_until
+         FROM provision_records ORDER BY id DESC",
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                id,
+                provided_at,
+                recipient_kind,
+                recipient_name,
+                client_id,
+                person,
+                items,
+                consent_id,
+                consent_granted_on,
+                package_sha256,
+                keep_until,
+            )| ProvisionRecord {
+                id,
+                provided_at,
+                recipient_kind,
+                recipient_name,
+                client_id,
+                person,
+                items: items.lines().map(str::to_owned).collect(),
+                consent_id,
+                consent_granted_on,
+                package_sha256,
+                keep_until,
+            },
+        )
+        .collect())
+}
