@@ -26,6 +26,7 @@ const LATE: &str = "資格の勉強を始める";
 const REVIEW: &str = "勉強会に二回参加した";
 const CAREER_ISSUE: &str = "将来の役割が見えず、異動を迷っている";
 const SUPPORT: &str = "半年後に追加面談を行い、異動希望の整理を支援する。";
+const HR_SUMMARY: &str = "異動について上司と話し合いを始めており、前向きに取り組んでいる。";
 
 /// The webview's local date, `days` from today, as `YYYY-MM-DD`: the app's "today" too.
 fn local_date(session: &Session, days: i64) -> Result<String> {
@@ -213,6 +214,95 @@ fn write_and_print_the_report(session: &Session) -> Result<()> {
     Ok(())
 }
 
+/// Sharing needs consent: with none there is nothing to share; the consent is recorded from
+/// its explanation sheet; the summary is written and previewed; a part outside the consent
+/// keeps the export closed; the package goes to the Downloads folder, and the reference `age`
+/// opens it into a ZIP whose HTML holds the summary and not the notes.
+fn share_with_consent(session: &Session) -> Result<()> {
+    click(session, "back-to-client")?;
+    session.wait_for_test_id("client-consents")?;
+    assert!(session
+        .find_all("[data-testid=\"share-consent\"]")?
+        .is_empty());
+    click(session, "new-consent")?;
+    session.wait_for_test_id("consent-screen")?;
+    type_into(session, "consent-recipient-name", "人事部 山本様")?;
+    click(session, "consent-part-action_plan")?;
+    type_into(session, "consent-purpose", "異動の検討のため")?;
+    click(session, "make-consent-sheet")?;
+    row_containing(session, "consent-sheet", "人事担当者：人事部 山本様")?;
+    session
+        .execute("document.querySelector('[data-testid=\"consent-sheet\"]').scrollIntoView();")?;
+    keep_screenshot(session, "consent-sheet")?;
+    click(session, "grant-consent")?;
+    session.wait_for_test_id("client-screen")?;
+    wait_for_text(session, "consent-state", "有効")?;
+    click(session, "share-consent")?;
+    session.wait_for_test_id("share-screen")?;
+    type_into(session, "share-summary", HR_SUMMARY)?;
+    wait_for_saved(session, "share-summary-status")?;
+    row_containing(session, "preview-summary", HR_SUMMARY)?;
+    row_containing(session, "preview-action_plan", DECIDED)?;
+    // A part the client did not consent to: named, and the export stays closed.
+    click(session, "share-part-strengths")?;
+    row_containing(session, "share-uncovered", "強み・実績")?;
+    session.wait_for("[data-testid=\"share-export-button\"][disabled]")?;
+    click(session, "share-part-strengths")?;
+    session.wait_until("the refusal to clear", || {
+        Ok(session
+            .find_all("[data-testid=\"share-uncovered\"]")?
+            .is_empty()
+            .then_some(()))
+    })?;
+    let keys = tempfile::tempdir()?;
+    let identity = keys.path().join("hr.key");
+    command_output("age-keygen", &["-o", &identity.to_string_lossy()])?;
+    let public = command_output("age-keygen", &["-y", &identity.to_string_lossy()])?;
+    type_into(session, "share-keys", public.trim())?;
+    session
+        .execute("document.querySelector('[data-testid=\"summary-preview\"]').scrollIntoView();")?;
+    keep_screenshot(session, "export-preview")?;
+    session.wait_for("[data-testid=\"share-export-button\"]:not([disabled])")?;
+    click(session, "share-export-button")?;
+    let exported = session.wait_for_test_id("share-exported")?;
+    let path = session
+        .attribute(&exported, "data-path")?
+        .ok_or("no path on the export message")?;
+    assert!(
+        path.ends_with(".age") && !path.contains(CLIENT_NAME),
+        "{path}"
+    );
+    let zip = keys.path().join("summary.zip");
+    command_output(
+        "age",
+        &[
+            "-d",
+            "-i",
+            &identity.to_string_lossy(),
+            "-o",
+            &zip.to_string_lossy(),
+            &path,
+        ],
+    )?;
+    let html = command_output("unzip", &["-p", &zip.to_string_lossy(), "summary.html"])?;
+    assert!(
+        html.contains(HR_SUMMARY) && html.contains(DECIDED),
+        "{html}"
+    );
+    assert!(
+        !html.contains(WORRY),
+        "the notes left in the package:\n{html}"
+    );
+    click(session, "nav-records")?;
+    row_containing(session, "provision-records", "人事部 山本様")?;
+    let verdict = session.wait_for_test_id("audit-verdict")?;
+    assert_eq!(
+        session.attribute(&verdict, "data-state")?.as_deref(),
+        Some("intact")
+    );
+    Ok(())
+}
+
 /// What a command printed, or why it failed.
 fn command_output(program: &str, args: &[&str]) -> Result<String> {
     let output = std::process::Command::new(program).args(args).output()?;
@@ -280,6 +370,7 @@ fn journey(harness: &Harness) -> Result<()> {
     the_dashboard_names_both(&session)?;
     review_the_plan_in_the_follow_up(&session)?;
     write_and_print_the_report(&session)?;
+    share_with_consent(&session)?;
     search_two_characters(&session)?;
     erase_the_client(&session)?;
     session.end()

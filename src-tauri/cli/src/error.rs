@@ -39,6 +39,9 @@ pub enum CliError {
     /// `audit verify` found the chain broken at this entry.
     #[error("the audit chain breaks at entry {0}")]
     AuditChainBroken(i64),
+    /// `audit verify` found records (references) or heads without their entries.
+    #[error("the audit chain lacks {} entries", .0.len())]
+    AuditChainIncomplete(Vec<String>),
     /// Writing the output failed.
     #[error("writing the output failed")]
     Output(#[source] std::io::Error),

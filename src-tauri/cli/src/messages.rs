@@ -85,6 +85,12 @@ pub fn describe(error: &CliError, language: Language) -> String {
         CliError::AuditChainBroken(entry) if ja => {
             format!("監査ログの連鎖が記録 {entry} で切れています。この記録かそれ以前の記録が変更または削除されています。")
         }
+        CliError::AuditChainIncomplete(missing) if ja => {
+            format!("監査ログに、あるはずの記録がありません（新しい記録が削除されています）：{}", missing.join("、"))
+        }
+        CliError::AuditChainIncomplete(missing) => {
+            format!("The audit log lacks entries it must have (the newest were removed): {}", missing.join(", "))
+        }
         CliError::AuditChainBroken(entry) => {
             format!("The audit chain breaks at entry {entry}: it, or an entry before it, was changed or removed.")
         }

@@ -1337,11 +1337,14 @@ fn a_consented_summary_is_exported_for_the_reference_age_and_everything_else_is_
     assert_fails_with(&out, &message("en", "invalid_recipient"));
 
     // What the consent covers goes out, and the reference age opens it.
+    // The refused exports saved nothing: the summary is given again.
     let sha = cli.ok(&[
         "export",
         "summary",
         "--client",
         &client,
+        "--summary-file",
+        &summary,
         "--to",
         &public,
         "--armor",

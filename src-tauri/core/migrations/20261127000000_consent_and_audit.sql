@@ -22,7 +22,8 @@ CREATE TABLE consents (
 ) STRICT;
 CREATE INDEX consents_by_client ON consents (client_id, granted_on);
 
--- The parts a consent covers; flags are covered one by one, never as a kind.
+-- The parts a consent covers; flags are covered one by one, never as a kind, each as the sheet
+-- described it: a flag changed since no longer matches what the client agreed to.
 CREATE TABLE consent_parts (
     consent_id INTEGER NOT NULL REFERENCES consents (id) ON DELETE CASCADE,
     part       TEXT NOT NULL CHECK (part IN ('summary', 'themes', 'action_plan', 'strengths',
@@ -32,6 +33,9 @@ CREATE TABLE consent_parts (
 CREATE TABLE consent_flags (
     consent_id INTEGER NOT NULL REFERENCES consents (id) ON DELETE CASCADE,
     flag_id    INTEGER NOT NULL REFERENCES flags (id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL,
+    raised_on  TEXT NOT NULL,
+    note       TEXT NOT NULL,
     PRIMARY KEY (consent_id, flag_id)
 ) STRICT, WITHOUT ROWID;
 
@@ -64,8 +68,9 @@ CREATE TRIGGER provision_records_pseudonymise BEFORE DELETE ON clients BEGIN
     UPDATE provision_records SET person = 'KZ-' || OLD.id WHERE client_id = OLD.id;
 END;
 
--- The audit log: every export, backup, restore, consent change and erasure, append-only and
--- chained, each entry's hash covering the one before it, so that an edit or a removal shows.
+-- The audit log: every export, consent change and erasure, append-only and chained, each
+-- entry's hash covering the one before it, so that an edit or a removal shows (see audit::verify
+-- for what shows the removal of the newest entries).
 -- It names records only by Kizuki's references, never by their content.
 CREATE TABLE audit_log (
     id            INTEGER PRIMARY KEY,

@@ -82,6 +82,8 @@ error_codes! {
     QueryHasNoWords = "query_has_no_words",
     /// The name typed to confirm an erasure is not the client's.
     ErasureNotConfirmed = "erasure_not_confirmed",
+    /// A date that records something that happened is after today.
+    DateInFuture = "date_in_future",
     /// The consent was revoked already, or is revoked, so cannot be relied on or revoked again.
     ConsentRevoked = "consent_revoked",
     /// An export was refused: the consent is not active, or does not cover every part included.

@@ -23,21 +23,51 @@ pub(crate) fn write_file(path: &Path, contents: &[u8]) -> io::Result<()> {
 
 /// Creates `path` holding `contents`, failing if anything has that name already: written to a
 /// temporary file beside it first and linked into place only when complete, so the name never
-/// shows a partial file and an existing file is never replaced.
+/// shows a partial file and an existing file is never replaced. Where links are not supported
+/// (FAT and exFAT drives, some network shares) the file is created under its name directly,
+/// exclusively. Whatever fails, nothing is left under either name.
 pub(crate) fn write_new_file(path: &Path, contents: &[u8]) -> io::Result<()> {
     if fs::symlink_metadata(path).is_ok() {
         return Err(io::Error::new(io::ErrorKind::AlreadyExists, "file exists"));
     }
     let (dir, temp_path) = temporary_beside(path)?;
-    let result = (|| {
+    let written = (|| {
         let mut file = create_private(&temp_path)?;
         file.write_all(contents)?;
-        file.sync_all()?;
-        fs::hard_link(&temp_path, path)?;
-        sync_dir(&dir)
+        file.sync_all()
     })();
+    let linked = match written {
+        Ok(()) => fs::hard_link(&temp_path, path),
+        Err(error) => {
+            let _ = fs::remove_file(&temp_path);
+            return Err(error);
+        }
+    };
     let _ = fs::remove_file(&temp_path);
-    result
+    let placed = match linked {
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => return Err(error),
+        Err(_) => {
+            // No links here: the exclusive create still never replaces anything.
+            let direct = (|| {
+                let mut file = create_private(path)?;
+                file.write_all(contents)?;
+                file.sync_all()
+            })();
+            if let Err(error) = direct {
+                if error.kind() != io::ErrorKind::AlreadyExists {
+                    let _ = fs::remove_file(path);
+                }
+                return Err(error);
+            }
+            Ok(())
+        }
+        Ok(()) => Ok(()),
+    };
+    let synced = placed.and_then(|()| sync_dir(&dir));
+    if synced.is_err() {
+        let _ = fs::remove_file(path);
+    }
+    synced
 }
 
 /// The directory of `path` and a fresh, hidden temporary name beside it.

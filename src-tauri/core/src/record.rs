@@ -154,6 +154,9 @@ pub enum Error {
     /// An erasure's typed confirmation does not match the client's name.
     #[error("the confirmation does not match")]
     NotConfirmed,
+    /// A date that records something that happened is after today.
+    #[error("{0:?} is in the future")]
+    InFuture(Field),
     /// The consent is already revoked; its first revocation stands.
     #[error("the consent is already revoked")]
     AlreadyRevoked,
@@ -187,6 +190,7 @@ impl Error {
             Self::NoSearchWords => ErrorCode::QueryHasNoWords,
             Self::NotConfirmed => ErrorCode::ErasureNotConfirmed,
             Self::AlreadyRevoked => ErrorCode::ConsentRevoked,
+            Self::InFuture(_) => ErrorCode::DateInFuture,
             Self::Storage(_) => ErrorCode::Storage,
             Self::Database(error) => crate::db::error_code(error),
         }
@@ -202,6 +206,7 @@ impl Error {
             | Self::OutOfRange(field)
             | Self::Duplicate(field)
             | Self::EndsBeforeStart(field)
+            | Self::InFuture(field)
             | Self::ControlCharacter(field) => Some(*field),
             Self::InvalidRecipient => Some(Field::Recipients),
             Self::HasProgramRecords => Some(Field::Company),

@@ -4,8 +4,10 @@
 pub mod action_plans;
 pub mod clients;
 pub mod companies;
+pub mod consents;
 pub mod dashboard;
 pub mod erasure;
+pub mod exports;
 pub mod flags;
 pub mod interviews;
 pub mod preferences;

@@ -3,7 +3,7 @@ import { useNavigate } from "./navigation";
 import type { Route, RouteName } from "./routes";
 
 /** The places of the workspace, in the order of the header. */
-type NavPlace = "home" | "clients" | "companies";
+type NavPlace = "home" | "clients" | "companies" | "records";
 
 /** Pages reached from the companies list; every page but Home, search and these belongs to the clients. */
 const COMPANY_PAGES: ReadonlySet<RouteName> = new Set<RouteName>(["companies", "company", "program"]);
@@ -12,6 +12,7 @@ const COMPANY_PAGES: ReadonlySet<RouteName> = new Set<RouteName>(["companies", "
 function placeOf(route: Route): NavPlace | null {
   if (route.name === "home") return "home";
   if (route.name === "search") return null;
+  if (route.name === "records") return "records";
   return COMPANY_PAGES.has(route.name) ? "companies" : "clients";
 }
 
@@ -40,6 +41,7 @@ export function WorkspaceNav({ route }: { route: Route }) {
       {item("home")}
       {item("clients")}
       {item("companies")}
+      {item("records")}
     </nav>
   );
 }

@@ -1,8 +1,11 @@
 import type { ComponentProps, ReactNode } from "react";
+import { RecordsScreen } from "../features/audit/RecordsScreen";
 import { ClientListScreen } from "../features/clients/ClientListScreen";
 import { ClientScreen } from "../features/clients/ClientScreen";
 import { CompanyListScreen } from "../features/companies/CompanyListScreen";
 import { CompanyScreen } from "../features/companies/CompanyScreen";
+import { ConsentScreen } from "../features/consents/ConsentScreen";
+import { ShareScreen } from "../features/consents/ShareScreen";
 import { DashboardScreen } from "../features/dashboard/DashboardScreen";
 import { ProgramScreen } from "../features/programs/ProgramScreen";
 import { InterviewScreen } from "../features/interviews/InterviewScreen";
@@ -26,6 +29,9 @@ const screens = {
   report: ReportScreen,
   reportPrint: ReportPrintScreen,
   search: SearchScreen,
+  consentNew: ConsentScreen,
+  share: ShareScreen,
+  records: RecordsScreen,
 } satisfies Record<string, (params: never) => ReactNode>;
 
 type Screens = typeof screens;

@@ -97,6 +97,31 @@ export const commands = {
 	 *  returns where.
 	 */
 	reportSavePdf: (id: ReportId) => typedError<string, IpcError>(__TAURI_INVOKE("report_save_pdf", { id })),
+	/**  A client's consents, newest first, revoked and expired ones included. */
+	consentList: (clientId: ClientId) => typedError<Consent[], IpcError>(__TAURI_INVOKE("consent_list", { clientId })),
+	/**  The explanation and consent sheet for a consent about to be recorded; records nothing. */
+	consentSheet: (input: ConsentInput, language: SheetLanguage) => typedError<ConsentSheet, IpcError>(__TAURI_INVOKE("consent_sheet", { input, language })),
+	/**  Records a consent the client gave. */
+	consentGrant: (input: ConsentInput) => typedError<Consent, IpcError>(__TAURI_INVOKE("consent_grant", { input })),
+	/**  Revokes a consent; it is kept, marked revoked. */
+	consentRevoke: (id: ConsentId, input: RevocationInput) => typedError<Consent, IpcError>(__TAURI_INVOKE("consent_revoke", { id, input })),
+	/**  The summary written for a consent's recipient. */
+	summaryGet: (consentId: ConsentId) => typedError<Summary, IpcError>(__TAURI_INVOKE("summary_get", { consentId })),
+	/**  Saves the summary (the editor's autosave). */
+	summarySave: (consentId: ConsentId, text: string) => typedError<Summary, IpcError>(__TAURI_INVOKE("summary_save", { consentId, text })),
+	/**  The summary exactly as it would be sent, and what the consent does not cover. */
+	summaryPreview: (request: SummaryRequest) => typedError<SummaryPreview, IpcError>(__TAURI_INVOKE("summary_preview", { request })),
+	/**
+	 *  Writes the summary package into the Downloads folder, encrypted to `recipients` or, when
+	 *  given, to `passphrase` (which becomes a secret type at once), and returns what was written.
+	 */
+	summaryExport: (request: SummaryRequest, recipients: string[], passphrase: string | null, armored: boolean) => typedError<Exported, IpcError>(__TAURI_INVOKE("summary_export", { request, recipients, passphrase, armored })),
+	/**  The provision records, newest first. */
+	provisionList: () => typedError<ProvisionRecord[], IpcError>(__TAURI_INVOKE("provision_list")),
+	/**  The audit log, newest first. */
+	auditList: () => typedError<AuditEntry[], IpcError>(__TAURI_INVOKE("audit_list")),
+	/**  Walks the audit log's hash chain. */
+	auditVerify: () => typedError<Verdict, IpcError>(__TAURI_INVOKE("audit_verify")),
 	/**  What needs the consultant, as of the computer's local date. */
 	dashboardHome: () => typedError<Dashboard, IpcError>(__TAURI_INVOKE("dashboard_home")),
 	/**
@@ -125,13 +150,24 @@ export const commands = {
 /* Constants */
 export const CLIENT_REFERENCE_PREFIX = "KZ-" as const;
 
-export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","consent_revoked","not_consented","no_recipients","file_exists","print_failed","storage","internal"] as const;
+export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","consent_revoked","not_consented","no_recipients","file_exists","print_failed","storage","internal"] as const;
 
 export const SEARCH_MAX_HITS = 200 as const;
 
 export const SEARCH_MAX_QUERY_CHARS = 200 as const;
 
 /* Types */
+/**  What an entry records. */
+export type Action = 
+/**  A consent was recorded. */
+"consent_granted" | 
+/**  A consent was revoked. */
+"consent_revoked" | 
+/**  A package was written for a third party. */
+"export" | 
+/**  A client was erased. */
+"erasure";
+
 /**  An item as stored, with its progress notes (oldest first). */
 export type ActionItem = {
 	/**  Its id. */
@@ -215,6 +251,22 @@ export type Amendment = {
 
 /**  One kept amendment of a held interview. */
 export type AmendmentId = number;
+
+/**  One entry of the log. */
+export type AuditEntry = {
+	/**  Its place in the log, from 1. */
+	id: number,
+	/**  When. */
+	at: string,
+	/**  What. */
+	action: Action,
+	/**  The references of the records concerned. */
+	subject: string,
+	/**  More about it, in references and counts. */
+	detail: string,
+	/**  The entry's hash (SHA-256, hex). */
+	hash: string,
+};
 
 /**  A client as stored. */
 export type Client = {
@@ -371,6 +423,102 @@ export type CompanySummary = {
 	clientCount: number,
 };
 
+/**  A consent as stored. */
+export type Consent = {
+	/**  Its id; documents name it `KZC-<id>`. */
+	id: ConsentId,
+	/**  Whose consent. */
+	clientId: ClientId,
+	/**  Who may receive. */
+	recipientKind: RecipientKind,
+	/**  The recipient as named. */
+	recipientName: string,
+	/**  The recipient's program. */
+	programId: ProgramId | null,
+	/**  The parts covered, in [`SharePart::ALL`] order. */
+	parts: SharePart[],
+	/**  The flags covered. */
+	flagIds: FlagId[],
+	/**  What for. */
+	purpose: string,
+	/**  The day given. */
+	grantedOn: string,
+	/**  How obtained. */
+	obtainedBy: ObtainedBy,
+	/**  A note on how. */
+	obtainedNote: string | null,
+	/**  The last day it holds. */
+	expiresOn: string | null,
+	/**  The day it was revoked. */
+	revokedOn: string | null,
+	/**  Why, or how the client said so. */
+	revocationNote: string | null,
+	/**  When it was recorded. */
+	createdAt: string,
+	/**  Its state on the day it was read (the consultant's local date). */
+	state: ConsentState,
+};
+
+/**  A client's consent (同意) to share with one recipient. */
+export type ConsentId = number;
+
+/**  A consent as the consultant records it. */
+export type ConsentInput = {
+	/**  Whose consent. */
+	clientId: ClientId,
+	/**  Who may receive. */
+	recipientKind: RecipientKind,
+	/**  The recipient as the sheet names them (「人事部 山本様」). */
+	recipientName: string,
+	/**  The program an HR recipient belongs to; optional for a boss or a supervisor. */
+	programId: ProgramId | null,
+	/**  The parts covered. */
+	parts: SharePart[],
+	/**  The flags covered, each chosen on its own. */
+	flagIds: FlagId[],
+	/**  What the sharing is for. */
+	purpose: string,
+	/**  The day it was given, `YYYY-MM-DD`. */
+	grantedOn: string,
+	/**  How it was obtained. */
+	obtainedBy: ObtainedBy,
+	/**  A note on how (who witnessed, where the signed sheet is kept). */
+	obtainedNote: string | null,
+	/**  The last day it holds, `YYYY-MM-DD`; absent: until revoked. */
+	expiresOn: string | null,
+};
+
+/**  A whole sheet, ready to lay out. */
+export type ConsentSheet = {
+	/**  The language it is written in. */
+	language: SheetLanguage,
+	/**  The title. */
+	title: string,
+	/**  The sections, in reading order. */
+	sections: ConsentSheetSection[],
+	/**  The lines left for the client's signature and the day. */
+	signature: string[],
+};
+
+/**  A headed section of the sheet. */
+export type ConsentSheetSection = {
+	/**  The heading. */
+	heading: string,
+	/**  Its lines, each a paragraph or a list item. */
+	lines: string[],
+};
+
+/**  Whether a consent can be relied on, on a given day. */
+export type ConsentState = 
+/**  Given, not expired, not revoked. */
+"active" | 
+/**  Given for a later day. */
+"not_yet_valid" | 
+/**  Past its last day. */
+"expired" | 
+/**  Revoked. */
+"revoked";
+
 /**  An HR contact as stored. */
 export type Contact = {
 	/**  The contact's id. */
@@ -410,6 +558,14 @@ export type Dashboard = {
 	overdueActions: OverdueAction[],
 	/**  Clients whose records have passed the retention period, for review. */
 	retentionDue: RetentionReview[],
+};
+
+/**  A dated passage: a theme or a sheet section of one interview. */
+export type Dated = {
+	/**  The day of the interview, `YYYY-MM-DD`. */
+	on: string,
+	/**  The text. */
+	text: string,
 };
 
 /**  What became of the write-ahead log after an erasure. */
@@ -490,6 +646,8 @@ export type ErrorCode =
 "query_has_no_words" | 
 /**  The name typed to confirm an erasure is not the client's. */
 "erasure_not_confirmed" | 
+/**  A date that records something that happened is after today. */
+"date_in_future" | 
 /**  The consent was revoked already, or is revoked, so cannot be relied on or revoked again. */
 "consent_revoked" | 
 /**  An export was refused: the consent is not active, or does not cover every part included. */
@@ -504,6 +662,18 @@ export type ErrorCode =
 "storage" | 
 /**  A fault in Kizuki itself. */
 "internal";
+
+/**  What an export wrote. */
+export type Exported = {
+	/**  The file. */
+	path: string,
+	/**  Its size. */
+	bytes: number,
+	/**  SHA-256 of the file, as the provision record keeps it. */
+	sha256: string,
+	/**  The provision record's number. */
+	provisionRecord: number,
+};
 
 /**  A field of a record, as named to the user when it is at fault. */
 export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays" | "query" | "confirmation" | "retentionYears" | "reason" | "decidedOn" | "careerAwareness" | "workplace" | "organisationalIssues" | "proposedSupport" | "recipientName" | "parts" | "grantedOn" | "obtainedNote" | "expiresOn" | "revokedOn" | "revocationNote" | "summary";
@@ -729,6 +899,15 @@ export type NewInterview = {
 	notes?: string | null,
 };
 
+/**  How the consent was obtained. */
+export type ObtainedBy = 
+/**  A signed sheet (書面). */
+"written" | 
+/**  Said aloud, noted by the consultant (口頭). */
+"verbal" | 
+/**  An e-mail, a form, an electronic signature (電磁的方法). */
+"electronic";
+
 /**  A flag not yet handled. */
 export type OpenFlag = {
 	/**  The flag. */
@@ -880,6 +1059,32 @@ export type ProgressNote = {
 /**  A dated progress note on an action item. */
 export type ProgressNoteId = number;
 
+/**  One provision to a third party. */
+export type ProvisionRecord = {
+	/**  Its number. */
+	id: number,
+	/**  When the package was made. */
+	providedAt: string,
+	/**  `hr`, `boss` or `supervisor`. */
+	recipientKind: string,
+	/**  The recipient as the consent names them. */
+	recipientName: string,
+	/**  The client, while they are kept. */
+	clientId: ClientId | null,
+	/**  The client's name, or `KZ-<id>` once they are erased. */
+	person: string,
+	/**  What was provided: the parts by name, each flag as `flag:<id>`. */
+	items: string[],
+	/**  The consent relied on. */
+	consentId: ConsentId,
+	/**  The day that consent was given. */
+	consentGrantedOn: string,
+	/**  SHA-256 of the package file as written. */
+	packageSha256: string,
+	/**  The record is kept at least until this day. */
+	keepUntil: string,
+};
+
 /**  A questionnaire as stored. */
 export type Questionnaire = {
 	/**  Its id. */
@@ -923,6 +1128,15 @@ export type QuestionnaireInput = {
 	/**  Private life (プライベート). */
 	privateLife: string,
 };
+
+/**  Who a consent lets content go to. */
+export type RecipientKind = 
+/**  An HR contact of the client's company, in a program (人事担当者). */
+"hr" | 
+/**  The client's boss (上司), as in a boss consultation. */
+"boss" | 
+/**  A supervising consultant (スーパーバイザー). */
+"supervisor";
 
 /**  The recovery key, sent to the UI once at setup to be shown and never stored. */
 export type RecoveryKeyText = {
@@ -1043,6 +1257,14 @@ export type RetentionReview = {
 	kept: KeptDecision | null,
 };
 
+/**  A revocation as the consultant records it. */
+export type RevocationInput = {
+	/**  The day the client revoked it, `YYYY-MM-DD`. */
+	revokedOn: string,
+	/**  How the client said so, or why. */
+	note: string | null,
+};
+
 /**  One matching record. */
 export type SearchHit = {
 	/**  What it is. */
@@ -1064,6 +1286,57 @@ export type SearchResults = {
 	/**  Whether there were more than [`MAX_HITS`] (the newest are shown). */
 	truncated: boolean,
 };
+
+/**
+ *  A part of what is known about a client that a consent may cover. Flags are not a part:
+ *  each flag is consented to on its own.
+ */
+export type SharePart = 
+/**  The summary the consultant writes for that recipient. */
+"summary" | 
+/**  The themes of the interviews. */
+"themes" | 
+/**  The action plan: what, how, by when, status. */
+"action_plan" | 
+/**  Strengths and achievements (the sheet's 強み). */
+"strengths" | 
+/**  The workplace environment (職場環境). */
+"workplace" | 
+/**  Organisational issues (組織的な課題). */
+"organisational_issues";
+
+/**  A flag as shared, one the consent names. */
+export type SharedFlag = {
+	/**  Its kind. */
+	kind: FlagKind,
+	/**  The day it was raised. */
+	raisedOn: string,
+	/**  The consultant's note. */
+	note: string,
+	/**  Who it was referred to. */
+	referredTo: string | null,
+	/**  The day it was handled. */
+	handledOn: string | null,
+};
+
+/**  An action-plan item as shared. */
+export type SharedItem = {
+	/**  What. */
+	what: string,
+	/**  How. */
+	how: string | null,
+	/**  By when, `YYYY-MM-DD`. */
+	dueOn: string | null,
+	/**  Where it stands. */
+	status: ActionStatus,
+};
+
+/**  The language a sheet is written in. */
+export type SheetLanguage = 
+/**  日本語. */
+"ja" | 
+/**  English. */
+"en";
 
 /**  A section of one interview's sheet. */
 export type SheetSection = {
@@ -1104,6 +1377,105 @@ export type SnippetPart = {
 	text: string,
 	/**  Whether it is a match. */
 	highlight: boolean,
+};
+
+/**  The summary written for a consent's recipient. */
+export type Summary = {
+	/**  The consent whose recipient it is written for. */
+	consentId: ConsentId,
+	/**  The text; empty until written. */
+	text: string,
+	/**  When it was last saved; absent until written. */
+	updatedAt: string | null,
+};
+
+/**  Whom the summary is about. */
+export type SummaryClient = {
+	/**  Kizuki's reference, `KZ-<id>`. */
+	reference: string,
+	/**  The client's name. */
+	name: string,
+	/**  Their department. */
+	department: string | null,
+};
+
+/**  The consent, as the document states it. */
+export type SummaryConsent = {
+	/**  `KZC-<id>`. */
+	reference: string,
+	/**  Who may receive. */
+	recipientKind: RecipientKind,
+	/**  The recipient as named. */
+	recipientName: string,
+	/**  What for. */
+	purpose: string,
+	/**  The day given. */
+	grantedOn: string,
+	/**  Its last day. */
+	expiresOn: string | null,
+};
+
+/**
+ *  The whole summary: the JSON document of the package, and what the preview shows. A part
+ *  not included is absent, never empty.
+ */
+export type SummaryDocument = {
+	/**  [`SUMMARY_FORMAT`]. */
+	format: string,
+	/**  The document's version (the package format's). */
+	version: number,
+	/**  Whom it is about. */
+	client: SummaryClient,
+	/**  The program of the recipient, if any. */
+	program: string | null,
+	/**  The consent relied on. */
+	consent: SummaryConsent,
+	/**  The parts included, in order. */
+	parts: SharePart[],
+	/**  The summary written for the recipient. */
+	summary?: string | null,
+	/**  The interviews' themes. */
+	themes?: Dated[] | null,
+	/**  The action plan. */
+	actionPlan?: SharedItem[] | null,
+	/**  Strengths and achievements. */
+	strengths?: Dated[] | null,
+	/**  The workplace environment. */
+	workplace?: Dated[] | null,
+	/**  Organisational issues. */
+	organisationalIssues?: Dated[] | null,
+	/**  The flags included, each one the consent names. */
+	flags: SharedFlag[],
+};
+
+/**
+ *  What the preview shows: the document exactly as it would be sent, and what of it the
+ *  consent does not cover (empty when the export may go ahead).
+ */
+export type SummaryPreview = {
+	/**  The document. */
+	document: SummaryDocument,
+	/**  The consent's state today. */
+	consentState: ConsentState,
+	/**  Included parts the consent does not cover (all of them when it is not active). */
+	uncoveredParts: SharePart[],
+	/**  Included flags the consent does not cover. */
+	uncoveredFlags: FlagId[],
+};
+
+/**  What to put in a summary package. */
+export type SummaryRequest = {
+	/**  The consent relied on (it names the client and the recipient). */
+	consentId: ConsentId,
+	/**  The parts to include. */
+	parts: SharePart[],
+	/**  The flags to include, each one the consent must name. */
+	flagIds: FlagId[],
+	/**
+	 *  A summary to use instead of the one saved, saved with the export if it goes ahead
+	 *  (the CLI's `--summary-file`); absent: the saved one.
+	 */
+	summary: string | null,
 };
 
 /**  A section of a template. */
@@ -1159,6 +1531,29 @@ export type VaultStatus =
 "unlocked" | 
 /**  Some vault files exist and others are missing: nothing may be created or overwritten. */
 "damaged";
+
+/**  What [`verify`] found. */
+export type Verdict = 
+/**  Every entry's hash holds, and each follows the one before it. */
+{ state: "intact"; 
+/**  How many entries. */
+entries: number; 
+/**
+ *  The last entry's hash: writing it down elsewhere lets a later check show that
+ *  nothing was rewritten since.
+ */
+head: string } | 
+/**  The chain breaks at this entry: it, or one before it, was changed or removed. */
+{ state: "broken"; 
+/**  The first entry that does not hold. */
+atEntry: number } | 
+/**  The chain holds but lacks entries it must have: the newest were removed. */
+{ state: "incomplete"; 
+/**
+ *  What lacks its entry: provision records (`KZP-<id>`), consents (`KZC-<id>`), or
+ *  heads written down elsewhere.
+ */
+missing: string[] };
 
 /**  How a version came to be. */
 export type VersionOrigin = 

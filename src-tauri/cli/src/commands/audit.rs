@@ -17,9 +17,15 @@ pub enum AuditCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Check the whole chain; fails, naming the first entry that does not hold, if any entry
-    /// was changed or removed. Prints the number of entries and the chain's head.
-    Verify,
+    /// Check the whole chain: fails, naming the first entry that does not hold, if an entry
+    /// was changed or removed, or naming what lacks its entry if the newest were removed.
+    /// Prints the number of entries and the chain's head.
+    Verify {
+        /// A head written down earlier (a package's `auditHead`) that must be in the chain;
+        /// repeat for more.
+        #[arg(long = "head", value_name = "HASH")]
+        heads: Vec<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -53,9 +59,10 @@ pub async fn run(vault: &Vault, command: AuditCommand) -> Result<(), CliError> {
                 .collect();
             output::lines(&rows)
         }
-        AuditCommand::Verify => match audit::verify(vault).await? {
+        AuditCommand::Verify { heads } => match audit::verify_against(vault, &heads).await? {
             Verdict::Intact { entries, head } => output::line(&format!("ok\t{entries}\t{head}")),
             Verdict::Broken { at_entry } => Err(CliError::AuditChainBroken(at_entry)),
+            Verdict::Incomplete { missing } => Err(CliError::AuditChainIncomplete(missing)),
         },
     }
 }

@@ -101,9 +101,9 @@ pub enum ConsentCommand {
         /// How it was obtained.
         #[arg(long, value_parser = choice::<ObtainedBy>(OBTAINED))]
         obtained: ObtainedBy,
-        /// A note on how (where the signed sheet is kept …).
-        #[arg(long, value_name = "TEXT")]
-        note: Option<String>,
+        /// A note on how (where the signed sheet is kept …): a UTF-8 file, or -.
+        #[arg(long, value_name = "FILE")]
+        note_file: Option<PathBuf>,
     },
     /// Revoke a consent from a day; it is kept, marked revoked.
     Revoke {
@@ -112,9 +112,9 @@ pub enum ConsentCommand {
         /// The day the client revoked it, YYYY-MM-DD [default: today].
         #[arg(long, value_name = "DATE")]
         on: Option<String>,
-        /// How the client said so.
-        #[arg(long, value_name = "TEXT")]
-        note: Option<String>,
+        /// How the client said so: a UTF-8 file, or -.
+        #[arg(long, value_name = "FILE")]
+        note_file: Option<PathBuf>,
     },
     /// List a client's consents, newest first: id, state today, recipient, parts.
     List {
@@ -156,15 +156,17 @@ pub async fn run(
         ConsentCommand::Grant {
             terms,
             obtained,
-            note,
+            note_file,
         } => {
+            input::at_most_one_stdin(&[Some(&terms.purpose_file), note_file.as_deref()])?;
+            let note = note_file.as_deref().map(input::read_text).transpose()?;
             let granted = consent::grant(vault, &terms.input(obtained, note)?).await?;
             output::line(&granted.id.to_string())
         }
-        ConsentCommand::Revoke { id, on, note } => {
+        ConsentCommand::Revoke { id, on, note_file } => {
             let input = RevocationInput {
                 revoked_on: on.unwrap_or_else(|| calendar::today().to_string()),
-                note,
+                note: note_file.as_deref().map(input::read_text).transpose()?,
             };
             consent::revoke(vault, id, &input).await?;
             Ok(())

@@ -27,13 +27,15 @@ pub enum ExportCommand {
         /// The consent relied on [default: the client's only active one].
         #[arg(long, value_name = "ID")]
         consent: Option<ConsentId>,
-        /// A part to include; repeat for more [default: every part the consent covers].
+        /// A part to include; repeat for more. Without any --part or --flag: every part and
+        /// flag the consent covers; with either, exactly those given.
         #[arg(long = "part", value_parser = choice::<SharePart>(PARTS))]
         parts: Vec<SharePart>,
-        /// A flag to include, by id; repeat for more [default: the flags the consent covers].
+        /// A flag to include, by id; repeat for more (see --part).
         #[arg(long = "flag", value_name = "ID")]
         flags: Vec<FlagId>,
-        /// The summary written for the recipient, saved before the export: a UTF-8 file, or -.
+        /// The summary written for the recipient, used instead of the saved one and saved with
+        /// the export (never when it is refused): a UTF-8 file, or -.
         #[arg(long, value_name = "FILE")]
         summary_file: Option<PathBuf>,
         /// A recipient's public key: `age1…` or an SSH public key; repeat for more.
@@ -97,22 +99,21 @@ pub async fn run(vault: &Vault, command: ExportCommand) -> Result<(), CliError> 
             if consent.client_id != client {
                 return Err(CliError::ConsentOfAnotherClient);
             }
+            let everything = parts.is_empty() && flags.is_empty();
             let request = SummaryRequest {
                 consent_id: consent.id,
-                parts: if parts.is_empty() && flags.is_empty() {
+                parts: if everything {
                     consent.parts.clone()
                 } else {
-                    parts.clone()
+                    parts
                 },
-                flag_ids: if parts.is_empty() && flags.is_empty() {
+                flag_ids: if everything {
                     consent.flag_ids.clone()
                 } else {
                     flags
                 },
+                summary,
             };
-            if let Some(summary) = summary {
-                export::save_summary(vault, consent.id, &summary).await?;
-            }
             if preview {
                 return output::json(&export::preview_summary(vault, &request).await?);
             }

@@ -1,7 +1,12 @@
-//! The audit log: every export, backup, restore, consent change and erasure, in order. Each
-//! entry's hash covers the entry and the hash before it, so that changing or removing any
-//! entry breaks the chain from there on, and [`verify`] says where. The table refuses updates
-//! and deletes; the chain is what shows an edit made around that refusal.
+//! The audit log: every export, consent change and erasure, in order. Each entry's hash covers
+//! the entry and the hash before it, so that changing or removing any entry breaks the chain
+//! from there on, and [`verify`] says where. The table refuses updates and deletes; the chain
+//! is what shows an edit made around that refusal.
+//!
+//! Removing the newest entries leaves a shorter chain that still holds, so [`verify`] also
+//! checks the chain against what must be in it: every provision record's export and every
+//! consent's grant (while those records are kept), and any head written down elsewhere (each
+//! package's manifest carries the head of its day).
 //!
 //! Entries name records only by Kizuki's references (`KZ-12` for a client, `KZC-3` for a
 //! consent), never by names or content: the log outlives the records it speaks of.
@@ -28,12 +33,6 @@ pub enum Action {
     ConsentRevoked,
     /// A package was written for a third party.
     Export,
-    /// A backup of the vault was written.
-    Backup,
-    /// A vault was restored from a backup.
-    Restore,
-    /// A package from another consultant was imported.
-    Import,
     /// A client was erased.
     Erasure,
 }
@@ -73,7 +72,14 @@ pub enum Verdict {
     /// The chain breaks at this entry: it, or one before it, was changed or removed.
     Broken {
         /// The first entry that does not hold.
+        #[serde(rename = "atEntry")]
         at_entry: i64,
+    },
+    /// The chain holds but lacks entries it must have: the newest were removed.
+    Incomplete {
+        /// What lacks its entry: provision records (`KZP-<id>`), consents (`KZC-<id>`), or
+        /// heads written down elsewhere.
+        missing: Vec<String>,
     },
 }
 
@@ -82,9 +88,16 @@ pub async fn list(vault: &Vault) -> Result<Vec<AuditEntry>> {
     store::list(&mut *vault.read().await?).await
 }
 
-/// Walks the whole chain.
+/// Walks the whole chain, and checks that every provision record and consent still kept has
+/// its entry.
 pub async fn verify(vault: &Vault) -> Result<Verdict> {
-    store::verify(&mut *vault.read().await?).await
+    verify_against(vault, &[]).await
+}
+
+/// [`verify`], and also that each of `heads` (hashes written down elsewhere, such as a
+/// package's `auditHead`) is in the chain.
+pub async fn verify_against(vault: &Vault, heads: &[String]) -> Result<Verdict> {
+    store::verify(&mut *vault.read().await?, heads).await
 }
 
 /// The hash of the last entry (the chain's head), or the genesis value of an empty log.

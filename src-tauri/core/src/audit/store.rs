@@ -89,12 +89,12 @@ pub(crate) async fn head(conn: &mut SqliteConnection) -> Result<String> {
     Ok(head.unwrap_or_else(|| GENESIS.to_owned()))
 }
 
-pub(crate) async fn verify(conn: &mut SqliteConnection) -> Result<Verdict> {
+pub(crate) async fn verify(conn: &mut SqliteConnection, heads: &[String]) -> Result<Verdict> {
     // Read as stored text, not as typed values: the hash covers exactly what was written.
     let rows: Vec<(i64, String, String, String, String, String, String)> = sqlx::query_as(
         "SELECT id, at, action, subject, detail, previous_hash, hash FROM audit_log ORDER BY id",
     )
-    .fetch_all(conn)
+    .fetch_all(&mut *conn)
     .await?;
     let mut expected_previous = GENESIS.to_owned();
     let mut expected_id = 1;
@@ -109,6 +109,28 @@ pub(crate) async fn verify(conn: &mut SqliteConnection) -> Result<Verdict> {
         }
         expected_previous.clone_from(stored);
         expected_id += 1;
+    }
+    // A chain cut short still holds: what it must contain shows the cut.
+    let mut missing: Vec<String> = sqlx::query_scalar(
+        "SELECT 'KZP-' || p.id FROM provision_records p
+         WHERE NOT EXISTS (SELECT 1 FROM audit_log a
+                           WHERE a.action = 'export' AND a.subject LIKE 'KZP-' || p.id || ' %')
+         UNION ALL
+         SELECT 'KZC-' || c.id FROM consents c
+         WHERE NOT EXISTS (SELECT 1 FROM audit_log a
+                           WHERE a.action = 'consent_granted'
+                             AND a.subject LIKE 'KZC-' || c.id || ' %')",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    missing.extend(
+        heads
+            .iter()
+            .filter(|head| !rows.iter().any(|row| row.6 == **head))
+            .cloned(),
+    );
+    if !missing.is_empty() {
+        return Ok(Verdict::Incomplete { missing });
     }
     Ok(Verdict::Intact {
         entries: expected_id - 1,

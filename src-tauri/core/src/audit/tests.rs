@@ -67,3 +67,42 @@ async fn the_chain_holds_and_shows_an_edit_or_a_removal() -> TestResult {
     vault.lock().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn removing_the_newest_entries_shows_against_the_records_and_a_head_kept_elsewhere(
+) -> TestResult {
+    use crate::test_support::fixtures;
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    let program_id = fixtures::program(&vault, company_id).await?;
+    let client_id = fixtures::client(&vault, company_id).await?;
+    append(&vault, Action::Erasure, "KZ-99").await?;
+    let witnessed = head(&vault).await?;
+    let consent = crate::consent::grant(
+        &vault,
+        &crate::consent::tests::hr_consent(client_id, program_id),
+    )
+    .await?;
+    let latest = head(&vault).await?;
+    assert!(matches!(
+        verify_against(&vault, &[witnessed.clone(), latest.clone()]).await?,
+        Verdict::Intact { entries: 2, .. }
+    ));
+    // The newest entry removed: the chain that is left holds, but the consent lacks its entry
+    // and the head a recipient kept is no longer in it.
+    sqlx::raw_sql(
+        "DROP TRIGGER audit_log_is_append_only_delete;
+         DELETE FROM audit_log WHERE id = 2;",
+    )
+    .execute(vault.pool())
+    .await?;
+    assert_eq!(
+        verify_against(&vault, &[witnessed, latest.clone()]).await?,
+        Verdict::Incomplete {
+            missing: vec![format!("KZC-{}", consent.id), latest]
+        }
+    );
+    vault.lock().await;
+    Ok(())
+}

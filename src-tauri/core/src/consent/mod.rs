@@ -165,6 +165,8 @@ pub struct Consent {
     pub revocation_note: Option<String>,
     /// When it was recorded.
     pub created_at: DateTime<Utc>,
+    /// Its state on the day it was read (the consultant's local date).
+    pub state: ConsentState,
 }
 
 /// Whether a consent can be relied on, on a given day.
@@ -344,6 +346,11 @@ pub async fn revoke(vault: &Vault, id: ConsentId, input: &RevocationInput) -> Re
     }
     if revoked_on < stored.granted_on {
         return Err(Error::EndsBeforeStart(Field::RevokedOn));
+    }
+    // A revocation is recorded when the client says so: a day to come is a typing slip that
+    // would leave the consent usable until then.
+    if revoked_on > calendar::today() {
+        return Err(Error::InFuture(Field::RevokedOn));
     }
     store::revoke(&mut tx, id, revoked_on, note.as_deref()).await?;
     audit::store::append(

@@ -29,7 +29,7 @@ pub enum SheetLanguage {
 /// A headed section of the sheet.
 #[derive(Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct SheetSection {
+pub struct ConsentSheetSection {
     /// The heading.
     pub heading: String,
     /// Its lines, each a paragraph or a list item.
@@ -45,12 +45,12 @@ pub struct ConsentSheet {
     /// The title.
     pub title: String,
     /// The sections, in reading order.
-    pub sections: Vec<SheetSection>,
+    pub sections: Vec<ConsentSheetSection>,
     /// The lines left for the client's signature and the day.
     pub signature: Vec<String>,
 }
 
-text::debug_without_content!(SheetSection);
+text::debug_without_content!(ConsentSheetSection);
 text::debug_without_content!(ConsentSheet, language);
 
 /// The sheet for a consent about to be recorded. It is checked as the consent itself would
@@ -80,6 +80,7 @@ pub async fn sheet(
     let words = Words::of(language);
     let facts = Facts {
         client_name: client.name,
+        department: client.department,
         company,
         program,
         flags,
@@ -89,6 +90,7 @@ pub async fn sheet(
 
 struct Facts {
     client_name: String,
+    department: Option<String>,
     company: Option<String>,
     program: Option<String>,
     flags: Vec<(FlagKind, chrono::NaiveDate)>,
@@ -106,6 +108,10 @@ fn compose(
         consent.recipient_name
     );
     let mut who = vec![format!("{}{}", words.client, facts.client_name)];
+    // The package names the client by name and department: the sheet says so.
+    if let Some(department) = &facts.department {
+        who.push(format!("{}{department}", words.department));
+    }
     if let Some(company) = &facts.company {
         who.push(format!("{}{company}", words.company));
     }
@@ -161,8 +167,8 @@ fn compose(
     }
 }
 
-fn section(heading: &str, lines: Vec<String>) -> SheetSection {
-    SheetSection {
+fn section(heading: &str, lines: Vec<String>) -> ConsentSheetSection {
+    ConsentSheetSection {
         heading: heading.to_owned(),
         lines,
     }
@@ -173,6 +179,7 @@ struct Words {
     title: &'static str,
     about: &'static str,
     client: &'static str,
+    department: &'static str,
     company: &'static str,
     program: &'static str,
     recipient: &'static str,
@@ -189,8 +196,9 @@ struct Words {
 
 const JA: Words = Words {
     title: "情報提供についての説明・同意書",
-    about: "この書面について",
+    about: "提供する文書に記載する相談者",
     client: "相談者：",
+    department: "所属部署：",
     company: "所属企業：",
     program: "実施プログラム：",
     recipient: "提供先",
@@ -198,7 +206,7 @@ const JA: Words = Words {
     shared: "提供する内容（これ以外は提供しません）",
     not_shared: "提供しない内容",
     never_shared: &[
-        "面談中のメモ・面談シートの記載そのもの",
+        "面談中のメモ、および上に挙げていない面談シートの記載",
         "上に挙げていない要配慮事項（心身の健康などに関すること）",
     ],
     how: "提供の方法",
@@ -220,8 +228,9 @@ const JA: Words = Words {
 
 const EN: Words = Words {
     title: "Explanation and consent to share information",
-    about: "About this sheet",
+    about: "Whom the shared document names",
     client: "Client: ",
+    department: "Department: ",
     company: "Company: ",
     program: "Program: ",
     recipient: "Recipient",
@@ -229,7 +238,7 @@ const EN: Words = Words {
     shared: "What would be shared (nothing else is)",
     not_shared: "What would not be shared",
     never_shared: &[
-        "The notes taken during interviews, and the interview sheets themselves",
+        "The notes taken during interviews, and anything in the interview sheets not listed above",
         "Any sensitive matter (such as health) not listed above",
     ],
     how: "How it is shared",

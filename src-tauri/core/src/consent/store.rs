@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqliteConnection;
 
-use super::{Consent, ObtainedBy, RecipientKind, SharePart, ValidConsent};
+use super::{Consent, ConsentState, ObtainedBy, RecipientKind, SharePart, ValidConsent};
 use crate::ids::{ClientId, ConsentId, FlagId, ProgramId};
 use crate::record::{Entity, Error, Result};
 
@@ -38,11 +38,15 @@ pub(crate) async fn insert(
             .await?;
     }
     for flag_id in &consent.flag_ids {
-        sqlx::query("INSERT INTO consent_flags (consent_id, flag_id) VALUES (?, ?)")
-            .bind(id)
-            .bind(flag_id)
-            .execute(&mut *conn)
-            .await?;
+        // As the flag stands now: what the sheet showed, and what a later export compares.
+        sqlx::query(
+            "INSERT INTO consent_flags (consent_id, flag_id, kind, raised_on, note)
+             SELECT ?, id, kind, raised_on, note FROM flags WHERE id = ?",
+        )
+        .bind(id)
+        .bind(flag_id)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(id)
 }
@@ -96,7 +100,7 @@ async fn complete(conn: &mut SqliteConnection, row: ConsentRow) -> Result<Consen
     .bind(row.id)
     .fetch_all(&mut *conn)
     .await?;
-    Ok(Consent {
+    let mut consent = Consent {
         id: row.id,
         client_id: row.client_id,
         recipient_kind: row.recipient_kind,
@@ -112,7 +116,10 @@ async fn complete(conn: &mut SqliteConnection, row: ConsentRow) -> Result<Consen
         revoked_on: row.revoked_on,
         revocation_note: row.revocation_note,
         created_at: row.created_at,
-    })
+        state: ConsentState::Active,
+    };
+    consent.state = consent.state_on(crate::calendar::today());
+    Ok(consent)
 }
 
 pub(crate) async fn get(conn: &mut SqliteConnection, id: ConsentId) -> Result<Consent> {
@@ -122,6 +129,22 @@ pub(crate) async fn get(conn: &mut SqliteConnection, id: ConsentId) -> Result<Co
         .await?
         .ok_or(Error::NotFound(Entity::Consent, id.0))?;
     complete(conn, row).await
+}
+
+/// The consent's flags that changed (kind, day or note) since it was given.
+pub(crate) async fn changed_flags(
+    conn: &mut SqliteConnection,
+    id: ConsentId,
+) -> Result<Vec<FlagId>> {
+    Ok(sqlx::query_scalar(
+        "SELECT c.flag_id FROM consent_flags c JOIN flags f ON f.id = c.flag_id
+         WHERE c.consent_id = ?
+           AND (f.kind <> c.kind OR f.raised_on <> c.raised_on OR f.note <> c.note)
+         ORDER BY c.flag_id",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await?)
 }
 
 pub(crate) async fn list(conn: &mut SqliteConnection, client_id: ClientId) -> Result<Vec<Consent>> {

@@ -67,13 +67,26 @@ async fn a_consent_is_granted_listed_and_revoked_but_kept() -> TestResult {
     assert_eq!(granted.state_on(day("2026-11-20")?), ConsentState::Active);
     assert_eq!(granted.state_on(day("2027-04-01")?), ConsentState::Expired);
 
+    // A revocation is of a day that has come: a day ahead is refused as a slip.
+    let tomorrow = (calendar::today() + chrono::Days::new(1)).to_string();
+    let ahead = RevocationInput {
+        revoked_on: tomorrow,
+        note: None,
+    };
+    let refused = revoke(&vault, granted.id, &ahead).await.err();
+    assert_eq!(
+        refused.as_ref().map(|e| e.code()),
+        Some(ErrorCode::DateInFuture)
+    );
+    assert_eq!(refused.and_then(|e| e.field()), Some(Field::RevokedOn));
     let revocation = RevocationInput {
-        revoked_on: "2026-12-01".into(),
+        revoked_on: "2026-11-22".into(),
         note: Some("電話で撤回の申し出".into()),
     };
     let revoked = revoke(&vault, granted.id, &revocation).await?;
-    assert_eq!(revoked.state_on(day("2026-11-30")?), ConsentState::Active);
-    assert_eq!(revoked.state_on(day("2026-12-01")?), ConsentState::Revoked);
+    assert_eq!(revoked.state, ConsentState::Revoked);
+    assert_eq!(revoked.state_on(day("2026-11-21")?), ConsentState::Active);
+    assert_eq!(revoked.state_on(day("2026-11-22")?), ConsentState::Revoked);
     // The first revocation stands.
     let again = revoke(&vault, granted.id, &revocation).await.err();
     assert_eq!(again.map(|e| e.code()), Some(ErrorCode::ConsentRevoked));

@@ -201,6 +201,7 @@ async fn client_holding(vault: &Vault, marker: &str, kana: &str) -> TestResult<C
             purpose: format!("目的{marker}"),
             obtained_note: Some(format!("取得{marker}")),
             flag_ids: vec![flag_id],
+            expires_on: None,
             ..crate::consent::tests::hr_consent(client, program_id)
         },
     )
@@ -230,6 +231,7 @@ async fn an_erased_client_is_on_no_page_of_the_database_or_its_log() -> TestResu
             consent_id,
             parts: vec![crate::consent::SharePart::ActionPlan],
             flag_ids: Vec::new(),
+            summary: None,
         },
         &crate::export::Target {
             encryption: crate::package::Encryption::Recipients(vec![

@@ -9,7 +9,7 @@ mod summary;
 
 use std::path::{Path, PathBuf};
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use error::{Error, Result};
@@ -38,6 +38,9 @@ pub struct SummaryRequest {
     pub parts: Vec<SharePart>,
     /// The flags to include, each one the consent must name.
     pub flag_ids: Vec<FlagId>,
+    /// A summary to use instead of the one saved, saved with the export if it goes ahead
+    /// (the CLI's `--summary-file`); absent: the saved one.
+    pub summary: Option<String>,
 }
 
 text::debug_without_content!(SummaryRequest, consent_id, parts, flag_ids);
@@ -86,21 +89,41 @@ pub struct Exported {
     pub provision_record: i64,
 }
 
-/// The summary written for a consent's recipient (empty until written).
-pub async fn summary_text(vault: &Vault, consent_id: ConsentId) -> record::Result<String> {
+/// The summary written for a consent's recipient.
+#[derive(Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    /// The consent whose recipient it is written for.
+    pub consent_id: ConsentId,
+    /// The text; empty until written.
+    pub text: String,
+    /// When it was last saved; absent until written.
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+text::debug_without_content!(Summary, consent_id, updated_at);
+
+/// The summary written for a consent's recipient.
+pub async fn summary(vault: &Vault, consent_id: ConsentId) -> record::Result<Summary> {
     let mut tx = vault.read().await?;
     consent::store::get(&mut tx, consent_id).await?;
     store::summary(&mut tx, consent_id).await
 }
 
 /// Saves the summary written for a consent's recipient (autosaved as it is typed).
-pub async fn save_summary(vault: &Vault, consent_id: ConsentId, text: &str) -> record::Result<()> {
+pub async fn save_summary(
+    vault: &Vault,
+    consent_id: ConsentId,
+    text: &str,
+) -> record::Result<Summary> {
     check::free_text(text, MAX_SUMMARY_CHARS, Field::Summary)?;
     let mut tx = vault.write().await?;
     consent::store::get(&mut tx, consent_id).await?;
     store::save_summary(&mut tx, consent_id, text, Utc::now()).await?;
+    let saved = store::summary(&mut tx, consent_id).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(saved)
 }
 
 fn checked_request(request: &SummaryRequest) -> record::Result<(Vec<SharePart>, Vec<FlagId>)> {
@@ -116,9 +139,11 @@ fn checked_request(request: &SummaryRequest) -> record::Result<(Vec<SharePart>, 
     Ok((parts, flags))
 }
 
-/// What of `parts` and `flags` the consent leaves out today.
+/// What of `parts` and `flags` the consent leaves out today; `changed` are its flags edited
+/// since it was given, which it no longer covers.
 fn uncovered(
     consent: &Consent,
+    changed: &[FlagId],
     parts: &[SharePart],
     flags: &[FlagId],
 ) -> (ConsentState, Vec<SharePart>, Vec<FlagId>) {
@@ -136,7 +161,7 @@ fn uncovered(
         flags
             .iter()
             .copied()
-            .filter(|flag| !consent.flag_ids.contains(flag))
+            .filter(|flag| !consent.flag_ids.contains(flag) || changed.contains(flag))
             .collect(),
     )
 }
@@ -156,12 +181,20 @@ async fn gather(
             return Err(record::Error::MissingParent.into());
         }
     }
-    let summary = store::summary(&mut *conn, consent.id).await?;
+    let summary = match &request.summary {
+        Some(text) => {
+            check::free_text(text, MAX_SUMMARY_CHARS, Field::Summary)?;
+            text.clone()
+        }
+        None => store::summary(&mut *conn, consent.id).await?.text,
+    };
     if parts.contains(&SharePart::Summary) && summary.trim().is_empty() {
         return Err(record::Error::Required(Field::Summary).into());
     }
     let document = summary::gather(&mut *conn, &consent, &parts, &flags, &summary).await?;
-    let (consent_state, uncovered_parts, uncovered_flags) = uncovered(&consent, &parts, &flags);
+    let changed = consent::store::changed_flags(&mut *conn, consent.id).await?;
+    let (consent_state, uncovered_parts, uncovered_flags) =
+        uncovered(&consent, &changed, &parts, &flags);
     Ok((
         consent,
         SummaryPreview {
@@ -230,6 +263,9 @@ pub async fn export_summary(
         .map(|part| part.as_str().to_owned())
         .collect();
     items.extend(request_flags(request).map(|flag| format!("flag:{flag}")));
+    if let Some(text) = &request.summary {
+        store::save_summary(&mut tx, consent.id, text, now).await?;
+    }
     let provision_record = provision::store::insert(
         &mut tx,
         &provision::store::NewProvision {
@@ -248,7 +284,11 @@ pub async fn export_summary(
     audit::store::append(
         &mut tx,
         audit::Action::Export,
-        &format!("{} KZ-{}", consent.reference(), consent.client_id),
+        &format!(
+            "KZP-{provision_record} {} KZ-{}",
+            consent.reference(),
+            consent.client_id
+        ),
         &format!("kind=hr_summary items={} sha256={sha256}", items.join(",")),
         now,
     )
@@ -264,6 +304,49 @@ pub async fn export_summary(
         sha256,
         provision_record,
     })
+}
+
+/// What a summary package's file name starts with.
+pub const SUMMARY_FILE_PREFIX: &str = "人事向けサマリー";
+/// How many numbered names [`export_summary_into`] tries.
+const MAX_NAME_ATTEMPTS: u32 = 100;
+
+/// Writes a summary package into `dir` (the desktop app's Downloads) under a name of Kizuki's
+/// references, never the client's name: `人事向けサマリー-KZ-<client>-KZC-<consent>.age`, numbered
+/// rather than overwriting an earlier one.
+pub async fn export_summary_into(
+    vault: &Vault,
+    request: &SummaryRequest,
+    encryption: Encryption,
+    armored: bool,
+    dir: &Path,
+) -> Result<Exported> {
+    let consent = consent::get(vault, request.consent_id).await?;
+    let stem = format!(
+        "{SUMMARY_FILE_PREFIX}-{}-{}",
+        crate::ics::reference(consent.client_id),
+        consent.reference()
+    );
+    let mut target = Target {
+        encryption,
+        armored,
+        path: PathBuf::new(),
+    };
+    for attempt in 1..=MAX_NAME_ATTEMPTS {
+        target.path = dir.join(match attempt {
+            1 => format!("{stem}.age"),
+            n => format!("{stem} ({n}).age"),
+        });
+        if std::fs::symlink_metadata(&target.path).is_ok() {
+            continue;
+        }
+        match export_summary(vault, request, &target).await {
+            // Taken between the look and the write: the next number.
+            Err(Error::FileExists) => continue,
+            outcome => return outcome,
+        }
+    }
+    Err(Error::FileExists)
 }
 
 fn request_flags(request: &SummaryRequest) -> impl Iterator<Item = FlagId> {

@@ -3,16 +3,22 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
+use super::Summary;
 use crate::ids::ConsentId;
 use crate::record::Result;
 
-pub(crate) async fn summary(conn: &mut SqliteConnection, consent_id: ConsentId) -> Result<String> {
-    let text: Option<String> =
-        sqlx::query_scalar("SELECT text FROM summaries WHERE consent_id = ?")
+pub(crate) async fn summary(conn: &mut SqliteConnection, consent_id: ConsentId) -> Result<Summary> {
+    let stored: Option<(String, DateTime<Utc>)> =
+        sqlx::query_as("SELECT text, updated_at FROM summaries WHERE consent_id = ?")
             .bind(consent_id)
             .fetch_optional(conn)
             .await?;
-    Ok(text.unwrap_or_default())
+    let (text, updated_at) = stored.map_or((String::new(), None), |(text, at)| (text, Some(at)));
+    Ok(Summary {
+        consent_id,
+        text,
+        updated_at,
+    })
 }
 
 pub(crate) async fn save_summary(

@@ -237,11 +237,8 @@ pub(crate) async fn gather(
         let mut items: Vec<_> = action_plan::store::list(&mut *conn, consent.client_id)
             .await?
             .into_iter()
-            // Without a program, every item of the client's; with one, those decided in it.
-            .filter(|item| {
-                consent.program_id.is_none()
-                    || item.interview_id.is_some_and(|id| in_scope.contains(&id))
-            })
+            // The items decided in the interviews the other parts draw on, and no others.
+            .filter(|item| item.interview_id.is_some_and(|id| in_scope.contains(&id)))
             .collect();
         items.sort_by_key(|item| item.id);
         document.action_plan = Some(

@@ -109,6 +109,7 @@ fn request(scene: &Scene, parts: &[SharePart], flags: &[FlagId]) -> SummaryReque
         consent_id: scene.consent_id,
         parts: parts.to_vec(),
         flag_ids: flags.to_vec(),
+        summary: None,
     }
 }
 
@@ -325,6 +326,7 @@ async fn an_expired_consent_or_an_unwritten_summary_is_refused() -> TestResult {
         consent_id: expired.id,
         parts: vec![SharePart::ActionPlan],
         flag_ids: Vec::new(),
+        summary: None,
     };
     let error = export_summary(&vault, &plan, &to_key(&hr, &path))
         .await
@@ -404,6 +406,117 @@ async fn the_reference_age_and_unzip_open_an_armored_passphrase_free_package() -
     );
     let html = String::from_utf8(html.stdout)?;
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("要約癸癸"));
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn into_a_folder_the_name_holds_references_only_and_never_replaces_a_file() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let scene = scene(&vault).await?;
+    let downloads = dir.path().join("downloads");
+    std::fs::create_dir(&downloads)?;
+    let hr = age::x25519::Identity::generate();
+    let mut names = Vec::new();
+    for _ in 0..2 {
+        let exported = export_summary_into(
+            &vault,
+            &request(&scene, &[SharePart::Summary], &[]),
+            Encryption::Recipients(vec![hr.to_public().to_string()]),
+            false,
+            &downloads,
+        )
+        .await?;
+        names.push(
+            Path::new(&exported.path)
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        );
+    }
+    let stem = format!(
+        "人事向けサマリー-KZ-{}-KZC-{}",
+        scene.client_id, scene.consent_id
+    );
+    assert_eq!(names, [format!("{stem}.age"), format!("{stem} (2).age")]);
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_flag_changed_since_the_consent_is_no_longer_covered() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let scene = scene(&vault).await?;
+    let with_flag = request(&scene, &[SharePart::Summary], &[scene.shared_flag]);
+    assert!(preview_summary(&vault, &with_flag)
+        .await?
+        .uncovered_flags
+        .is_empty());
+    let flag = crate::flag::list(&vault, scene.client_id)
+        .await?
+        .into_iter()
+        .find(|flag| flag.id == scene.shared_flag)
+        .ok_or("no flag")?;
+    crate::flag::update(
+        &vault,
+        flag.id,
+        &FlagInput {
+            client_id: scene.client_id,
+            interview_id: flag.interview_id,
+            kind: FlagKind::MentalHealth,
+            note: flag.note.clone(),
+            referred_to: flag.referred_to.clone(),
+            raised_on: flag.raised_on.to_string(),
+            handled_on: None,
+        },
+    )
+    .await?;
+    let preview = preview_summary(&vault, &with_flag).await?;
+    assert_eq!(preview.uncovered_flags, [scene.shared_flag]);
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_summary_given_with_the_export_is_saved_only_if_the_export_goes_ahead() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let scene = scene(&vault).await?;
+    let hr = age::x25519::Identity::generate();
+    let given = |parts: &[SharePart]| SummaryRequest {
+        summary: Some("差し替えた要約".into()),
+        ..request(&scene, parts, &[])
+    };
+    let refused = export_summary(
+        &vault,
+        &given(&[SharePart::Summary, SharePart::Strengths]),
+        &to_key(&hr, &dir.path().join("refused.age")),
+    )
+    .await;
+    assert!(refused.is_err());
+    assert_eq!(
+        summary(&vault, scene.consent_id).await?.text,
+        "要約癸癸\n\n次の段落"
+    );
+    // The preview shows the summary given, and saves nothing either.
+    let preview = preview_summary(&vault, &given(&[SharePart::Summary])).await?;
+    assert_eq!(preview.document.summary.as_deref(), Some("差し替えた要約"));
+    assert_eq!(
+        summary(&vault, scene.consent_id).await?.text,
+        "要約癸癸\n\n次の段落"
+    );
+    export_summary(
+        &vault,
+        &given(&[SharePart::Summary]),
+        &to_key(&hr, &dir.path().join("summary.age")),
+    )
+    .await?;
+    assert_eq!(
+        summary(&vault, scene.consent_id).await?.text,
+        "差し替えた要約"
+    );
     vault.lock().await;
     Ok(())
 }

@@ -25,7 +25,7 @@ pub(crate) async fn insert(
     provision: &NewProvision<'_>,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let today = now.date_naive();
+    let today = crate::calendar::today();
     let keep_until = today
         .checked_add_months(Months::new(12 * KEEP_YEARS))
         .unwrap_or(today);

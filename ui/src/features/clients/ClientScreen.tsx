@@ -6,6 +6,7 @@ import type { Client } from "../../ipc/api";
 import { FormError } from "../../shared/FormError";
 import { companyQueries } from "../companies/queries";
 import { ActionPlanPanel } from "../actionPlans/ActionPlanPanel";
+import { ClientConsents } from "../consents/ClientConsents";
 import { EraseClientPanel } from "../erasure/EraseClientPanel";
 import { ClientFlags } from "../flags/ClientFlags";
 import { flagQueries } from "../flags/queries";
@@ -76,6 +77,7 @@ export function ClientScreen({ clientId }: ClientScreenProps) {
         </div>
         <aside className="client-screen__side">
           <ClientFlags clientId={clientId} />
+          <ClientConsents clientId={clientId} />
           {client.data && <ClientDetails client={client.data} />}
           {client.data && <EraseClientPanel client={client.data} />}
         </aside>
