@@ -220,7 +220,8 @@ fn write_and_print_the_report(session: &Session) -> Result<()> {
 /// opens it into a ZIP whose HTML holds the summary and not the notes.
 fn share_with_consent(session: &Session) -> Result<()> {
     click(session, "back-to-client")?;
-    session.wait_for_test_id("client-consents")?;
+    // Without consent there is nothing to share: the list has loaded, and offers no sharing.
+    session.wait_for_test_id("consents-none")?;
     assert!(session
         .find_all("[data-testid=\"share-consent\"]")?
         .is_empty());

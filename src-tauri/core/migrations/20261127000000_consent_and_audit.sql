@@ -36,6 +36,7 @@ CREATE TABLE consent_flags (
     kind       TEXT NOT NULL,
     raised_on  TEXT NOT NULL,
     note       TEXT NOT NULL,
+    referred_to TEXT,
     PRIMARY KEY (consent_id, flag_id)
 ) STRICT, WITHOUT ROWID;
 

@@ -44,30 +44,32 @@ pub(crate) fn write_new_file(path: &Path, contents: &[u8]) -> io::Result<()> {
         }
     };
     let _ = fs::remove_file(&temp_path);
-    let placed = match linked {
+    match linked {
         Err(error) if error.kind() == io::ErrorKind::AlreadyExists => return Err(error),
         Err(_) => {
-            // No links here: the exclusive create still never replaces anything.
-            let direct = (|| {
-                let mut file = create_private(path)?;
-                file.write_all(contents)?;
-                file.sync_all()
-            })();
+            // No links here: the exclusive create still never replaces anything, and only a
+            // file this call created is ever removed.
+            let mut file = create_private(path)?;
+            let direct = file.write_all(contents).and_then(|()| file.sync_all());
             if let Err(error) = direct {
-                if error.kind() != io::ErrorKind::AlreadyExists {
-                    let _ = fs::remove_file(path);
-                }
+                let _ = fs::remove_file(path);
                 return Err(error);
             }
-            Ok(())
         }
-        Ok(()) => Ok(()),
-    };
-    let synced = placed.and_then(|()| sync_dir(&dir));
-    if synced.is_err() {
-        let _ = fs::remove_file(path);
+        Ok(()) => {}
     }
-    synced
+    if let Err(error) = sync_dir(&dir) {
+        // Some network and FUSE file systems cannot sync a directory at all: the file itself
+        // is synced, and that is as durable as they get.
+        if !matches!(
+            error.kind(),
+            io::ErrorKind::Unsupported | io::ErrorKind::InvalidInput
+        ) {
+            let _ = fs::remove_file(path);
+            return Err(error);
+        }
+    }
+    Ok(())
 }
 
 /// The directory of `path` and a fresh, hidden temporary name beside it.

@@ -74,8 +74,7 @@ pub async fn sheet(
     };
     let mut flags = Vec::new();
     for id in &consent.flag_ids {
-        let flag = flag::store::get(&mut tx, *id).await?;
-        flags.push((flag.kind, flag.raised_on));
+        flags.push(flag::store::get(&mut tx, *id).await?);
     }
     let words = Words::of(language);
     let facts = Facts {
@@ -93,7 +92,7 @@ struct Facts {
     department: Option<String>,
     company: Option<String>,
     program: Option<String>,
-    flags: Vec<(FlagKind, chrono::NaiveDate)>,
+    flags: Vec<flag::Flag>,
 }
 
 fn compose(
@@ -123,12 +122,8 @@ fn compose(
         .iter()
         .map(|part| words.part(*part).to_owned())
         .collect();
-    shared.extend(
-        facts
-            .flags
-            .iter()
-            .map(|(kind, raised_on)| words.flag(*kind, *raised_on)),
-    );
+    // A flag is shown as it would be sent: what the client agrees to is what they read.
+    shared.extend(facts.flags.iter().map(|flag| words.flag(flag)));
     let mut not_shared: Vec<String> = SharePart::ALL
         .into_iter()
         .filter(|part| !consent.parts.contains(part))
@@ -300,8 +295,8 @@ impl Words {
         }
     }
 
-    fn flag(&self, kind: FlagKind, raised_on: chrono::NaiveDate) -> String {
-        let kind = match (self.is_ja(), kind) {
+    fn flag(&self, flag: &flag::Flag) -> String {
+        let kind = match (self.is_ja(), flag.kind) {
             (true, FlagKind::MentalHealth) => "心身の健康に関する事項",
             (true, FlagKind::LifeSafety) => "生命・安全に関する事項",
             (true, FlagKind::Organisational) => "組織としての対応が必要な事項",
@@ -309,11 +304,20 @@ impl Words {
             (false, FlagKind::LifeSafety) => "A matter of life or safety",
             (false, FlagKind::Organisational) => "A matter needing the organisation's response",
         };
-        if self.is_ja() {
-            format!("{kind}（{raised_on} に記録したもの）")
+        let raised_on = flag.raised_on;
+        let mut line = if self.is_ja() {
+            format!("{kind}（{raised_on} に記録）：{}", flag.note)
         } else {
-            format!("{kind} (recorded on {raised_on})")
+            format!("{kind} (recorded on {raised_on}): {}", flag.note)
+        };
+        if let Some(referred_to) = &flag.referred_to {
+            line.push_str(&if self.is_ja() {
+                format!("（紹介先：{referred_to}）")
+            } else {
+                format!(" (referred to {referred_to})")
+            });
         }
+        line
     }
 
     fn how_line(&self) -> &'static str {

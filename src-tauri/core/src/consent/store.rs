@@ -40,8 +40,8 @@ pub(crate) async fn insert(
     for flag_id in &consent.flag_ids {
         // As the flag stands now: what the sheet showed, and what a later export compares.
         sqlx::query(
-            "INSERT INTO consent_flags (consent_id, flag_id, kind, raised_on, note)
-             SELECT ?, id, kind, raised_on, note FROM flags WHERE id = ?",
+            "INSERT INTO consent_flags (consent_id, flag_id, kind, raised_on, note, referred_to)
+             SELECT ?, id, kind, raised_on, note, referred_to FROM flags WHERE id = ?",
         )
         .bind(id)
         .bind(flag_id)
@@ -131,7 +131,8 @@ pub(crate) async fn get(conn: &mut SqliteConnection, id: ConsentId) -> Result<Co
     complete(conn, row).await
 }
 
-/// The consent's flags that changed (kind, day or note) since it was given.
+/// The consent's flags that changed (kind, day, note or referral: what the sheet showed and
+/// a package sends) since it was given.
 pub(crate) async fn changed_flags(
     conn: &mut SqliteConnection,
     id: ConsentId,
@@ -139,7 +140,8 @@ pub(crate) async fn changed_flags(
     Ok(sqlx::query_scalar(
         "SELECT c.flag_id FROM consent_flags c JOIN flags f ON f.id = c.flag_id
          WHERE c.consent_id = ?
-           AND (f.kind <> c.kind OR f.raised_on <> c.raised_on OR f.note <> c.note)
+           AND (f.kind <> c.kind OR f.raised_on <> c.raised_on OR f.note <> c.note
+                OR f.referred_to IS NOT c.referred_to)
          ORDER BY c.flag_id",
     )
     .bind(id)

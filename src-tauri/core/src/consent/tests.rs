@@ -230,7 +230,7 @@ async fn the_sheet_says_exactly_what_would_be_shared_in_either_language() -> Tes
         [
             "キャリアコンサルタントが提供先向けに書く要約",
             "アクションプラン（何を・どのように・いつまでに、進み具合）",
-            "組織としての対応が必要な事項（2026-11-01 に記録したもの）"
+            "組織としての対応が必要な事項（2026-11-01 に記録）：長時間労働"
         ]
     );
     // What is not covered is named too, and the interview notes never are shared.

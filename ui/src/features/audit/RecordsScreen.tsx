@@ -30,7 +30,7 @@ export function RecordsScreen() {
         >
           {verdict.state === "intact" && t("records.intact", { n: verdict.entries, head: verdict.head.slice(0, 16) })}
           {verdict.state === "broken" && t("records.broken", { entry: verdict.atEntry })}
-          {verdict.state === "incomplete" && t("records.incomplete", { missing: verdict.missing.join("、") })}
+          {verdict.state === "incomplete" && t("records.incomplete", { missing: verdict.missing.join(t("share.separator")) })}
         </p>
       )}
       <section>

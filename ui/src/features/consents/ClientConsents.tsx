@@ -26,7 +26,11 @@ export function ClientConsents({ clientId }: { clientId: number }) {
     <section className="client-consents" data-testid="client-consents" aria-labelledby={headingId}>
       <h2 id={headingId}>{t("consent.title")}</h2>
       <FormError error={consents.error} testId="consents-load-error" />
-      {consents.data?.length === 0 && <p className="quiet">{t("consent.none")}</p>}
+      {consents.data?.length === 0 && (
+        <p className="quiet" data-testid="consents-none">
+          {t("consent.none")}
+        </p>
+      )}
       <ul className="client-consents__list">
         {(consents.data ?? []).map((consent) => (
           <ConsentItem key={consent.id} consent={consent} />

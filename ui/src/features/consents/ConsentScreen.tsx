@@ -48,7 +48,9 @@ export function ConsentScreen({ clientId }: { clientId: number }) {
   const [obtainedBy, setObtainedBy] = useState<ObtainedBy>("written");
   const [obtainedNote, setObtainedNote] = useState("");
   const [sheetLanguage, setSheetLanguage] = useState<SheetLanguage>(language);
-  const [sheet, setSheet] = useState<ConsentSheet | null>(null);
+  // The sheet with the very terms it was made from: those, and nothing typed since, are recorded.
+  const [made, setMade] = useState<{ terms: ConsentInput; sheet: ConsentSheet } | null>(null);
+  const sheet = made?.sheet ?? null;
   // The sheet is remade as often as the terms change, so making it never locks the form
   // (useSubmission keeps a form locked after success; granting, which leaves the page, does).
   const [making, setMaking] = useState(false);
@@ -61,7 +63,8 @@ export function ConsentScreen({ clientId }: { clientId: number }) {
     clientId,
     recipientKind,
     recipientName,
-    programId: recipientKind === "hr" || programId !== null ? chosenProgram : null,
+    // Only HR belongs to a program here: a boss or a supervisor is named on their own.
+    programId: recipientKind === "hr" ? chosenProgram : null,
     parts,
     flagIds,
     purpose,
@@ -73,14 +76,15 @@ export function ConsentScreen({ clientId }: { clientId: number }) {
   /** Any change to the terms: the sheet made from the old ones no longer stands. */
   const changed = <T,>(set: (value: T) => void) => (value: T) => {
     set(value);
-    setSheet(null);
+    setMade(null);
   };
 
   const makeSheet = async () => {
     setMaking(true);
     setSheetError(null);
     try {
-      setSheet(await api.consentSheet(input(), sheetLanguage));
+      const terms = input();
+      setMade({ terms, sheet: await api.consentSheet(terms, sheetLanguage) });
     } catch (thrown) {
       setSheetError(toAppError(thrown));
     } finally {
@@ -89,7 +93,10 @@ export function ConsentScreen({ clientId }: { clientId: number }) {
   };
   const record = () =>
     grantRun.run(async () => {
-      await grant.mutateAsync(input());
+      if (!made) {
+        return;
+      }
+      await grant.mutateAsync({ ...made.terms, obtainedBy, obtainedNote: optional(obtainedNote) });
       await navigate({ name: "client", clientId });
     });
   const error = sheetError ?? grantRun.error;

@@ -9,8 +9,9 @@ export function ConsentSheetView({ sheet }: { sheet: ConsentSheet }) {
         <section key={section.heading} className="consent-sheet__section">
           <h2>{section.heading}</h2>
           <ul>
-            {section.lines.map((line) => (
-              <li key={line}>{line}</li>
+            {section.lines.map((line, index) => (
+              // Two lines may read the same (two flags of one kind and day).
+              <li key={index}>{line}</li>
             ))}
           </ul>
         </section>

@@ -136,17 +136,24 @@ describe("ShareScreen", () => {
     expect(within(preview).getByTestId("preview-action_plan").textContent).toContain("社内公募に応募する（2027-01-31） — 実行中");
     expect(within(preview).queryByTestId("preview-workplace")).toBeNull();
     const exportButton = screen.getByTestId("share-export-button");
+    // No key is chosen for the consultant: the package must open for the recipient only.
+    expect(exportButton).toHaveProperty("disabled", true);
+    await user.click(await screen.findByTestId("share-contact-key-0"));
     await waitFor(() => {
       expect(exportButton).toHaveProperty("disabled", false);
     });
+    // Typed just now, not yet autosaved: the text on screen is what goes.
+    await user.type(screen.getByTestId("share-summary"), "。");
     await user.click(exportButton);
     expect((await screen.findByTestId("share-exported")).textContent).toContain("人事向けサマリー-KZ-3-KZC-4.age");
     expect(mocked.summaryExport).toHaveBeenCalledExactlyOnceWith(
-      { consentId: 4, parts: ["summary", "action_plan"], flagIds: [], summary: null },
+      { consentId: 4, parts: ["summary", "action_plan"], flagIds: [], summary: "前向きに取り組んでいる。" },
       ["age1hrkey0000000000000000000"],
       null,
       false,
     );
+    // The form stays usable for another export.
+    expect(exportButton).toHaveProperty("disabled", false);
   });
 
   it("keeps export closed while a part chosen is outside the consent, naming it", async () => {
@@ -165,5 +172,33 @@ describe("ShareScreen", () => {
     );
     expect(screen.getByTestId("share-export-button")).toHaveProperty("disabled", true);
     expect(mocked.summaryExport).not.toHaveBeenCalled();
+  });
+
+  it("encrypts to a passphrase typed twice, sends no key with it, and forgets it afterwards", async () => {
+    given();
+    mocked.summarySave.mockResolvedValue({ consentId: 4, text: "前向きに取り組んでいる", updatedAt: "2026-11-21T00:00:00Z" });
+    mocked.summaryPreview.mockResolvedValue(aPreview());
+    mocked.summaryExport.mockResolvedValue({ path: "/d/x.age", bytes: 1, sha256: "cd".repeat(32), provisionRecord: 2 });
+    const user = userEvent.setup();
+    renderScreen(<ShareScreen clientId={3} consentId={4} />);
+    await screen.findByTestId("summary-preview");
+    await user.click(await screen.findByTestId("share-contact-key-0"));
+    await user.click(screen.getByTestId("share-use-passphrase"));
+    await user.type(screen.getByTestId("share-passphrase"), "はるのうみひねもすのたり");
+    await user.type(screen.getByTestId("share-passphrase-again"), "はるのうみ");
+    const exportButton = screen.getByTestId("share-export-button");
+    expect(exportButton).toHaveProperty("disabled", true);
+    expect(screen.getByTestId("share-passphrase-again").getAttribute("aria-invalid")).toBe("true");
+    await user.type(screen.getByTestId("share-passphrase-again"), "ひねもすのたり");
+    await user.click(exportButton);
+    await screen.findByTestId("share-exported");
+    expect(mocked.summaryExport).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ consentId: 4 }),
+      [],
+      "はるのうみひねもすのたり",
+      false,
+    );
+    expect(screen.getByTestId("share-passphrase")).toHaveProperty("value", "");
+    expect(screen.getByTestId("share-passphrase-again")).toHaveProperty("value", "");
   });
 });

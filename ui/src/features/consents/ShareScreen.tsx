@@ -1,12 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import { useNavigate } from "../../app/navigation";
-import type { Consent, Exported, SharePart, Summary, SummaryRequest } from "../../ipc/api";
+import type { Consent, Exported, Flag, SharePart, Summary, SummaryRequest } from "../../ipc/api";
+import { toAppError } from "../../ipc/appError";
+import type { AppError } from "../../ipc/appError";
 import { FormError } from "../../shared/FormError";
-import { useSubmission } from "../../shared/useSubmission";
 import { SaveStatus } from "../interviews/autosave/SaveStatus";
 import { textBindings, useAutosave } from "../interviews/autosave/useAutosave";
+import type { Autosave } from "../interviews/autosave/useAutosave";
+import { flagQueries } from "../flags/queries";
 import { programQueries } from "../programs/queries";
 import { SummaryPreviewView } from "./SummaryPreviewView";
 import { SHARE_PARTS, consentQueries, useExportSummary, useSaveSummary } from "./queries";
@@ -29,6 +33,7 @@ export function ShareScreen({ clientId, consentId }: ShareScreenProps) {
   const consents = useQuery(consentQueries.ofClient(clientId));
   const consent = consents.data?.find((candidate) => candidate.id === consentId);
   const summary = useQuery(consentQueries.summary(consentId));
+  const flags = useQuery(flagQueries.ofClient(clientId));
 
   return (
     <main className="page share-screen" data-testid="share-screen">
@@ -43,12 +48,20 @@ export function ShareScreen({ clientId, consentId }: ShareScreenProps) {
       </button>
       <h1>{t("share.title")}</h1>
       <FormError error={consents.error ?? summary.error} testId="share-load-error" />
-      {consent && summary.data && <Share consent={consent} summary={summary.data} />}
+      {consent && summary.data && <Share consent={consent} summary={summary.data} flags={flags.data ?? []} />}
     </main>
   );
 }
 
-function Share({ consent, summary }: { consent: Consent; summary: Summary }) {
+/** A flag as the consent sheet named it: its kind and the day it was recorded. */
+function flagLabel(t: TFunction, flags: Flag[], id: number) {
+  const flag = flags.find((candidate) => candidate.id === id);
+  return flag
+    ? t("consent.flagChoice", { kind: t(`flags.kinds.${flag.kind}`), date: flag.raisedOn })
+    : t("share.flagItem", { id });
+}
+
+function Share({ consent, summary, flags }: { consent: Consent; summary: Summary; flags: Flag[] }) {
   const { t } = useTranslation();
   const id = useId();
   const { mutateAsync: saveSummary } = useSaveSummary();
@@ -73,12 +86,11 @@ function Share({ consent, summary }: { consent: Consent; summary: Summary }) {
         {t(`consent.recipientKinds.${consent.recipientKind}`)}：{consent.recipientName}（KZC-{consent.id}）
       </p>
       <section className="share__summary">
-        <label htmlFor={`${id}-summary`}>
-          <h2>{t("share.summaryTitle")}</h2>
-        </label>
+        <h2 id={`${id}-summary-title`}>{t("share.summaryTitle")}</h2>
         <p className="quiet">{t("share.summaryHint")}</p>
         <textarea
           id={`${id}-summary`}
+          aria-labelledby={`${id}-summary-title`}
           className="share__summary-text"
           data-testid="share-summary"
           rows={8}
@@ -113,7 +125,7 @@ function Share({ consent, summary }: { consent: Consent; summary: Summary }) {
                 setFlagIds(toggled(flagIds, flagId));
               }}
             />
-            {t("share.flagItem", { id: flagId })}
+            {flagLabel(t, flags, flagId)}
           </label>
         ))}
       </fieldset>
@@ -122,38 +134,60 @@ function Share({ consent, summary }: { consent: Consent; summary: Summary }) {
         <FormError error={preview.error} testId="share-preview-error" />
         {uncovered > 0 && preview.data && (
           <p className="form-error" role="alert" data-testid="share-uncovered">
-            {t("share.uncovered", {
+            {t(preview.data.consentState === "active" ? "share.uncovered" : `share.notActive.${preview.data.consentState}`, {
               parts: [
                 ...preview.data.uncoveredParts.map((part) => t(`consent.parts.${part}`)),
-                ...preview.data.uncoveredFlags.map((flag) => t("share.flagItem", { id: flag })),
-              ].join("、"),
+                ...preview.data.uncoveredFlags.map((flag) => flagLabel(t, flags, flag)),
+              ].join(t("share.separator")),
             })}
           </p>
         )}
         {preview.data && <SummaryPreviewView preview={preview.data} />}
       </section>
-      <ExportForm consent={consent} request={request} blocked={uncovered > 0 || !preview.isSuccess} />
+      <ExportForm
+        consent={consent}
+        request={request}
+        autosave={autosave}
+        blocked={uncovered > 0 || !preview.isSuccess}
+      />
     </div>
   );
 }
 
-function ExportForm({ consent, request, blocked }: { consent: Consent; request: SummaryRequest; blocked: boolean }) {
+interface ExportFormProps {
+  consent: Consent;
+  request: SummaryRequest;
+  autosave: Autosave<string>;
+  blocked: boolean;
+}
+
+/**
+ * Whom the package is encrypted to, and the export. No key is chosen for the consultant: the
+ * package must open for the consented recipient only, so even the program's HR contacts are
+ * offered, never preselected. The summary sent is the one on screen, saved with the export.
+ */
+function ExportForm({ consent, request, autosave, blocked }: ExportFormProps) {
   const { t } = useTranslation();
   const id = useId();
-  const program = useQuery({ ...programQueries.detail(consent.programId ?? 0), enabled: consent.programId !== null });
-  const contactKeys = (program.data?.contacts ?? []).flatMap((contact) =>
-    contact.recipients.map((key) => ({ key, label: `${contact.name}（${key.slice(0, 16)}…）` })),
-  );
-  const [chosenKeys, setChosenKeys] = useState<string[] | null>(null);
-  const keys = chosenKeys ?? contactKeys.map(({ key }) => key);
+  const hr = consent.recipientKind === "hr" && consent.programId !== null;
+  const program = useQuery({ ...programQueries.detail(consent.programId ?? 0), enabled: hr });
+  const contactKeys = hr
+    ? (program.data?.contacts ?? []).flatMap((contact) =>
+        contact.recipients.map((key) => ({ key, label: `${contact.name}（${key.slice(0, 16)}…）` })),
+      )
+    : [];
+  const [keys, setKeys] = useState<string[]>([]);
   const [otherKeys, setOtherKeys] = useState("");
   const [usePassphrase, setUsePassphrase] = useState(false);
   const [passphrase, setPassphrase] = useState("");
   const [again, setAgain] = useState("");
   const [armored, setArmored] = useState(false);
   const [exported, setExported] = useState<Exported | null>(null);
-  const { pending, error, run } = useSubmission();
+  // Not useSubmission: the form stays usable after an export (another key, armored).
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
   const exportSummary = useExportSummary();
+  const { reset } = exportSummary;
   const recipients = [
     ...keys,
     ...otherKeys
@@ -162,21 +196,41 @@ function ExportForm({ consent, request, blocked }: { consent: Consent; request: 
       .filter((line) => line !== ""),
   ];
   const mismatch = usePassphrase && passphrase !== again;
+  const forgetPassphrase = () => {
+    setPassphrase("");
+    setAgain("");
+  };
+  // The passphrase leaves memory with the page, and with the mutation's own copy.
+  useEffect(() => () => {
+    reset();
+  }, [reset]);
 
-  const submit = () =>
-    run(async () => {
-      setExported(null);
+  const submit = async () => {
+    if (pending) {
+      return;
+    }
+    setPending(true);
+    setError(null);
+    setExported(null);
+    try {
+      // What is on screen, saved or not, is what goes; the core saves it with the export.
+      await autosave.flush();
       setExported(
         await exportSummary.mutateAsync({
-          request,
+          request: { ...request, summary: autosave.current() },
           recipients: usePassphrase ? [] : recipients,
           passphrase: usePassphrase ? passphrase : null,
           armored,
         }),
       );
-      setPassphrase("");
-      setAgain("");
-    });
+      forgetPassphrase();
+    } catch (thrown) {
+      setError(toAppError(thrown));
+    } finally {
+      reset();
+      setPending(false);
+    }
+  };
 
   return (
     <section className="share__export" data-testid="share-export">
@@ -188,19 +242,21 @@ function ExportForm({ consent, request, blocked }: { consent: Consent; request: 
           checked={usePassphrase}
           onChange={() => {
             setUsePassphrase(!usePassphrase);
+            forgetPassphrase();
           }}
         />
         {t("share.usePassphrase")}
       </label>
       {!usePassphrase && (
         <>
-          {contactKeys.map(({ key, label }) => (
+          {contactKeys.map(({ key, label }, index) => (
             <label key={key} className="check">
               <input
                 type="checkbox"
+                data-testid={`share-contact-key-${String(index)}`}
                 checked={keys.includes(key)}
                 onChange={() => {
-                  setChosenKeys(toggled(keys, key));
+                  setKeys(toggled(keys, key));
                 }}
               />
               {label}
@@ -245,6 +301,8 @@ function ExportForm({ consent, request, blocked }: { consent: Consent; request: 
               data-testid="share-passphrase-again"
               autoComplete="new-password"
               value={again}
+              aria-invalid={mismatch && again !== "" ? true : undefined}
+              aria-describedby={mismatch && again !== "" ? `${id}-mismatch` : undefined}
               onChange={(event) => {
                 setAgain(event.target.value);
               }}
@@ -264,13 +322,17 @@ function ExportForm({ consent, request, blocked }: { consent: Consent; request: 
         />
         {t("share.armored")}
       </label>
-      {mismatch && again !== "" && <p className="form-error">{t("share.passphraseMismatch")}</p>}
+      {mismatch && again !== "" && (
+        <p className="form-error" id={`${id}-mismatch`}>
+          {t("share.passphraseMismatch")}
+        </p>
+      )}
       <FormError error={error} testId="share-export-error" />
       <button
         type="button"
         className="button button--primary"
         data-testid="share-export-button"
-        disabled={pending || blocked || mismatch}
+        disabled={pending || blocked || mismatch || (!usePassphrase && recipients.length === 0)}
         onClick={() => {
           void submit();
         }}
