@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use crate::commands::{
     action::ActionCommand,
     audit::{AuditCommand, ProvisionCommand},
+    backup::{BackupArgs, RestoreArgs},
     client::ClientCommand,
     company::CompanyCommand,
     consent::ConsentCommand,
@@ -43,6 +44,9 @@ pub struct Cli {
 pub enum Command {
     /// Create the vault and print its recovery key, once.
     Init,
+    /// Restore a backup into the data directory (--data-dir), which must not hold anything:
+    /// checked by opening it with the vault's passphrase of that day before it is put there.
+    Restore(RestoreArgs),
     #[command(flatten)]
     Records(RecordCommand),
 }
@@ -74,6 +78,9 @@ pub enum RecordCommand {
     /// Packages for third parties (age-encrypted), made only from what a consent covers.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Write a backup of the whole vault, age-encrypted (to the vault's passphrase unless told
+    /// otherwise); prints the file's SHA-256.
+    Backup(BackupArgs),
     /// The audit log of exports, consents and erasures, and its hash chain.
     #[command(subcommand)]
     Audit(AuditCommand),

@@ -1,7 +1,7 @@
 //! Everything the CLI can fail with: the core's errors, plus its own input handling.
 
 use kizuki_core::record::{self, Field};
-use kizuki_core::{data_dir, export, vault, ErrorCode};
+use kizuki_core::{backup, data_dir, export, vault, ErrorCode};
 
 /// A failure of one `kizuki` invocation.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +36,9 @@ pub enum CliError {
     /// `export summary` without `--consent`: the client has several; one must be chosen.
     #[error("the client has several active consents")]
     SeveralActiveConsents,
+    /// `restore --identity` names a file holding no age identity.
+    #[error("the file holds no age identity")]
+    NotAnIdentity,
     /// `audit verify` found the chain broken at this entry.
     #[error("the audit chain breaks at entry {0}")]
     AuditChainBroken(i64),
@@ -81,6 +84,8 @@ pub enum CoreError {
     Record(#[from] record::Error),
     #[error(transparent)]
     Export(#[from] export::Error),
+    #[error(transparent)]
+    Backup(#[from] backup::Error),
 }
 
 impl CoreError {
@@ -90,6 +95,7 @@ impl CoreError {
             Self::Vault(error) => error.code(),
             Self::Record(error) => error.code(),
             Self::Export(error) => error.code(),
+            Self::Backup(error) => error.code(),
         }
     }
 
@@ -98,7 +104,7 @@ impl CoreError {
         match self {
             Self::Record(error) => error.field(),
             Self::Export(error) => error.field(),
-            Self::DataDir(_) | Self::Vault(_) => None,
+            Self::DataDir(_) | Self::Vault(_) | Self::Backup(_) => None,
         }
     }
 }
@@ -112,4 +118,10 @@ macro_rules! from_core {
         }
     )*};
 }
-from_core!(data_dir::Error, vault::Error, record::Error, export::Error);
+from_core!(
+    data_dir::Error,
+    vault::Error,
+    record::Error,
+    export::Error,
+    backup::Error
+);

@@ -85,6 +85,8 @@ pub fn describe(error: &CliError, language: Language) -> String {
         CliError::AuditChainBroken(entry) if ja => {
             format!("監査ログの連鎖が記録 {entry} で切れています。この記録かそれ以前の記録が変更または削除されています。")
         }
+        CliError::NotAnIdentity if ja => "age の秘密鍵（age-keygen で作ったファイル）ではありません。".into(),
+        CliError::NotAnIdentity => "The file holds no age identity (as age-keygen writes).".into(),
         CliError::AuditChainIncomplete(missing) if ja => {
             format!("監査ログに、あるはずの記録がありません（新しい記録が削除されています）：{}", missing.join("、"))
         }

@@ -1441,3 +1441,55 @@ fn age_public(identity: &Path) -> String {
         .unwrap_or_else(|e| panic!("age-keygen: {e}"));
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
+
+#[test]
+fn a_backup_restores_into_a_new_data_directory_and_never_over_a_vault() {
+    let cli = Cli::new();
+    cli.init();
+    let company = cli.add_company("株式会社サンプル");
+    cli.add_client(&company, "阿部 真理", "あべ まり");
+    let before = cli.json(&["client", "list", "--json"]);
+    let file = cli.data_dir().join("backup.age");
+    let file_arg = file.to_string_lossy().into_owned();
+    let sha = cli.ok(&["backup", "-o", &file_arg]);
+    assert_eq!(sha.len(), 64);
+    // Never over an existing file.
+    let out = cli.run(&["backup", "-o", &file_arg]);
+    assert_fails_with(&out, &message("en", "file_exists"));
+
+    let elsewhere = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
+    let target = elsewhere.path().join("restored");
+    let target_arg = target.to_string_lossy().into_owned();
+    let restore = |lang: &str| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kizuki"));
+        command
+            .args(["--data-dir", &target_arg, "restore", &file_arg])
+            .env("KIZUKI_PASSPHRASE", PASSPHRASE)
+            .env_remove("KIZUKI_DATA_DIR")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .stdin(Stdio::null());
+        output(command)
+    };
+    let out = restore("en_US.UTF-8");
+    assert_success(&out);
+    assert_eq!(stdout(&out).trim(), target_arg);
+    let mut listed = Command::new(env!("CARGO_BIN_EXE_kizuki"));
+    listed
+        .args(["--data-dir", &target_arg, "client", "list", "--json"])
+        .env("KIZUKI_PASSPHRASE", PASSPHRASE)
+        .env("LANG", "en_US.UTF-8")
+        .stdin(Stdio::null());
+    let listed = output(listed);
+    assert_success(&listed);
+    assert_eq!(
+        serde_json::from_str::<Value>(&stdout(&listed)).unwrap_or_default(),
+        before
+    );
+    // A second restore into the same directory: refused, in the user's language.
+    let out = restore("ja_JP.UTF-8");
+    assert_fails_with(&out, &message("ja", "vault_exists"));
+    let log = cli.json(&["audit", "list", "--json"]);
+    assert_eq!(log[0]["action"], "backup");
+}

@@ -92,6 +92,10 @@ error_codes! {
     NoRecipients = "no_recipients",
     /// A file already has the name chosen for a new one; nothing was overwritten.
     FileExists = "file_exists",
+    /// A file given as a backup is not one (or is damaged); nothing was restored.
+    NotABackup = "not_a_backup",
+    /// A package of a format version this build does not know.
+    UnknownPackageVersion = "unknown_package_version",
     /// A page could not be printed, or saved as a PDF.
     PrintFailed = "print_failed",
     /// Reading or writing the disk failed.

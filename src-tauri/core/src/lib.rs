@@ -10,6 +10,7 @@
 
 pub mod action_plan;
 pub mod audit;
+pub mod backup;
 pub mod calendar;
 pub mod client;
 pub mod company;

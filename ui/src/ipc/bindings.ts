@@ -150,7 +150,7 @@ export const commands = {
 /* Constants */
 export const CLIENT_REFERENCE_PREFIX = "KZ-" as const;
 
-export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","consent_revoked","not_consented","no_recipients","file_exists","print_failed","storage","internal"] as const;
+export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","consent_revoked","not_consented","no_recipients","file_exists","not_a_backup","unknown_package_version","print_failed","storage","internal"] as const;
 
 export const SEARCH_MAX_HITS = 200 as const;
 
@@ -165,6 +165,10 @@ export type Action =
 "consent_revoked" | 
 /**  A package was written for a third party. */
 "export" | 
+/**  A backup of the vault was written. */
+"backup" | 
+/**  The vault was restored from a backup (logged in the restored vault). */
+"restore" | 
 /**  A client was erased. */
 "erasure";
 
@@ -656,6 +660,10 @@ export type ErrorCode =
 "no_recipients" | 
 /**  A file already has the name chosen for a new one; nothing was overwritten. */
 "file_exists" | 
+/**  A file given as a backup is not one (or is damaged); nothing was restored. */
+"not_a_backup" | 
+/**  A package of a format version this build does not know. */
+"unknown_package_version" | 
 /**  A page could not be printed, or saved as a PDF. */
 "print_failed" | 
 /**  Reading or writing the disk failed. */

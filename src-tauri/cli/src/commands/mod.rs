@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod audit;
+pub mod backup;
 pub mod calendar;
 pub mod client;
 pub mod company;
@@ -35,8 +36,10 @@ pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
     let passphrase_file = cli.passphrase_file.as_deref();
     match cli.command {
         Command::Init => init(&dir, passphrase_file, language).await,
+        Command::Restore(args) => backup::restore(&dir, passphrase_file, args).await,
         Command::Records(command) => {
-            let vault = unlock(&dir, passphrase_file).await?;
+            let passphrase = passphrase::obtain(passphrase_file, Purpose::Unlock)?;
+            let vault = Vault::unlock(&dir, &passphrase).await?;
             let outcome = match command {
                 RecordCommand::Company(command) => company::run(&vault, command).await,
                 RecordCommand::Program(command) => program::run(&vault, command, language).await,
@@ -49,6 +52,7 @@ pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
                 RecordCommand::Consent(command) => consent::run(&vault, *command, language).await,
                 RecordCommand::Export(command) => export::run(&vault, command).await,
                 RecordCommand::Audit(command) => audit::run(&vault, command).await,
+                RecordCommand::Backup(args) => backup::backup(&vault, &passphrase, args).await,
                 RecordCommand::Provision(command) => audit::run_provision(&vault, command).await,
                 RecordCommand::Dashboard { json } => dashboard::run(&vault, json).await,
                 RecordCommand::Calendar { out } => calendar::run(&vault, out.as_deref()).await,
@@ -71,9 +75,4 @@ async fn init(
     vault.lock().await;
     eprintln!("{}", messages::recovery_key_instruction(language));
     output::line(recovery_key.expose_text().expose_secret())
-}
-
-async fn unlock(dir: &Path, passphrase_file: Option<&Path>) -> Result<Vault, CliError> {
-    let passphrase = passphrase::obtain(passphrase_file, Purpose::Unlock)?;
-    Ok(Vault::unlock(dir, &passphrase).await?)
 }

@@ -33,6 +33,10 @@ pub enum Action {
     ConsentRevoked,
     /// A package was written for a third party.
     Export,
+    /// A backup of the vault was written.
+    Backup,
+    /// The vault was restored from a backup (logged in the restored vault).
+    Restore,
     /// A client was erased.
     Erasure,
 }

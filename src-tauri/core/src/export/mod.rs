@@ -243,12 +243,12 @@ pub async fn export_summary(
         audit::store::head(&mut tx).await?,
         &[
             Document {
-                name: "summary.html",
+                name: "summary.html".into(),
                 media_type: "text/html; charset=utf-8",
                 content: summary::html(document).into_bytes(),
             },
             Document {
-                name: "summary.json",
+                name: "summary.json".into(),
                 media_type: "application/json",
                 content: json,
             },

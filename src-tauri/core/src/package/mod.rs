@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub(crate) use html::Page;
-pub use open::{open, unpack, OpenError, Package};
+pub use open::{open, open_sized, unpack, OpenError, Package};
 
 /// The manifest's `format`.
 pub const FORMAT: &str = "kizuki-package";
@@ -25,8 +25,9 @@ pub const FORMAT: &str = "kizuki-package";
 pub const FORMAT_VERSION: u32 = 1;
 /// The largest package accepted; a package holds text, well under this.
 pub const MAX_PACKAGE_BYTES: usize = 64 * 1024 * 1024;
-/// The shortest passphrase a package may be encrypted to.
-pub const MIN_PASSPHRASE_CHARS: usize = 12;
+/// The shortest passphrase a package may be encrypted to: the vault's own minimum, so that a
+/// backup can be encrypted to the vault's passphrase and one message states the rule.
+pub const MIN_PASSPHRASE_CHARS: usize = crate::vault::MIN_PASSPHRASE_CHARS;
 
 /// What a package holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +36,8 @@ pub const MIN_PASSPHRASE_CHARS: usize = 12;
 pub enum PackageKind {
     /// One client's summary for HR or a boss (人事向けサマリー).
     HrSummary,
+    /// The whole vault, for the consultant alone.
+    Backup,
 }
 
 /// The consent a package relies on, as the manifest names it.
@@ -90,7 +93,7 @@ pub struct Manifest {
 
 /// A document to put in a package.
 pub(crate) struct Document {
-    pub(crate) name: &'static str,
+    pub(crate) name: String,
     pub(crate) media_type: &'static str,
     pub(crate) content: Vec<u8>,
 }
@@ -114,7 +117,7 @@ pub(crate) fn assemble(
         files: documents
             .iter()
             .map(|document| FileEntry {
-                name: document.name.to_owned(),
+                name: document.name.clone(),
                 media_type: document.media_type.to_owned(),
                 bytes: document.content.len() as u64,
                 sha256: sha256(&document.content),
@@ -126,7 +129,7 @@ pub(crate) fn assemble(
     files.extend(
         documents
             .iter()
-            .map(|document| (document.name, document.content.as_slice())),
+            .map(|document| (document.name.as_str(), document.content.as_slice())),
     );
     zip::write(&files, now.naive_utc())
 }

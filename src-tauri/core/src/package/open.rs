@@ -50,7 +50,16 @@ pub enum OpenError {
 
 /// Decrypts and checks a package with any of `identities`.
 pub fn open(sealed: &[u8], identities: &[&dyn age::Identity]) -> Result<Package, OpenError> {
-    if sealed.len() > MAX_PACKAGE_BYTES {
+    open_sized(sealed, identities, MAX_PACKAGE_BYTES)
+}
+
+/// [`open`], for a kind of package allowed to be as large as `max_bytes` (a backup).
+pub fn open_sized(
+    sealed: &[u8],
+    identities: &[&dyn age::Identity],
+    max_bytes: usize,
+) -> Result<Package, OpenError> {
+    if sealed.len() > max_bytes {
         return Err(OpenError::TooLarge);
     }
     let armor = age::armor::ArmoredReader::new(sealed);
@@ -61,16 +70,19 @@ pub fn open(sealed: &[u8], identities: &[&dyn age::Identity]) -> Result<Package,
         decryptor
             .decrypt(identities.iter().copied())
             .map_err(|error| match error {
-                age::DecryptError::NoMatchingKeys => OpenError::WrongKey,
+                // A passphrase that is not the one shows as its stanza failing to decrypt.
+                age::DecryptError::NoMatchingKeys | age::DecryptError::DecryptionFailed => {
+                    OpenError::WrongKey
+                }
                 _ => OpenError::Damaged,
             })?;
     let mut archive = Vec::new();
     reader
         .by_ref()
-        .take(MAX_PACKAGE_BYTES as u64 + 1)
+        .take(max_bytes as u64 + 1)
         .read_to_end(&mut archive)
         .map_err(|_| OpenError::Damaged)?;
-    if archive.len() > MAX_PACKAGE_BYTES {
+    if archive.len() > max_bytes {
         return Err(OpenError::TooLarge);
     }
     unpack(&archive)

@@ -15,7 +15,7 @@ fn archive() -> Vec<u8> {
         None,
         "0".repeat(64),
         &[Document {
-            name: "summary.html",
+            name: "summary.html".into(),
             media_type: "text/html; charset=utf-8",
             content: "<p>要約・まとめ</p>".as_bytes().to_vec(),
         }],

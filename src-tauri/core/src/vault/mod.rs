@@ -23,8 +23,8 @@ use crate::db::{self, OpenMode};
 use crate::fs_atomic;
 pub use error::{Error, Result};
 use key::{DatabaseKey, KdfCost};
-use layout::Layout;
 pub use layout::VaultStatus;
+pub(crate) use layout::{Layout, DATABASE_FILE, PASSPHRASE_KEY_FILE, RECOVERY_KEY_FILE};
 pub use passphrase::MIN_PASSPHRASE_CHARS;
 pub use recovery_key::RecoveryKey;
 pub use throttle::{delay_after_failures, UnlockGate};
@@ -175,6 +175,20 @@ impl Vault {
     /// upgrading from a read (`busy_timeout` cannot resolve that case).
     pub(crate) async fn write(&self) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
         self.pool.begin_with("BEGIN IMMEDIATE").await
+    }
+
+    /// Whether SQLite finds the database whole (`PRAGMA integrity_check`), as a restore
+    /// checks before it puts a vault in place.
+    pub(crate) async fn integrity_check(&self) -> Result<bool> {
+        let verdict: String = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(verdict == "ok")
+    }
+
+    /// The vault's files, for a backup taken while the write lock is held.
+    pub(crate) fn layout(&self) -> &Layout {
+        &self.layout
     }
 
     #[cfg(test)]

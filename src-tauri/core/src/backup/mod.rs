@@ -1,0 +1,331 @@
+//! Backup and restore: the whole vault as one age file, taken while the app runs, and put
+//! back into a new data directory only after it has been opened and checked there.
+//!
+//! A backup holds the vault's own files, as they are on disk: the SQLCipher database (and
+//! its write-ahead log, if any), still encrypted with the vault key, and the two wrapped key
+//! files. They are copied while the vault's write lock is held, so that no save and no
+//! checkpoint can change them meanwhile: the copy is one consistent moment, and restoring it
+//! opens with the passphrase (or recovery key) of that moment. The archive is then encrypted
+//! again with age, to a passphrase or to age/SSH recipients, in the package format
+//! (`docs/package-format.md`, kind `backup`).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use age::secrecy::SecretString;
+use chrono::Utc;
+use serde::Serialize;
+
+use crate::package::{self, Document, Encryption, PackageKind};
+use crate::vault::{self, Vault, DATABASE_FILE, PASSPHRASE_KEY_FILE, RECOVERY_KEY_FILE};
+use crate::{audit, fs_atomic};
+
+/// The largest backup restored: a decade of practice is a few hundred megabytes.
+pub const MAX_BACKUP_BYTES: usize = 2 * 1024 * 1024 * 1024;
+
+/// The write-ahead log's name beside the database.
+fn log_file() -> String {
+    format!("{DATABASE_FILE}-wal")
+}
+
+/// Why a backup or a restore did not happen. Nothing is left behind in any case.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The vault could not be read, or the restored one not opened.
+    #[error(transparent)]
+    Vault(#[from] vault::Error),
+    /// The audit log could not be written.
+    #[error(transparent)]
+    Record(#[from] crate::record::Error),
+    /// The backup could not be encrypted as asked.
+    #[error(transparent)]
+    Seal(#[from] package::SealError),
+    /// The file is not a backup this build can read, or not for this key.
+    #[error(transparent)]
+    Open(#[from] package::OpenError),
+    /// A package, but not a backup.
+    #[error("the package is not a backup")]
+    NotABackup,
+    /// The target directory already holds something; a restore never replaces it.
+    #[error("the target directory is not empty")]
+    TargetNotEmpty,
+    /// The restored vault opened but did not pass SQLite's integrity check.
+    #[error("the restored database failed its integrity check")]
+    Corrupt,
+    /// A file already has the backup's name.
+    #[error("the file already exists")]
+    FileExists,
+    /// Reading or writing files failed.
+    #[error("reading or writing files failed")]
+    Io(#[source] std::io::Error),
+}
+
+impl Error {
+    /// The code front-ends translate.
+    pub fn code(&self) -> crate::ErrorCode {
+        use crate::ErrorCode;
+        match self {
+            Self::Vault(error) => error.code(),
+            Self::Record(error) => error.code(),
+            Self::Seal(package::SealError::NoRecipients) => ErrorCode::NoRecipients,
+            Self::Seal(package::SealError::InvalidRecipient) => ErrorCode::InvalidRecipient,
+            Self::Seal(package::SealError::PassphraseTooShort) => ErrorCode::PassphraseTooShort,
+            Self::Seal(_) => ErrorCode::Internal,
+            Self::Open(package::OpenError::WrongKey) => ErrorCode::WrongPassphrase,
+            Self::Open(package::OpenError::UnknownVersion(_)) => ErrorCode::UnknownPackageVersion,
+            Self::Open(_) | Self::NotABackup | Self::Corrupt => ErrorCode::NotABackup,
+            Self::TargetNotEmpty => ErrorCode::VaultExists,
+            Self::FileExists => ErrorCode::FileExists,
+            Self::Io(_) => ErrorCode::Storage,
+        }
+    }
+}
+
+/// The result of backups and restores.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What a backup wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct BackedUp {
+    /// The file.
+    pub path: String,
+    /// Its size.
+    pub bytes: u64,
+    /// SHA-256 of the file, as the audit log keeps it.
+    pub sha256: String,
+}
+
+/// Writes a backup of the open vault to `path` (a new file), encrypted as asked.
+pub async fn backup(
+    vault: &Vault,
+    encryption: &Encryption,
+    armored: bool,
+    path: &Path,
+) -> Result<BackedUp> {
+    package::check(encryption)?;
+    let layout = vault.layout().clone();
+    // The write lock keeps every save, and so every checkpoint, out while the files are read.
+    let mut tx = vault.write().await.map_err(vault::Error::from)?;
+    let head = audit::store::head(&mut tx).await?;
+    let mut documents = Vec::new();
+    for (name, file) in [
+        (DATABASE_FILE.to_owned(), layout.database()),
+        (log_file(), layout.database_companions()[0].clone()),
+        (PASSPHRASE_KEY_FILE.to_owned(), layout.passphrase_key()),
+        (RECOVERY_KEY_FILE.to_owned(), layout.recovery_key()),
+    ] {
+        match fs::read(&file) {
+            Ok(content) => documents.push((name, content)),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound && name == log_file() => {}
+            Err(error) => return Err(Error::Io(error)),
+        }
+    }
+    tx.rollback().await.map_err(vault::Error::from)?;
+    let now = Utc::now();
+    let documents: Vec<Document> = documents
+        .into_iter()
+        .map(|(name, content)| Document {
+            name,
+            media_type: "application/octet-stream",
+            content,
+        })
+        .collect();
+    let archive = package::assemble(PackageKind::Backup, None, head, &documents, now);
+    let sealed = package::seal(&archive, encryption, armored)?;
+    let sha256 = package::sha256(&sealed);
+    fs_atomic::write_new_file(path, &sealed).map_err(|error| {
+        if error.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::FileExists
+        } else {
+            Error::Io(error)
+        }
+    })?;
+    let mut tx = vault.write().await.map_err(vault::Error::from)?;
+    let logged = audit::store::append(
+        &mut tx,
+        audit::Action::Backup,
+        "vault",
+        &format!("sha256={sha256}"),
+        now,
+    )
+    .await;
+    // A backup the log cannot record is not kept: the log must know every copy made.
+    if let Err(error) = logged {
+        let _ = fs::remove_file(path);
+        return Err(error.into());
+    }
+    if let Err(error) = tx.commit().await {
+        let _ = fs::remove_file(path);
+        return Err(vault::Error::from(error).into());
+    }
+    Ok(BackedUp {
+        path: path.display().to_string(),
+        bytes: sealed.len() as u64,
+        sha256,
+    })
+}
+
+/// How the backup file itself is opened.
+pub enum BackupKey<'a> {
+    /// It was encrypted to a passphrase.
+    Passphrase(&'a SecretString),
+    /// It was encrypted to recipients: one of their identities.
+    Identity(&'a dyn age::Identity),
+}
+
+impl std::fmt::Debug for BackupKey<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Passphrase(_) => "Passphrase(..)",
+            Self::Identity(_) => "Identity(..)",
+        })
+    }
+}
+
+/// What a restore checked and put in place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Restored {
+    /// The data directory now holding the vault.
+    pub data_dir: String,
+    /// When the backup was made.
+    pub backed_up_at: String,
+}
+
+/// Restores a backup into `target`, a data directory that must not exist or be empty. The
+/// vault is written beside it first, opened with `passphrase` (the vault's passphrase at the
+/// time of the backup) and checked; only then is it moved into place. A restore that fails
+/// at any point leaves nothing.
+pub async fn restore(
+    sealed: &[u8],
+    key: BackupKey<'_>,
+    passphrase: &SecretString,
+    target: &Path,
+) -> Result<Restored> {
+    if sealed.len() > MAX_BACKUP_BYTES {
+        return Err(Error::Open(package::OpenError::TooLarge));
+    }
+    let scrypt;
+    let identity: &dyn age::Identity = match key {
+        BackupKey::Passphrase(passphrase) => {
+            scrypt = age::scrypt::Identity::new(passphrase.clone());
+            &scrypt
+        }
+        BackupKey::Identity(identity) => identity,
+    };
+    let opened = package::open_sized(sealed, &[identity], MAX_BACKUP_BYTES)?;
+    if opened.manifest.kind != PackageKind::Backup {
+        return Err(Error::NotABackup);
+    }
+    if !is_empty_or_absent(target)? {
+        return Err(Error::TargetNotEmpty);
+    }
+    let staging = staging_beside(target)?;
+    let outcome = restore_into(&opened, passphrase, &staging).await;
+    let placed = outcome.and_then(|()| place(&staging, target));
+    if placed.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    placed?;
+    Ok(Restored {
+        data_dir: target.display().to_string(),
+        backed_up_at: opened.manifest.created_at,
+    })
+}
+
+async fn restore_into(
+    opened: &package::Package,
+    passphrase: &SecretString,
+    dir: &Path,
+) -> Result<()> {
+    let expected = [DATABASE_FILE, PASSPHRASE_KEY_FILE, RECOVERY_KEY_FILE];
+    if !expected
+        .iter()
+        .all(|name| opened.files.iter().any(|(file, _)| file == name))
+    {
+        return Err(Error::NotABackup);
+    }
+    for (name, content) in &opened.files {
+        let known = expected.contains(&name.as_str()) || *name == log_file();
+        if !known {
+            return Err(Error::NotABackup);
+        }
+        fs_atomic::write_new_file(&dir.join(name), content).map_err(Error::Io)?;
+    }
+    let vault = Vault::unlock(dir, passphrase).await?;
+    let checked = check_and_log(&vault, &opened.manifest.created_at).await;
+    vault.lock().await;
+    checked
+}
+
+/// Checks the restored database and records the restore in its own audit log.
+async fn check_and_log(vault: &Vault, backed_up_at: &str) -> Result<()> {
+    if !vault.integrity_check().await? {
+        return Err(Error::Corrupt);
+    }
+    let mut tx = vault.write().await.map_err(vault::Error::from)?;
+    audit::store::append(
+        &mut tx,
+        audit::Action::Restore,
+        "vault",
+        &format!("backed_up_at={backed_up_at}"),
+        Utc::now(),
+    )
+    .await?;
+    tx.commit().await.map_err(vault::Error::from)?;
+    Ok(())
+}
+
+fn is_empty_or_absent(dir: &Path) -> Result<bool> {
+    match fs::read_dir(dir) {
+        Ok(mut entries) => Ok(entries.next().is_none()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(true),
+        Err(error) => Err(Error::Io(error)),
+    }
+}
+
+/// A new, private directory beside `target`, on the same file system so that the restored
+/// vault moves into place by a rename.
+fn staging_beside(target: &Path) -> Result<PathBuf> {
+    let parent = target
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs_atomic::create_private_dir(parent).map_err(Error::Io)?;
+    let name = target
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "vault".to_owned());
+    let staging = parent.join(format!(".{name}.restoring-{:016x}", rand::random::<u64>()));
+    fs::create_dir(&staging).map_err(Error::Io)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&staging, fs::Permissions::from_mode(0o700)).map_err(Error::Io)?;
+    }
+    Ok(staging)
+}
+
+/// Moves the checked vault into `target`: a rename of the directory, or, when `target` is an
+/// empty directory already (chosen by the consultant), a rename of each file into it.
+fn place(staging: &Path, target: &Path) -> Result<()> {
+    if !target.exists() {
+        return fs::rename(staging, target).map_err(Error::Io);
+    }
+    for entry in fs::read_dir(staging).map_err(Error::Io)? {
+        let entry = entry.map_err(Error::Io)?;
+        let destination = target.join(entry.file_name());
+        if destination.exists() {
+            return Err(Error::TargetNotEmpty);
+        }
+        fs::rename(entry.path(), destination).map_err(Error::Io)?;
+    }
+    fs::remove_dir(staging).map_err(Error::Io)
+}
+
+#[cfg(test)]
+mod tests;

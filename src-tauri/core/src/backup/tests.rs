@@ -1,0 +1,167 @@
+//! Backup and restore against real vaults and the real age format.
+
+use std::path::Path;
+
+use super::*;
+use crate::client::ClientFilter;
+use crate::test_support::fixtures::{self, TestResult};
+use crate::test_support::{new_vault, secret, PASSPHRASE};
+
+fn with_passphrase() -> Encryption {
+    Encryption::Passphrase(secret("ばっくあっぷのあいことば"))
+}
+
+/// Every client, every interview's notes, every consent and the search index, as one value.
+async fn contents(vault: &Vault) -> TestResult<String> {
+    let mut seen = Vec::new();
+    for client in crate::client::list(vault, &ClientFilter::default()).await? {
+        seen.push(format!("{}:{}", client.id, client.name));
+        for interview in crate::interview::list(vault, client.id).await? {
+            seen.push(crate::interview::get(vault, interview.id).await?.notes);
+        }
+        seen.extend(
+            crate::consent::list(vault, client.id)
+                .await?
+                .into_iter()
+                .map(|consent| consent.purpose),
+        );
+    }
+    let found = crate::search::search(vault, "上司").await?;
+    seen.push(format!("search:{}", found.groups.len()));
+    Ok(seen.join("\n"))
+}
+
+fn leftovers(dir: &Path) -> TestResult<Vec<String>> {
+    Ok(fs::read_dir(dir)?
+        .map(|entry| entry.map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect::<Result<Vec<_>, _>>()?)
+}
+
+#[tokio::test]
+async fn a_backup_restores_into_a_new_directory_as_it_was() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    let client_id = fixtures::client(&vault, company_id).await?;
+    fixtures::held_interview(
+        &vault,
+        client_id,
+        "2026-11-10T10:00",
+        Some("上司との関係に悩む"),
+    )
+    .await?;
+    let before = contents(&vault).await?;
+    let file = dir.path().join("backup.age");
+    let backed_up = backup(&vault, &with_passphrase(), false, &file).await?;
+    assert_eq!(backed_up.sha256, package::sha256(&fs::read(&file)?));
+    // Written after the backup: not in it.
+    fixtures::named_client(&vault, company_id, "後藤 次郎", "ごとう じろう").await?;
+    let log = crate::audit::list(&vault).await?;
+    assert_eq!(log[0].action, audit::Action::Backup);
+    vault.lock().await;
+
+    let target = dir.path().join("restored");
+    let restored = restore(
+        &fs::read(&file)?,
+        BackupKey::Passphrase(&secret("ばっくあっぷのあいことば")),
+        &secret(PASSPHRASE),
+        &target,
+    )
+    .await?;
+    assert_eq!(restored.data_dir, target.display().to_string());
+    let reopened = Vault::unlock(&target, &secret(PASSPHRASE)).await?;
+    assert_eq!(contents(&reopened).await?, before);
+    let restored_log = crate::audit::list(&reopened).await?;
+    assert_eq!(restored_log[0].action, audit::Action::Restore);
+    assert!(matches!(
+        crate::audit::verify(&reopened).await?,
+        crate::audit::Verdict::Intact { .. }
+    ));
+    reopened.lock().await;
+    assert_eq!(
+        leftovers(dir.path())?.len(),
+        3,
+        "the vault, the backup and the restored vault only"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_bad_backup_or_target_restores_nothing_and_leaves_nothing() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let file = dir.path().join("backup.age");
+    backup(&vault, &with_passphrase(), true, &file).await?;
+    // A backup is never written over a file.
+    let again = backup(&vault, &with_passphrase(), false, &file).await.err();
+    assert_eq!(again.map(|e| e.code()), Some(crate::ErrorCode::FileExists));
+    vault.lock().await;
+    let sealed = fs::read(&file)?;
+    let target = dir.path().join("restored");
+    let key = secret("ばっくあっぷのあいことば");
+    let attempt = |bytes: Vec<u8>, backup_key: SecretString, passphrase: SecretString| {
+        let target = target.clone();
+        async move {
+            restore(
+                &bytes,
+                BackupKey::Passphrase(&backup_key),
+                &passphrase,
+                &target,
+            )
+            .await
+            .err()
+            .map(|error| error.code())
+        }
+    };
+    use crate::ErrorCode;
+    assert_eq!(
+        attempt(
+            sealed.clone(),
+            secret("ちがうあいことば"),
+            secret(PASSPHRASE)
+        )
+        .await,
+        Some(ErrorCode::WrongPassphrase)
+    );
+    let mut tampered = sealed.clone();
+    let middle = tampered.len() / 2;
+    tampered[middle] ^= 0x01;
+    assert_eq!(
+        attempt(tampered, key.clone(), secret(PASSPHRASE)).await,
+        Some(ErrorCode::NotABackup)
+    );
+    assert_eq!(
+        attempt(
+            sealed[..sealed.len() / 3].to_vec(),
+            key.clone(),
+            secret(PASSPHRASE)
+        )
+        .await,
+        Some(ErrorCode::NotABackup)
+    );
+    assert_eq!(
+        attempt(b"not age at all".to_vec(), key.clone(), secret(PASSPHRASE)).await,
+        Some(ErrorCode::NotABackup)
+    );
+    // The right backup key, but not the vault's passphrase of that day: checked, not placed.
+    assert_eq!(
+        attempt(sealed.clone(), key.clone(), secret("べつのぱすふれーず")).await,
+        Some(ErrorCode::WrongPassphrase)
+    );
+    assert!(!target.exists());
+    // A directory that holds anything is never replaced.
+    fs::create_dir(&target)?;
+    fs::write(target.join("memo.txt"), "前からある")?;
+    assert_eq!(
+        attempt(sealed.clone(), key.clone(), secret(PASSPHRASE)).await,
+        Some(ErrorCode::VaultExists)
+    );
+    assert_eq!(leftovers(&target)?, ["memo.txt"]);
+    assert_eq!(
+        leftovers(dir.path())?.len(),
+        3,
+        "the vault, the backup and the untouched directory only: {:?}",
+        leftovers(dir.path())?
+    );
+    Ok(())
+}
