@@ -2,7 +2,7 @@
 //! developers. Neither ever contains client content.
 
 use kizuki_core::record::{self, Field};
-use kizuki_core::{data_dir, export, preferences, vault, ErrorCode};
+use kizuki_core::{backup, data_dir, export, preferences, vault, ErrorCode};
 use serde::Serialize;
 
 /// What a failed command returns to the UI.
@@ -35,7 +35,12 @@ macro_rules! from_core_error {
         }
     )*};
 }
-from_core_error!(vault::Error, preferences::Error, data_dir::Error);
+from_core_error!(
+    vault::Error,
+    preferences::Error,
+    data_dir::Error,
+    backup::Error
+);
 
 impl From<export::Error> for IpcError {
     fn from(error: export::Error) -> Self {

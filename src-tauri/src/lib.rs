@@ -56,6 +56,7 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
         .manage(state)
         .manage(CloseGuard::default())
         .manage(Printer::default())
+        .manage(commands::backups::BackupProgress::default())
         .invoke_handler(specta.invoke_handler())
         .on_window_event(closing::on_window_event)
         .setup(|app| {

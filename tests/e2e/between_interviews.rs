@@ -301,6 +301,26 @@ fn share_with_consent(session: &Session) -> Result<()> {
         session.attribute(&verdict, "data-state")?.as_deref(),
         Some("intact")
     );
+    // The whole vault, backed up to a passphrase into Downloads: an age file, for this user only.
+    type_into(session, "backup-passphrase", PASSPHRASE)?;
+    type_into(session, "backup-passphrase-again", PASSPHRASE)?;
+    click(session, "backup-start")?;
+    let written = session.wait_for_test_id("backup-written")?;
+    let backup = session
+        .attribute(&written, "data-path")?
+        .ok_or("no path on the backup message")?;
+    let bytes = std::fs::read(&backup)?;
+    assert!(
+        bytes.starts_with(b"age-encryption.org/v1\n-> scrypt "),
+        "{backup}"
+    );
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&backup)?.permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{backup}: {mode:o}");
+    }
+    row_containing(session, "audit-entries", "バックアップ")?;
+    keep_screenshot(session, "records")?;
     Ok(())
 }
 

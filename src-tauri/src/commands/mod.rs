@@ -2,6 +2,7 @@
 //! documented core function; `command_list.rs` names every one of them once.
 
 pub mod action_plans;
+pub mod backups;
 pub mod clients;
 pub mod companies;
 pub mod consents;

@@ -105,6 +105,13 @@ export const commands = {
 	consentGrant: (input: ConsentInput) => typedError<Consent, IpcError>(__TAURI_INVOKE("consent_grant", { input })),
 	/**  Revokes a consent; it is kept, marked revoked. */
 	consentRevoke: (id: ConsentId, input: RevocationInput) => typedError<Consent, IpcError>(__TAURI_INVOKE("consent_revoke", { id, input })),
+	/**
+	 *  Backs the whole vault up into the Downloads folder, encrypted to `passphrase` (a secret
+	 *  type at once) or, without one, to `recipients`.
+	 */
+	vaultBackup: (passphrase: string | null, recipients: string[], armored: boolean) => typedError<BackedUp, IpcError>(__TAURI_INVOKE("vault_backup", { passphrase, recipients, armored })),
+	/**  How far the backup under way has come; `None` when none is. */
+	vaultBackupProgress: () => typedError<Progress | null, IpcError>(__TAURI_INVOKE("vault_backup_progress")),
 	/**  The summary written for a consent's recipient. */
 	summaryGet: (consentId: ConsentId) => typedError<Summary, IpcError>(__TAURI_INVOKE("summary_get", { consentId })),
 	/**  Saves the summary (the editor's autosave). */
@@ -270,6 +277,16 @@ export type AuditEntry = {
 	detail: string,
 	/**  The entry's hash (SHA-256, hex). */
 	hash: string,
+};
+
+/**  What a backup wrote. */
+export type BackedUp = {
+	/**  The file. */
+	path: string,
+	/**  Its size. */
+	bytes: number,
+	/**  SHA-256 of the file, as the audit log keeps it. */
+	sha256: string,
 };
 
 /**  A client as stored. */
@@ -1027,6 +1044,14 @@ export type ProgramSummary = {
 	endsOn: string,
 	/**  How many clients are enrolled. */
 	clientCount: number,
+};
+
+/**  How far a backup has come: bytes copied and then encrypted, out of both together. */
+export type Progress = {
+	/**  Done so far. */
+	done: number,
+	/**  All there is to do. */
+	total: number,
 };
 
 /**

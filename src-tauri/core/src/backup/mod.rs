@@ -98,12 +98,63 @@ pub struct BackedUp {
     pub sha256: String,
 }
 
+/// How far a backup has come: bytes copied and then encrypted, out of both together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Progress {
+    /// Done so far.
+    pub done: u64,
+    /// All there is to do.
+    pub total: u64,
+}
+
 /// Writes a backup of the open vault to `path` (a new file), encrypted as asked.
 pub async fn backup(
     vault: &Vault,
     encryption: &Encryption,
     armored: bool,
     path: &Path,
+) -> Result<BackedUp> {
+    backup_reporting(vault, encryption, armored, path, &|_| {}).await
+}
+
+/// What a backup file in the Downloads folder is called, before its date.
+pub const BACKUP_FILE_PREFIX: &str = "Kizuki-backup";
+
+/// Writes a backup into `dir` as `Kizuki-backup-<date>.age`, numbered rather than replacing
+/// an earlier one, reporting its progress.
+pub async fn backup_into(
+    vault: &Vault,
+    encryption: &Encryption,
+    armored: bool,
+    dir: &Path,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<BackedUp> {
+    let stem = format!("{BACKUP_FILE_PREFIX}-{}", crate::calendar::today());
+    for attempt in 1..=100 {
+        let path = dir.join(match attempt {
+            1 => format!("{stem}.age"),
+            n => format!("{stem} ({n}).age"),
+        });
+        if fs::symlink_metadata(&path).is_ok() {
+            continue;
+        }
+        match backup_reporting(vault, encryption, armored, &path, progress).await {
+            Err(Error::FileExists) => continue,
+            outcome => return outcome,
+        }
+    }
+    Err(Error::FileExists)
+}
+
+/// [`backup`], telling `progress` how far it has come.
+pub async fn backup_reporting(
+    vault: &Vault,
+    encryption: &Encryption,
+    armored: bool,
+    path: &Path,
+    progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<BackedUp> {
     package::check(encryption)?;
     let layout = vault.layout().clone();
@@ -124,6 +175,16 @@ pub async fn backup(
         }
     }
     tx.rollback().await.map_err(vault::Error::from)?;
+    // Copying is about as much work as encrypting: the total counts the bytes twice.
+    let copied: u64 = documents
+        .iter()
+        .map(|(_, content)| content.len() as u64)
+        .sum();
+    let total = copied * 2;
+    progress(Progress {
+        done: copied,
+        total,
+    });
     let now = Utc::now();
     let documents: Vec<Document> = documents
         .into_iter()
@@ -134,7 +195,12 @@ pub async fn backup(
         })
         .collect();
     let archive = package::assemble(PackageKind::Backup, None, head, &documents, now);
-    let sealed = package::seal(&archive, encryption, armored)?;
+    let sealed = package::seal_reporting(&archive, encryption, armored, &mut |sealed| {
+        progress(Progress {
+            done: (copied + sealed as u64).min(total),
+            total,
+        });
+    })?;
     let sha256 = package::sha256(&sealed);
     fs_atomic::write_new_file(path, &sealed).map_err(|error| {
         if error.kind() == std::io::ErrorKind::AlreadyExists {

@@ -165,3 +165,39 @@ async fn a_bad_backup_or_target_restores_nothing_and_leaves_nothing() -> TestRes
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_backup_into_a_folder_reports_its_progress_to_the_end() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let downloads = dir.path().join("downloads");
+    fs::create_dir(&downloads)?;
+    let reports = std::sync::Mutex::new(Vec::new());
+    let record = |progress: Progress| {
+        if let Ok(mut reports) = reports.lock() {
+            reports.push(progress);
+        }
+    };
+    let first = backup_into(&vault, &with_passphrase(), false, &downloads, &record).await?;
+    let second = backup_into(&vault, &with_passphrase(), false, &downloads, &record).await?;
+    let stem = format!("{BACKUP_FILE_PREFIX}-{}", crate::calendar::today());
+    assert!(
+        first.path.ends_with(&format!("{stem}.age")),
+        "{}",
+        first.path
+    );
+    assert!(
+        second.path.ends_with(&format!("{stem} (2).age")),
+        "{}",
+        second.path
+    );
+    let reports = reports.into_inner().map_err(|_| "poisoned")?;
+    assert!(reports.len() >= 4, "{reports:?}");
+    assert!(reports
+        .windows(2)
+        .all(|pair| pair[0].total != pair[1].total || pair[0].done <= pair[1].done));
+    let last = reports.last().ok_or("no report")?;
+    assert_eq!(last.done, last.total);
+    vault.lock().await;
+    Ok(())
+}

@@ -213,6 +213,20 @@ pub(crate) fn seal(
     encryption: &Encryption,
     armored: bool,
 ) -> Result<Vec<u8>, SealError> {
+    seal_reporting(archive, encryption, armored, &mut |_| {})
+}
+
+/// The bytes encrypted between two progress reports.
+const SEAL_CHUNK: usize = 1024 * 1024;
+
+/// [`seal`], telling `sealed` how many bytes of the archive are encrypted so far as it goes
+/// (a backup of a decade takes seconds, and its progress is shown).
+pub(crate) fn seal_reporting(
+    archive: &[u8],
+    encryption: &Encryption,
+    armored: bool,
+    sealed_so_far: &mut dyn FnMut(usize),
+) -> Result<Vec<u8>, SealError> {
     check(encryption)?;
     let encryptor = match encryption {
         Encryption::Recipients(keys) => {
@@ -238,7 +252,12 @@ pub(crate) fn seal(
     let mut sealed = Vec::new();
     let armor = age::armor::ArmoredWriter::wrap_output(&mut sealed, format)?;
     let mut writer = encryptor.wrap_output(armor)?;
-    writer.write_all(archive)?;
+    let mut done = 0;
+    for chunk in archive.chunks(SEAL_CHUNK) {
+        writer.write_all(chunk)?;
+        done += chunk.len();
+        sealed_so_far(done);
+    }
     writer.finish()?.finish()?;
     Ok(sealed)
 }

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../../shared/FormError";
 import { useLanguage } from "../../shared/useLanguage";
+import { BackupPanel } from "../backup/BackupPanel";
 import { consentQueries } from "../consents/queries";
 import { formatInstant } from "../interviews/moments";
 import "./records.css";
@@ -33,6 +34,7 @@ export function RecordsScreen() {
           {verdict.state === "incomplete" && t("records.incomplete", { missing: verdict.missing.join(t("share.separator")) })}
         </p>
       )}
+      <BackupPanel />
       <section>
         <h2>{t("records.provisions")}</h2>
         {records.data?.provisions.length === 0 && <p className="quiet">{t("records.noProvisions")}</p>}

@@ -177,7 +177,7 @@ export function ConsentScreen({ clientId }: { clientId: number }) {
           <fieldset className="consent-form__parts" {...invalidProps(error, "parts")}>
             <legend>{t("fields.parts")}</legend>
             {SHARE_PARTS.map((part) => (
-              <label key={part} className="check">
+              <label key={part} className="check-field">
                 <input
                   type="checkbox"
                   data-testid={`consent-part-${part}`}
@@ -191,7 +191,7 @@ export function ConsentScreen({ clientId }: { clientId: number }) {
               </label>
             ))}
             {(flags.data ?? []).map((flag) => (
-              <label key={flag.id} className="check consent-form__flag">
+              <label key={flag.id} className="check-field consent-form__flag">
                 <input
                   type="checkbox"
                   data-testid={`consent-flag-${String(flag.id)}`}

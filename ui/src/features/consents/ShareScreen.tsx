@@ -102,7 +102,7 @@ function Share({ consent, summary, flags }: { consent: Consent; summary: Summary
       <fieldset className="share__parts">
         <legend>{t("share.include")}</legend>
         {SHARE_PARTS.map((part) => (
-          <label key={part} className="check">
+          <label key={part} className="check-field">
             <input
               type="checkbox"
               data-testid={`share-part-${part}`}
@@ -116,7 +116,7 @@ function Share({ consent, summary, flags }: { consent: Consent; summary: Summary
           </label>
         ))}
         {consent.flagIds.map((flagId) => (
-          <label key={flagId} className="check">
+          <label key={flagId} className="check-field">
             <input
               type="checkbox"
               data-testid={`share-flag-${String(flagId)}`}
@@ -235,7 +235,7 @@ function ExportForm({ consent, request, autosave, blocked }: ExportFormProps) {
   return (
     <section className="share__export" data-testid="share-export">
       <h2>{t("share.exportTitle")}</h2>
-      <label className="check">
+      <label className="check-field">
         <input
           type="checkbox"
           data-testid="share-use-passphrase"
@@ -250,7 +250,7 @@ function ExportForm({ consent, request, autosave, blocked }: ExportFormProps) {
       {!usePassphrase && (
         <>
           {contactKeys.map(({ key, label }, index) => (
-            <label key={key} className="check">
+            <label key={key} className="check-field">
               <input
                 type="checkbox"
                 data-testid={`share-contact-key-${String(index)}`}
@@ -311,7 +311,7 @@ function ExportForm({ consent, request, autosave, blocked }: ExportFormProps) {
           <p className="quiet">{t("share.passphraseHint")}</p>
         </div>
       )}
-      <label className="check">
+      <label className="check-field">
         <input
           type="checkbox"
           data-testid="share-armored"

@@ -1,0 +1,58 @@
+//! Backups from the app: written to the Downloads folder, with their progress polled by the
+//! UI while the command runs (a decade of practice takes seconds to copy and encrypt).
+
+use std::sync::Mutex;
+
+use kizuki_core::backup::{self, BackedUp, Progress};
+use kizuki_core::package::Encryption;
+use secrecy::SecretString;
+use tauri::State;
+
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+/// The progress of the backup under way, if any; managed by Tauri beside [`AppState`].
+#[derive(Debug, Default)]
+pub struct BackupProgress(Mutex<Option<Progress>>);
+
+impl BackupProgress {
+    fn set(&self, progress: Option<Progress>) {
+        if let Ok(mut current) = self.0.lock() {
+            *current = progress;
+        }
+    }
+}
+
+/// Backs the whole vault up into the Downloads folder, encrypted to `passphrase` (a secret
+/// type at once) or, without one, to `recipients`.
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_backup(
+    state: State<'_, AppState>,
+    progress: State<'_, BackupProgress>,
+    passphrase: Option<String>,
+    recipients: Vec<String>,
+    armored: bool,
+) -> IpcResult<BackedUp> {
+    let encryption = match passphrase {
+        Some(passphrase) => Encryption::Passphrase(SecretString::from(passphrase)),
+        None => Encryption::Recipients(recipients),
+    };
+    let downloads =
+        kizuki_core::data_dir::downloads().map_err(kizuki_core::record::Error::Storage)?;
+    let vault = state.vault().await?;
+    progress.set(Some(Progress { done: 0, total: 1 }));
+    let report = |now: Progress| progress.set(Some(now));
+    let outcome = backup::backup_into(&vault, &encryption, armored, &downloads, &report).await;
+    progress.set(None);
+    Ok(outcome?)
+}
+
+/// How far the backup under way has come; `None` when none is.
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_backup_progress(
+    progress: State<'_, BackupProgress>,
+) -> IpcResult<Option<Progress>> {
+    Ok(progress.0.lock().map(|current| *current).unwrap_or(None))
+}
