@@ -92,6 +92,19 @@ error_codes! {
     NoRecipients = "no_recipients",
     /// A file already has the name chosen for a new one; nothing was overwritten.
     FileExists = "file_exists",
+    /// A passphrase for a package given to someone else is shorter than 12 characters.
+    PackagePassphraseTooShort = "package_passphrase_too_short",
+    /// Another backup or a checkpoint is under way; nothing was written.
+    VaultBusy = "vault_busy",
+    /// The folder chosen for a restore holds something; a restore never replaces anything.
+    TargetNotEmpty = "target_not_empty",
+    /// The backup opened, but the vault inside it fails SQLite's check: it was damaged
+    /// before it was backed up.
+    BackupDamaged = "backup_damaged",
+    /// The backup is larger than Kizuki restores (or would write).
+    BackupTooLarge = "backup_too_large",
+    /// The passphrase or key given does not open the backup file.
+    WrongBackupKey = "wrong_backup_key",
     /// A file given as a backup is not one (or is damaged); nothing was restored.
     NotABackup = "not_a_backup",
     /// A package of a format version this build does not know.

@@ -21,6 +21,26 @@ impl BackupProgress {
             *current = progress;
         }
     }
+
+    /// Claims the progress for one backup: `None` if another is under way. The claim is
+    /// released when the guard drops, whatever happens to the backup.
+    fn claim(&self) -> Option<Running<'_>> {
+        let mut current = self.0.lock().ok()?;
+        if current.is_some() {
+            return None;
+        }
+        *current = Some(Progress { done: 0, total: 1 });
+        Some(Running(self))
+    }
+}
+
+/// One backup under way; its progress is cleared when it ends.
+struct Running<'a>(&'a BackupProgress);
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.0.set(None);
+    }
 }
 
 /// Backs the whole vault up into the Downloads folder, encrypted to `passphrase` (a secret
@@ -41,11 +61,9 @@ pub async fn vault_backup(
     let downloads =
         kizuki_core::data_dir::downloads().map_err(kizuki_core::record::Error::Storage)?;
     let vault = state.vault().await?;
-    progress.set(Some(Progress { done: 0, total: 1 }));
+    let _running = progress.claim().ok_or(backup::Error::Busy)?;
     let report = |now: Progress| progress.set(Some(now));
-    let outcome = backup::backup_into(&vault, &encryption, armored, &downloads, &report).await;
-    progress.set(None);
-    Ok(outcome?)
+    Ok(backup::backup_into(&vault, &encryption, armored, &downloads, &report).await?)
 }
 
 /// How far the backup under way has come; `None` when none is.

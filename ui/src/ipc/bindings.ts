@@ -157,7 +157,7 @@ export const commands = {
 /* Constants */
 export const CLIENT_REFERENCE_PREFIX = "KZ-" as const;
 
-export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","consent_revoked","not_consented","no_recipients","file_exists","not_a_backup","unknown_package_version","print_failed","storage","internal"] as const;
+export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","consent_revoked","not_consented","no_recipients","file_exists","package_passphrase_too_short","vault_busy","target_not_empty","backup_damaged","backup_too_large","wrong_backup_key","not_a_backup","unknown_package_version","print_failed","storage","internal"] as const;
 
 export const SEARCH_MAX_HITS = 200 as const;
 
@@ -677,6 +677,21 @@ export type ErrorCode =
 "no_recipients" | 
 /**  A file already has the name chosen for a new one; nothing was overwritten. */
 "file_exists" | 
+/**  A passphrase for a package given to someone else is shorter than 12 characters. */
+"package_passphrase_too_short" | 
+/**  Another backup or a checkpoint is under way; nothing was written. */
+"vault_busy" | 
+/**  The folder chosen for a restore holds something; a restore never replaces anything. */
+"target_not_empty" | 
+/**
+ *  The backup opened, but the vault inside it fails SQLite's check: it was damaged
+ *  before it was backed up.
+ */
+"backup_damaged" | 
+/**  The backup is larger than Kizuki restores (or would write). */
+"backup_too_large" | 
+/**  The passphrase or key given does not open the backup file. */
+"wrong_backup_key" | 
 /**  A file given as a backup is not one (or is damaged); nothing was restored. */
 "not_a_backup" | 
 /**  A package of a format version this build does not know. */

@@ -75,6 +75,26 @@ pub async fn backup(
     output::line(&written.sha256)
 }
 
+/// Every identity in an age identity file (from age-keygen), or the unencrypted SSH private
+/// key it is.
+fn identities_in(file: &Path) -> Result<Vec<Box<dyn age::Identity>>, CliError> {
+    let text = std::fs::read(file).map_err(CliError::UnreadableFile)?;
+    if let Ok(parsed) = age::IdentityFile::from_buffer(text.as_slice()) {
+        if let Ok(identities) = parsed.into_identities() {
+            if !identities.is_empty() {
+                return Ok(identities
+                    .into_iter()
+                    .map(|identity| identity as Box<dyn age::Identity>)
+                    .collect());
+            }
+        }
+    }
+    match age::ssh::Identity::from_buffer(text.as_slice(), None) {
+        Ok(identity @ age::ssh::Identity::Unencrypted(_)) => Ok(vec![Box::new(identity)]),
+        _ => Err(CliError::NotAnIdentity),
+    }
+}
+
 /// Restores into `dir`, which must not hold anything yet.
 pub async fn restore(
     dir: &Path,
@@ -85,15 +105,14 @@ pub async fn restore(
     let sealed = std::fs::read(&args.file).map_err(CliError::UnreadableFile)?;
     let restored = match &args.identity {
         Some(identity_file) => {
-            let identities =
-                age::IdentityFile::from_file(identity_file.to_string_lossy().into_owned())
-                    .map_err(|_| CliError::NotAnIdentity)?
-                    .into_identities()
-                    .map_err(|_| CliError::NotAnIdentity)?;
-            let identity = identities.first().ok_or(CliError::NotAnIdentity)?;
+            let identities = identities_in(identity_file)?;
+            let identities: Vec<&dyn age::Identity> = identities
+                .iter()
+                .map(|identity| identity.as_ref() as &dyn age::Identity)
+                .collect();
             backup::restore(
                 &sealed,
-                BackupKey::Identity(identity.as_ref()),
+                BackupKey::Identities(&identities),
                 &vault_passphrase,
                 dir,
             )

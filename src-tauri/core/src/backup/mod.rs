@@ -50,6 +50,13 @@ pub enum Error {
     /// The target directory already holds something; a restore never replaces it.
     #[error("the target directory is not empty")]
     TargetNotEmpty,
+    /// The write-ahead log could not be emptied (a read held it): a backup then could carry
+    /// pages of a client erased just before, so none is taken.
+    #[error("the vault is busy")]
+    Busy,
+    /// The backup would be larger than a restore accepts.
+    #[error("the backup is too large")]
+    TooLarge,
     /// The restored vault opened but did not pass SQLite's integrity check.
     #[error("the restored database failed its integrity check")]
     Corrupt,
@@ -66,16 +73,21 @@ impl Error {
     pub fn code(&self) -> crate::ErrorCode {
         use crate::ErrorCode;
         match self {
+            // Read in a restore, a damaged vault is a damaged backup.
+            Self::Vault(vault::Error::Damaged(_)) => ErrorCode::BackupDamaged,
             Self::Vault(error) => error.code(),
             Self::Record(error) => error.code(),
             Self::Seal(package::SealError::NoRecipients) => ErrorCode::NoRecipients,
             Self::Seal(package::SealError::InvalidRecipient) => ErrorCode::InvalidRecipient,
             Self::Seal(package::SealError::PassphraseTooShort) => ErrorCode::PassphraseTooShort,
             Self::Seal(_) => ErrorCode::Internal,
-            Self::Open(package::OpenError::WrongKey) => ErrorCode::WrongPassphrase,
+            Self::Open(package::OpenError::WrongKey) => ErrorCode::WrongBackupKey,
             Self::Open(package::OpenError::UnknownVersion(_)) => ErrorCode::UnknownPackageVersion,
-            Self::Open(_) | Self::NotABackup | Self::Corrupt => ErrorCode::NotABackup,
-            Self::TargetNotEmpty => ErrorCode::VaultExists,
+            Self::Open(package::OpenError::TooLarge) | Self::TooLarge => ErrorCode::BackupTooLarge,
+            Self::Open(_) | Self::NotABackup => ErrorCode::NotABackup,
+            Self::Corrupt => ErrorCode::BackupDamaged,
+            Self::TargetNotEmpty => ErrorCode::TargetNotEmpty,
+            Self::Busy => ErrorCode::VaultBusy,
             Self::FileExists => ErrorCode::FileExists,
             Self::Io(_) => ErrorCode::Storage,
         }
@@ -119,6 +131,17 @@ pub async fn backup(
     backup_reporting(vault, encryption, armored, path, &|_| {}).await
 }
 
+/// Empties the write-ahead log, trying a few times while reads finish.
+async fn empty_the_log(vault: &Vault) -> Result<()> {
+    for _ in 0..5 {
+        if vault.truncate_log().await.map_err(vault::Error::from)? {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    Err(Error::Busy)
+}
+
 /// What a backup file in the Downloads folder is called, before its date.
 pub const BACKUP_FILE_PREFIX: &str = "Kizuki-backup";
 
@@ -156,9 +179,14 @@ pub async fn backup_reporting(
     path: &Path,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<BackedUp> {
-    package::check(encryption)?;
+    package::check(encryption, vault::MIN_PASSPHRASE_CHARS)?;
     let layout = vault.layout().clone();
-    // The write lock keeps every save, and so every checkpoint, out while the files are read.
+    // An erasure empties the log after it; if a read held that back, the log still holds the
+    // erased client's old pages, which must not be copied into a file kept for years.
+    empty_the_log(vault).await?;
+    // Holding the write lock, no save commits and the log cannot be restarted: a checkpoint
+    // may still copy pages into the database file, but only pages whose newest version stays
+    // in the log, so the database and log copied together are one consistent moment.
     let mut tx = vault.write().await.map_err(vault::Error::from)?;
     let head = audit::store::head(&mut tx).await?;
     let mut documents = Vec::new();
@@ -195,6 +223,17 @@ pub async fn backup_reporting(
         })
         .collect();
     let archive = package::assemble(PackageKind::Backup, None, head, &documents, now);
+    // The archive holds the files now: one copy fewer in memory while it is encrypted.
+    drop(documents);
+    // Armor adds a third; what a restore would refuse is not written.
+    let sealed_estimate = if armored {
+        archive.len() / 3 * 4
+    } else {
+        archive.len()
+    };
+    if sealed_estimate > MAX_BACKUP_BYTES {
+        return Err(Error::TooLarge);
+    }
     let sealed = package::seal_reporting(&archive, encryption, armored, &mut |sealed| {
         progress(Progress {
             done: (copied + sealed as u64).min(total),
@@ -238,15 +277,15 @@ pub async fn backup_reporting(
 pub enum BackupKey<'a> {
     /// It was encrypted to a passphrase.
     Passphrase(&'a SecretString),
-    /// It was encrypted to recipients: one of their identities.
-    Identity(&'a dyn age::Identity),
+    /// It was encrypted to recipients: their identities (any one that fits opens it).
+    Identities(&'a [&'a dyn age::Identity]),
 }
 
 impl std::fmt::Debug for BackupKey<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             Self::Passphrase(_) => "Passphrase(..)",
-            Self::Identity(_) => "Identity(..)",
+            Self::Identities(_) => "Identities(..)",
         })
     }
 }
@@ -275,15 +314,15 @@ pub async fn restore(
     if sealed.len() > MAX_BACKUP_BYTES {
         return Err(Error::Open(package::OpenError::TooLarge));
     }
-    let scrypt;
-    let identity: &dyn age::Identity = match key {
+    let opened = match key {
         BackupKey::Passphrase(passphrase) => {
-            scrypt = age::scrypt::Identity::new(passphrase.clone());
-            &scrypt
+            let scrypt = age::scrypt::Identity::new(passphrase.clone());
+            package::open_sized(sealed, &[&scrypt], MAX_BACKUP_BYTES)?
         }
-        BackupKey::Identity(identity) => identity,
+        BackupKey::Identities(identities) => {
+            package::open_sized(sealed, identities, MAX_BACKUP_BYTES)?
+        }
     };
-    let opened = package::open_sized(sealed, &[identity], MAX_BACKUP_BYTES)?;
     if opened.manifest.kind != PackageKind::Backup {
         return Err(Error::NotABackup);
     }
@@ -367,30 +406,24 @@ fn staging_beside(target: &Path) -> Result<PathBuf> {
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_else(|| "vault".to_owned());
     let staging = parent.join(format!(".{name}.restoring-{:016x}", rand::random::<u64>()));
-    fs::create_dir(&staging).map_err(Error::Io)?;
+    let mut builder = fs::DirBuilder::new();
     #[cfg(unix)]
     {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(&staging, fs::Permissions::from_mode(0o700)).map_err(Error::Io)?;
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
     }
+    builder.create(&staging).map_err(Error::Io)?;
     Ok(staging)
 }
 
-/// Moves the checked vault into `target`: a rename of the directory, or, when `target` is an
-/// empty directory already (chosen by the consultant), a rename of each file into it.
+/// Moves the checked vault into `target` in one rename. An empty directory chosen as the
+/// target is removed first (`remove_dir` fails on anything that is not empty), so the vault
+/// is either all there or not there at all.
 fn place(staging: &Path, target: &Path) -> Result<()> {
-    if !target.exists() {
-        return fs::rename(staging, target).map_err(Error::Io);
+    if target.exists() {
+        fs::remove_dir(target).map_err(|_| Error::TargetNotEmpty)?;
     }
-    for entry in fs::read_dir(staging).map_err(Error::Io)? {
-        let entry = entry.map_err(Error::Io)?;
-        let destination = target.join(entry.file_name());
-        if destination.exists() {
-            return Err(Error::TargetNotEmpty);
-        }
-        fs::rename(entry.path(), destination).map_err(Error::Io)?;
-    }
-    fs::remove_dir(staging).map_err(Error::Io)
+    fs::rename(staging, target).map_err(Error::Io)
 }
 
 #[cfg(test)]

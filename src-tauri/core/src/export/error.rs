@@ -43,7 +43,7 @@ impl Error {
             Self::NotCovered { .. } => ErrorCode::NotConsented,
             Self::Seal(SealError::NoRecipients) => ErrorCode::NoRecipients,
             Self::Seal(SealError::InvalidRecipient) => ErrorCode::InvalidRecipient,
-            Self::Seal(SealError::PassphraseTooShort) => ErrorCode::PassphraseTooShort,
+            Self::Seal(SealError::PassphraseTooShort) => ErrorCode::PackagePassphraseTooShort,
             Self::Seal(_) => ErrorCode::Internal,
             Self::FileExists => ErrorCode::FileExists,
             Self::Write(_) => ErrorCode::Storage,

@@ -219,7 +219,7 @@ pub async fn export_summary(
     request: &SummaryRequest,
     target: &Target,
 ) -> Result<Exported> {
-    package::check(&target.encryption)?;
+    package::check(&target.encryption, package::MIN_PASSPHRASE_CHARS)?;
     let mut tx = vault.write().await.map_err(record::Error::from)?;
     let (consent, preview) = gather(&mut tx, request).await?;
     if !preview.uncovered_parts.is_empty() || !preview.uncovered_flags.is_empty() {

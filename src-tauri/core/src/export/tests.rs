@@ -261,7 +261,10 @@ async fn an_export_the_consent_does_not_cover_is_refused_and_writes_nothing() ->
         path: path.clone(),
     };
     let error = export_summary(&vault, &covered, &short).await.err();
-    assert_eq!(error.map(|e| e.code()), Some(ErrorCode::PassphraseTooShort));
+    assert_eq!(
+        error.map(|e| e.code()),
+        Some(ErrorCode::PackagePassphraseTooShort)
+    );
     // An existing file is never overwritten.
     let existing = dir.path().join("existing.age");
     std::fs::write(&existing, "前からあるファイル")?;

@@ -25,9 +25,10 @@ pub const FORMAT: &str = "kizuki-package";
 pub const FORMAT_VERSION: u32 = 1;
 /// The largest package accepted; a package holds text, well under this.
 pub const MAX_PACKAGE_BYTES: usize = 64 * 1024 * 1024;
-/// The shortest passphrase a package may be encrypted to: the vault's own minimum, so that a
-/// backup can be encrypted to the vault's passphrase and one message states the rule.
-pub const MIN_PASSPHRASE_CHARS: usize = crate::vault::MIN_PASSPHRASE_CHARS;
+/// The shortest passphrase a package for someone else may be encrypted to: it travels apart
+/// from the file, by telephone or on paper, and guards content the recipient will keep. (A
+/// backup, which the consultant keeps, may use the vault's own passphrase and its minimum.)
+pub const MIN_PASSPHRASE_CHARS: usize = 12;
 
 /// What a package holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -166,7 +167,7 @@ pub enum SealError {
     /// A recipient is neither an age X25519 key nor a supported SSH public key.
     #[error("a recipient is not an age or SSH public key")]
     InvalidRecipient,
-    /// The passphrase is shorter than [`MIN_PASSPHRASE_CHARS`].
+    /// The passphrase is shorter than the minimum its caller asked for.
     #[error("the passphrase is too short")]
     PassphraseTooShort,
     /// age failed.
@@ -188,8 +189,9 @@ pub(crate) fn parse_recipient(text: &str) -> Result<Box<dyn age::Recipient + Sen
         .map_err(|_| SealError::InvalidRecipient)
 }
 
-/// Checks an encryption before anything is gathered or written.
-pub(crate) fn check(encryption: &Encryption) -> Result<(), SealError> {
+/// Checks an encryption before anything is gathered or written: every key parses, and a
+/// passphrase has at least `min_passphrase_chars` characters.
+pub(crate) fn check(encryption: &Encryption, min_passphrase_chars: usize) -> Result<(), SealError> {
     match encryption {
         Encryption::Recipients(keys) if keys.is_empty() => Err(SealError::NoRecipients),
         Encryption::Recipients(keys) => keys
@@ -197,7 +199,7 @@ pub(crate) fn check(encryption: &Encryption) -> Result<(), SealError> {
             .try_for_each(|key| parse_recipient(key).map(|_| ())),
         Encryption::Passphrase(passphrase) => {
             use age::secrecy::ExposeSecret;
-            if passphrase.expose_secret().chars().count() < MIN_PASSPHRASE_CHARS {
+            if passphrase.expose_secret().chars().count() < min_passphrase_chars {
                 Err(SealError::PassphraseTooShort)
             } else {
                 Ok(())
@@ -227,7 +229,8 @@ pub(crate) fn seal_reporting(
     armored: bool,
     sealed_so_far: &mut dyn FnMut(usize),
 ) -> Result<Vec<u8>, SealError> {
-    check(encryption)?;
+    // The passphrase's length is the caller's rule, checked before anything was gathered.
+    check(encryption, 0)?;
     let encryptor = match encryption {
         Encryption::Recipients(keys) => {
             let recipients = keys

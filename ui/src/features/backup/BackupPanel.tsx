@@ -112,7 +112,7 @@ export function BackupPanel() {
       ) : (
         <div className="consent-form__row">
           <div className="field">
-            <label htmlFor={`${id}-passphrase`}>{t("share.passphrase")}</label>
+            <label htmlFor={`${id}-passphrase`}>{t("backup.passphrase")}</label>
             <input
               id={`${id}-passphrase`}
               type="password"
