@@ -1489,7 +1489,7 @@ fn a_backup_restores_into_a_new_data_directory_and_never_over_a_vault() {
     );
     // A second restore into the same directory: refused, in the user's language.
     let out = restore("ja_JP.UTF-8");
-    assert_fails_with(&out, &message("ja", "vault_exists"));
+    assert_fails_with(&out, &message("ja", "target_not_empty"));
     let log = cli.json(&["audit", "list", "--json"]);
     assert_eq!(log[0]["action"], "backup");
 }
