@@ -36,6 +36,9 @@ pub enum CliError {
     /// `export summary` without `--consent`: the client has several; one must be chosen.
     #[error("the client has several active consents")]
     SeveralActiveConsents,
+    /// `backup --to-recovery-key` in a vault that does not know its recovery key's public half.
+    #[error("the vault does not know its recovery key's public half")]
+    NoRecoveryRecipient,
     /// `restore --identity` names a file holding no age identity.
     #[error("the file holds no age identity")]
     NotAnIdentity,

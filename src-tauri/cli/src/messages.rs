@@ -85,6 +85,12 @@ pub fn describe(error: &CliError, language: Language) -> String {
         CliError::AuditChainBroken(entry) if ja => {
             format!("監査ログの連鎖が記録 {entry} で切れています。この記録かそれ以前の記録が変更または削除されています。")
         }
+        CliError::NoRecoveryRecipient if ja => {
+            "この保管庫は回復キーの公開鍵を記録していません（古い保管庫です）。回復キーで一度ロックを解除すると記録されます。それまではパスフレーズか鍵でバックアップしてください。".into()
+        }
+        CliError::NoRecoveryRecipient => {
+            "This vault does not know its recovery key's public half (it predates it). Recovering once with the recovery key records it; until then, back up to a passphrase or keys.".into()
+        }
         CliError::NotAnIdentity if ja => "age の秘密鍵（age-keygen で作ったファイル）ではありません。".into(),
         CliError::NotAnIdentity => "The file holds no age identity (as age-keygen writes).".into(),
         CliError::AuditChainIncomplete(missing) if ja => {

@@ -1445,7 +1445,7 @@ fn age_public(identity: &Path) -> String {
 #[test]
 fn a_backup_restores_into_a_new_data_directory_and_never_over_a_vault() {
     let cli = Cli::new();
-    cli.init();
+    let recovery_key = cli.init();
     let company = cli.add_company("株式会社サンプル");
     cli.add_client(&company, "阿部 真理", "あべ まり");
     let before = cli.json(&["client", "list", "--json"]);
@@ -1492,4 +1492,32 @@ fn a_backup_restores_into_a_new_data_directory_and_never_over_a_vault() {
     assert_fails_with(&out, &message("ja", "target_not_empty"));
     let log = cli.json(&["audit", "list", "--json"]);
     assert_eq!(log[0]["action"], "backup");
+
+    // A backup to the recovery key restores with it alone, under a new passphrase.
+    let to_recovery = cli.data_dir().join("recovery-backup.age");
+    let to_recovery_arg = to_recovery.to_string_lossy().into_owned();
+    cli.ok(&["backup", "--to-recovery-key", "-o", &to_recovery_arg]);
+    let key_file = cli.write("recovery.txt", recovery_key.as_bytes());
+    let recovered = elsewhere.path().join("recovered");
+    let recovered_arg = recovered.to_string_lossy().into_owned();
+    let mut restore_with_key = Command::new(env!("CARGO_BIN_EXE_kizuki"));
+    restore_with_key
+        .args(["--data-dir", &recovered_arg, "restore", &to_recovery_arg])
+        .args(["--recovery-key-file", &key_file])
+        .env("KIZUKI_PASSPHRASE", "あたらしいあいことば")
+        .env("LANG", "en_US.UTF-8")
+        .stdin(Stdio::null());
+    assert_success(&output(restore_with_key));
+    let mut listed = Command::new(env!("CARGO_BIN_EXE_kizuki"));
+    listed
+        .args(["--data-dir", &recovered_arg, "client", "list", "--json"])
+        .env("KIZUKI_PASSPHRASE", "あたらしいあいことば")
+        .env("LANG", "en_US.UTF-8")
+        .stdin(Stdio::null());
+    let listed = output(listed);
+    assert_success(&listed);
+    assert_eq!(
+        serde_json::from_str::<Value>(&stdout(&listed)).unwrap_or_default(),
+        before
+    );
 }

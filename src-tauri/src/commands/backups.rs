@@ -43,24 +43,33 @@ impl Drop for Running<'_> {
     }
 }
 
-/// Backs the whole vault up into the Downloads folder, encrypted to `passphrase` (a secret
-/// type at once) or, without one, to `recipients`.
+/// Backs the whole vault up into the Downloads folder, encrypted to the recovery key's
+/// public half (`to_recovery_key`), to `passphrase` (a secret type at once), or to
+/// `recipients`.
 #[tauri::command]
 #[specta::specta]
 pub async fn vault_backup(
     state: State<'_, AppState>,
     progress: State<'_, BackupProgress>,
+    to_recovery_key: bool,
     passphrase: Option<String>,
     recipients: Vec<String>,
     armored: bool,
 ) -> IpcResult<BackedUp> {
-    let encryption = match passphrase {
-        Some(passphrase) => Encryption::Passphrase(SecretString::from(passphrase)),
-        None => Encryption::Recipients(recipients),
+    let vault = state.vault().await?;
+    let encryption = match (to_recovery_key, passphrase) {
+        // A vault older than the kept recipient has none: no recipient is the clear refusal.
+        (true, _) => Encryption::Recipients(
+            backup::recovery_recipient(&vault)
+                .await?
+                .into_iter()
+                .collect(),
+        ),
+        (false, Some(passphrase)) => Encryption::Passphrase(SecretString::from(passphrase)),
+        (false, None) => Encryption::Recipients(recipients),
     };
     let downloads =
         kizuki_core::data_dir::downloads().map_err(kizuki_core::record::Error::Storage)?;
-    let vault = state.vault().await?;
     let _running = progress.claim().ok_or(backup::Error::Busy)?;
     let report = |now: Progress| progress.set(Some(now));
     Ok(backup::backup_into(&vault, &encryption, armored, &downloads, &report).await?)

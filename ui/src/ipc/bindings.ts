@@ -106,10 +106,11 @@ export const commands = {
 	/**  Revokes a consent; it is kept, marked revoked. */
 	consentRevoke: (id: ConsentId, input: RevocationInput) => typedError<Consent, IpcError>(__TAURI_INVOKE("consent_revoke", { id, input })),
 	/**
-	 *  Backs the whole vault up into the Downloads folder, encrypted to `passphrase` (a secret
-	 *  type at once) or, without one, to `recipients`.
+	 *  Backs the whole vault up into the Downloads folder, encrypted to the recovery key's
+	 *  public half (`to_recovery_key`), to `passphrase` (a secret type at once), or to
+	 *  `recipients`.
 	 */
-	vaultBackup: (passphrase: string | null, recipients: string[], armored: boolean) => typedError<BackedUp, IpcError>(__TAURI_INVOKE("vault_backup", { passphrase, recipients, armored })),
+	vaultBackup: (toRecoveryKey: boolean, passphrase: string | null, recipients: string[], armored: boolean) => typedError<BackedUp, IpcError>(__TAURI_INVOKE("vault_backup", { toRecoveryKey, passphrase, recipients, armored })),
 	/**  How far the backup under way has come; `None` when none is. */
 	vaultBackupProgress: () => typedError<Progress | null, IpcError>(__TAURI_INVOKE("vault_backup_progress")),
 	/**  The summary written for a consent's recipient. */

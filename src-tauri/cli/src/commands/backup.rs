@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use kizuki_core::backup::{self, BackupKey};
 use kizuki_core::package::Encryption;
-use kizuki_core::vault::Vault;
+use kizuki_core::vault::{RecoveryKey, Vault};
 use secrecy::SecretString;
 
 use crate::error::CliError;
@@ -22,9 +22,13 @@ pub struct BackupArgs {
     /// instead of a passphrase; repeat for more.
     #[arg(long = "to", value_name = "KEY")]
     to: Vec<String>,
+    /// Encrypt to the recovery key's public half: the recovery key alone then restores it,
+    /// with a new passphrase (restore --recovery-key-file).
+    #[arg(long, conflicts_with = "to")]
+    to_recovery_key: bool,
     /// The passphrase to encrypt to, from the first line of this file [default:
     /// KIZUKI_BACKUP_PASSPHRASE, else the vault's own passphrase].
-    #[arg(long, value_name = "FILE", conflicts_with = "to")]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["to", "to_recovery_key"])]
     backup_passphrase_file: Option<PathBuf>,
     /// ASCII-armored instead of binary.
     #[arg(long)]
@@ -45,6 +49,11 @@ pub struct RestoreArgs {
     /// KIZUKI_BACKUP_PASSPHRASE, else the vault's passphrase].
     #[arg(long, value_name = "FILE", conflicts_with = "identity")]
     backup_passphrase_file: Option<PathBuf>,
+    /// For a backup made with --to-recovery-key: the recovery key, from this file. The
+    /// restored vault takes a new passphrase (from --passphrase-file, KIZUKI_PASSPHRASE, or
+    /// asked twice).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["identity", "backup_passphrase_file"])]
+    recovery_key_file: Option<PathBuf>,
 }
 
 /// The backup's passphrase: its own if one is given, else the vault's.
@@ -63,7 +72,12 @@ pub async fn backup(
     vault_passphrase: &SecretString,
     args: BackupArgs,
 ) -> Result<(), CliError> {
-    let encryption = if args.to.is_empty() {
+    let encryption = if args.to_recovery_key {
+        let recipient = backup::recovery_recipient(vault)
+            .await?
+            .ok_or(CliError::NoRecoveryRecipient)?;
+        Encryption::Recipients(vec![recipient])
+    } else if args.to.is_empty() {
         Encryption::Passphrase(backup_passphrase(
             args.backup_passphrase_file.as_deref(),
             vault_passphrase,
@@ -101,6 +115,15 @@ pub async fn restore(
     passphrase_file: Option<&Path>,
     args: RestoreArgs,
 ) -> Result<(), CliError> {
+    if let Some(key_file) = &args.recovery_key_file {
+        let text = std::fs::read_to_string(key_file).map_err(CliError::UnreadableFile)?;
+        let recovery_key = RecoveryKey::parse(&SecretString::from(text.trim().to_owned()))?;
+        let new_passphrase = passphrase::obtain(passphrase_file, Purpose::Choose)?;
+        let sealed = std::fs::read(&args.file).map_err(CliError::UnreadableFile)?;
+        let restored =
+            backup::restore_with_recovery_key(&sealed, &recovery_key, &new_passphrase, dir).await?;
+        return output::line(&restored.data_dir);
+    }
     let vault_passphrase = passphrase::obtain(passphrase_file, Purpose::Unlock)?;
     let sealed = std::fs::read(&args.file).map_err(CliError::UnreadableFile)?;
     let restored = match &args.identity {

@@ -17,7 +17,9 @@ use chrono::Utc;
 use serde::Serialize;
 
 use crate::package::{self, Document, Encryption, PackageKind};
-use crate::vault::{self, Vault, DATABASE_FILE, PASSPHRASE_KEY_FILE, RECOVERY_KEY_FILE};
+use crate::vault::{
+    self, RecoveryKey, Vault, DATABASE_FILE, PASSPHRASE_KEY_FILE, RECOVERY_KEY_FILE,
+};
 use crate::{audit, fs_atomic};
 
 /// The largest backup restored: a decade of practice is a few hundred megabytes.
@@ -311,6 +313,51 @@ pub async fn restore(
     passphrase: &SecretString,
     target: &Path,
 ) -> Result<Restored> {
+    restore_opening(sealed, key, Opening::Passphrase(passphrase), target).await
+}
+
+/// Restores a backup made to the recovery key's recipient (`backup::recovery_recipient`) with
+/// the recovery key alone: for the consultant who has lost the laptop and forgotten the
+/// passphrase. The restored vault takes `new_passphrase`.
+pub async fn restore_with_recovery_key(
+    sealed: &[u8],
+    recovery_key: &RecoveryKey,
+    new_passphrase: &SecretString,
+    target: &Path,
+) -> Result<Restored> {
+    restore_opening(
+        sealed,
+        BackupKey::Identities(&[recovery_key.identity()]),
+        Opening::Recovery {
+            key: recovery_key,
+            new_passphrase,
+        },
+        target,
+    )
+    .await
+}
+
+/// How the restored vault is opened for its check.
+enum Opening<'a> {
+    Passphrase(&'a SecretString),
+    Recovery {
+        key: &'a RecoveryKey,
+        new_passphrase: &'a SecretString,
+    },
+}
+
+/// The recovery key's public half, to encrypt a backup to (`None` in a vault created before
+/// it was kept, until the vault is next recovered).
+pub async fn recovery_recipient(vault: &Vault) -> Result<Option<String>> {
+    Ok(vault.recovery_recipient().await?)
+}
+
+async fn restore_opening(
+    sealed: &[u8],
+    key: BackupKey<'_>,
+    opening: Opening<'_>,
+    target: &Path,
+) -> Result<Restored> {
     if sealed.len() > MAX_BACKUP_BYTES {
         return Err(Error::Open(package::OpenError::TooLarge));
     }
@@ -330,7 +377,7 @@ pub async fn restore(
         return Err(Error::TargetNotEmpty);
     }
     let staging = staging_beside(target)?;
-    let outcome = restore_into(&opened, passphrase, &staging).await;
+    let outcome = restore_into(&opened, &opening, &staging).await;
     let placed = outcome.and_then(|()| place(&staging, target));
     if placed.is_err() {
         let _ = fs::remove_dir_all(&staging);
@@ -342,11 +389,7 @@ pub async fn restore(
     })
 }
 
-async fn restore_into(
-    opened: &package::Package,
-    passphrase: &SecretString,
-    dir: &Path,
-) -> Result<()> {
+async fn restore_into(opened: &package::Package, opening: &Opening<'_>, dir: &Path) -> Result<()> {
     let expected = [DATABASE_FILE, PASSPHRASE_KEY_FILE, RECOVERY_KEY_FILE];
     if !expected
         .iter()
@@ -361,7 +404,13 @@ async fn restore_into(
         }
         fs_atomic::write_new_file(&dir.join(name), content).map_err(Error::Io)?;
     }
-    let vault = Vault::unlock(dir, passphrase).await?;
+    let vault = match opening {
+        Opening::Passphrase(passphrase) => Vault::unlock(dir, passphrase).await?,
+        Opening::Recovery {
+            key,
+            new_passphrase,
+        } => Vault::recover(dir, key, new_passphrase).await?,
+    };
     let checked = check_and_log(&vault, &opened.manifest.created_at).await;
     vault.lock().await;
     checked

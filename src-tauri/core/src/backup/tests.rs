@@ -207,3 +207,45 @@ async fn a_backup_into_a_folder_reports_its_progress_to_the_end() -> TestResult 
     vault.lock().await;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_backup_to_the_recovery_key_restores_with_it_alone_and_a_new_passphrase() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, recovery_key) = new_vault(&dir.path().join("vault")).await;
+    let company_id = fixtures::company(&vault, "株式会社サンプル").await?;
+    fixtures::client(&vault, company_id).await?;
+    let before = contents(&vault).await?;
+    let recipient = recovery_recipient(&vault)
+        .await?
+        .ok_or("no recovery recipient kept")?;
+    let file = dir.path().join("backup.age");
+    backup(
+        &vault,
+        &Encryption::Recipients(vec![recipient]),
+        false,
+        &file,
+    )
+    .await?;
+    vault.lock().await;
+    // The passphrase is forgotten: the recovery key opens the backup and sets a new one.
+    let target = dir.path().join("restored");
+    let new_passphrase = secret("あたらしいあいことば");
+    restore_with_recovery_key(&fs::read(&file)?, &recovery_key, &new_passphrase, &target).await?;
+    let reopened = Vault::unlock(&target, &new_passphrase).await?;
+    assert_eq!(contents(&reopened).await?, before);
+    reopened.lock().await;
+    // Another vault's recovery key opens nothing, and leaves nothing.
+    let (other, other_key) = new_vault(&dir.path().join("other")).await;
+    other.lock().await;
+    let elsewhere = dir.path().join("elsewhere");
+    let refused =
+        restore_with_recovery_key(&fs::read(&file)?, &other_key, &new_passphrase, &elsewhere)
+            .await
+            .err();
+    assert_eq!(
+        refused.map(|e| e.code()),
+        Some(crate::ErrorCode::WrongBackupKey)
+    );
+    assert!(!elsewhere.exists());
+    Ok(())
+}

@@ -84,6 +84,7 @@ impl Vault {
                     .await??
             };
             let pool = db::open(&layout.database(), Arc::clone(&key), OpenMode::Create).await?;
+            remember_recovery_recipient(&pool, &recovery_key).await?;
             fs_atomic::write_file(&layout.recovery_key(), &wrapped_for_recovery)?;
             // The passphrase file is written last: until it exists, the vault is not complete.
             fs_atomic::write_file(&layout.passphrase_key(), &wrapped_for_passphrase)?;
@@ -137,7 +138,17 @@ impl Vault {
             DatabaseKey::unwrap_with_recovery_key(&fs::read(layout.recovery_key())?, recovery_key)?;
         let vault = Self::open(layout, key).await?;
         vault.change_passphrase(new_passphrase).await?;
+        remember_recovery_recipient(&vault.pool, recovery_key).await?;
         Ok(vault)
+    }
+
+    /// The recovery key's public half, when the vault knows it (backups can be encrypted to it).
+    pub(crate) async fn recovery_recipient(&self) -> Result<Option<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT recovery_recipient FROM vault_settings WHERE id = 1")
+                .fetch_one(&self.pool)
+                .await?,
+        )
     }
 
     /// Re-wraps the database key to a new passphrase. The database itself is not rewritten.
@@ -274,3 +285,13 @@ fn remove_partial_vault(layout: &Layout) {
 
 #[cfg(test)]
 mod tests;
+
+/// Keeps the recovery key's public half in the vault: not a secret, and what a backup that the
+/// recovery key alone can open is encrypted to.
+async fn remember_recovery_recipient(pool: &SqlitePool, recovery_key: &RecoveryKey) -> Result<()> {
+    sqlx::query("UPDATE vault_settings SET recovery_recipient = ? WHERE id = 1")
+        .bind(recovery_key.recipient().to_string())
+        .execute(pool)
+        .await?;
+    Ok(())
+}

@@ -239,7 +239,8 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             (20261124040000, true),
             (20261125000000, true),
             (20261126000000, true),
-            (20261127000000, true)
+            (20261127000000, true),
+            (20261128000000, true)
         ]
     );
     let tables: Vec<String> =

@@ -20,6 +20,7 @@ describe("BackupPanel", () => {
     const user = userEvent.setup();
     renderScreen(<BackupPanel />);
     const start = screen.getByTestId("backup-start");
+    await user.click(screen.getByTestId("backup-to-recovery-key"));
     await user.type(screen.getByTestId("backup-passphrase"), "よるのしずけさ");
     await user.type(screen.getByTestId("backup-passphrase-again"), "よるのしずけ");
     expect(start).toHaveProperty("disabled", true);
@@ -29,7 +30,7 @@ describe("BackupPanel", () => {
     await waitFor(() => {
       expect(bar.getAttribute("value")).toBe("40");
     });
-    expect(mocked.vaultBackup).toHaveBeenCalledExactlyOnceWith("よるのしずけさ", [], false);
+    expect(mocked.vaultBackup).toHaveBeenCalledExactlyOnceWith(false, "よるのしずけさ", [], false);
     written.resolve({ path: "/home/k/Downloads/Kizuki-backup-2026-11-23.age", bytes: 10, sha256: "ef".repeat(32) });
     expect((await screen.findByTestId("backup-written")).textContent).toContain("Kizuki-backup-2026-11-23.age");
     expect(screen.queryByTestId("backup-progress")).toBeNull();
@@ -41,10 +42,22 @@ describe("BackupPanel", () => {
     mocked.vaultBackupProgress.mockResolvedValue(null);
     const user = userEvent.setup();
     renderScreen(<BackupPanel />);
+    await user.click(screen.getByTestId("backup-to-recovery-key"));
     await user.click(screen.getByTestId("backup-use-keys"));
     await user.type(screen.getByTestId("backup-keys"), "age1notakey");
     await user.click(screen.getByTestId("backup-start"));
     expect((await screen.findByTestId("backup-error")).dataset.code).toBe("invalid_recipient");
     expect(screen.getByTestId("backup-keys")).toHaveProperty("value", "age1notakey");
+  });
+
+  it("backs up to the recovery key by default, with nothing to type", async () => {
+    mocked.vaultBackup.mockResolvedValue({ path: "/d/Kizuki-backup.age", bytes: 1, sha256: "ab".repeat(32) });
+    mocked.vaultBackupProgress.mockResolvedValue(null);
+    const user = userEvent.setup();
+    renderScreen(<BackupPanel />);
+    expect(screen.queryByTestId("backup-passphrase")).toBeNull();
+    await user.click(screen.getByTestId("backup-start"));
+    await screen.findByTestId("backup-written");
+    expect(mocked.vaultBackup).toHaveBeenCalledExactlyOnceWith(true, null, [], false);
   });
 });

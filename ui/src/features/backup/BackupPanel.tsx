@@ -20,6 +20,9 @@ const PROGRESS_INTERVAL_MS = 250;
 export function BackupPanel() {
   const { t } = useTranslation();
   const id = useId();
+  // The recovery key alone restores such a backup: what a consultant who forgot the
+  // passphrase still has. The default, then.
+  const [toRecoveryKey, setToRecoveryKey] = useState(true);
   const [useKeys, setUseKeys] = useState(false);
   const [passphrase, setPassphrase] = useState("");
   const [again, setAgain] = useState("");
@@ -47,8 +50,9 @@ export function BackupPanel() {
     .split("\n")
     .map((line) => line.trim())
     .filter((line) => line !== "");
-  const mismatch = !useKeys && again !== "" && passphrase !== again;
-  const ready = useKeys ? recipients.length > 0 : passphrase !== "" && passphrase === again;
+  const mismatch = !toRecoveryKey && !useKeys && again !== "" && passphrase !== again;
+  const ready =
+    toRecoveryKey || (useKeys ? recipients.length > 0 : passphrase !== "" && passphrase === again);
 
   const start = async () => {
     if (pending) {
@@ -60,8 +64,9 @@ export function BackupPanel() {
     try {
       setWritten(
         await backup.mutateAsync({
-          passphrase: useKeys ? null : passphrase,
-          recipients: useKeys ? recipients : [],
+          toRecoveryKey,
+          passphrase: toRecoveryKey || useKeys ? null : passphrase,
+          recipients: !toRecoveryKey && useKeys ? recipients : [],
           armored,
         }),
       );
@@ -83,65 +88,81 @@ export function BackupPanel() {
       <label className="check-field">
         <input
           type="checkbox"
-          data-testid="backup-use-keys"
-          checked={useKeys}
+          data-testid="backup-to-recovery-key"
+          checked={toRecoveryKey}
           disabled={pending}
           onChange={() => {
-            setUseKeys(!useKeys);
-            setPassphrase("");
-            setAgain("");
+            setToRecoveryKey(!toRecoveryKey);
           }}
         />
-        {t("backup.useKeys")}
+        {t("backup.toRecoveryKey")}
       </label>
-      {useKeys ? (
-        <div className="field">
-          <label htmlFor={`${id}-keys`}>{t("share.otherKeys")}</label>
-          <textarea
-            id={`${id}-keys`}
-            data-testid="backup-keys"
-            rows={2}
-            spellCheck={false}
-            value={keys}
-            readOnly={pending}
-            onChange={(event) => {
-              setKeys(event.target.value);
-            }}
-          />
-        </div>
-      ) : (
-        <div className="consent-form__row">
-          <div className="field">
-            <label htmlFor={`${id}-passphrase`}>{t("backup.passphrase")}</label>
+      {!toRecoveryKey && (
+        <>
+          <label className="check-field">
             <input
-              id={`${id}-passphrase`}
-              type="password"
-              data-testid="backup-passphrase"
-              autoComplete="new-password"
-              value={passphrase}
-              readOnly={pending}
-              onChange={(event) => {
-                setPassphrase(event.target.value);
+              type="checkbox"
+              data-testid="backup-use-keys"
+              checked={useKeys}
+              disabled={pending}
+              onChange={() => {
+                setUseKeys(!useKeys);
+                setPassphrase("");
+                setAgain("");
               }}
             />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-again`}>{t("share.passphraseAgain")}</label>
-            <input
-              id={`${id}-again`}
-              type="password"
-              data-testid="backup-passphrase-again"
-              autoComplete="new-password"
-              value={again}
-              readOnly={pending}
-              aria-invalid={mismatch ? true : undefined}
-              aria-describedby={mismatch ? `${id}-mismatch` : undefined}
-              onChange={(event) => {
-                setAgain(event.target.value);
-              }}
-            />
-          </div>
-        </div>
+            {t("backup.useKeys")}
+          </label>
+          {useKeys ? (
+            <div className="field">
+              <label htmlFor={`${id}-keys`}>{t("share.otherKeys")}</label>
+              <textarea
+                id={`${id}-keys`}
+                data-testid="backup-keys"
+                rows={2}
+                spellCheck={false}
+                value={keys}
+                readOnly={pending}
+                onChange={(event) => {
+                  setKeys(event.target.value);
+                }}
+              />
+            </div>
+          ) : (
+            <div className="consent-form__row">
+              <div className="field">
+                <label htmlFor={`${id}-passphrase`}>{t("backup.passphrase")}</label>
+                <input
+                  id={`${id}-passphrase`}
+                  type="password"
+                  data-testid="backup-passphrase"
+                  autoComplete="new-password"
+                  value={passphrase}
+                  readOnly={pending}
+                  onChange={(event) => {
+                    setPassphrase(event.target.value);
+                  }}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-again`}>{t("share.passphraseAgain")}</label>
+                <input
+                  id={`${id}-again`}
+                  type="password"
+                  data-testid="backup-passphrase-again"
+                  autoComplete="new-password"
+                  value={again}
+                  readOnly={pending}
+                  aria-invalid={mismatch ? true : undefined}
+                  aria-describedby={mismatch ? `${id}-mismatch` : undefined}
+                  onChange={(event) => {
+                    setAgain(event.target.value);
+                  }}
+                />
+              </div>
+            </div>
+          )}
+        </>
       )}
       {mismatch && (
         <p className="form-error" id={`${id}-mismatch`}>
