@@ -93,6 +93,24 @@ fn temporary_beside(path: &Path) -> io::Result<(std::path::PathBuf, std::path::P
     Ok((dir.to_owned(), dir.join(temp_name)))
 }
 
+/// How many names [`numbered_names`] offers before giving up.
+const MAX_NUMBERED_NAMES: u32 = 100;
+
+/// The names tried, in order, for a new file in `dir` that never replaces an earlier one:
+/// `stem.extension`, then `stem (2).extension`, and so on.
+pub(crate) fn numbered_names<'a>(
+    dir: &'a Path,
+    stem: &'a str,
+    extension: &'a str,
+) -> impl Iterator<Item = std::path::PathBuf> + 'a {
+    (1..=MAX_NUMBERED_NAMES).map(move |number| {
+        dir.join(match number {
+            1 => format!("{stem}.{extension}"),
+            n => format!("{stem} ({n}).{extension}"),
+        })
+    })
+}
+
 /// Creates a directory (and its parents) readable only by the current user. A directory that
 /// already exists is the user's choice and keeps its permissions.
 pub(crate) fn create_private_dir(path: &Path) -> io::Result<()> {

@@ -11,6 +11,15 @@ pub(crate) fn optional(value: Option<&str>) -> Option<String> {
     value.and_then(required)
 }
 
+/// An enum's name as serde writes it (`consent_granted`, `hr` …): the one spelling records,
+/// hashes and documents use, so it is never written a second time by hand.
+pub(crate) fn wire_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 /// Lower-case hexadecimal, as hashes are written in records and manifests.
 pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;

@@ -21,13 +21,6 @@ fn hash(previous: &str, id: i64, at: &str, action: &str, subject: &str, detail: 
     crate::text::hex(&hasher.finalize())
 }
 
-fn action_name(action: Action) -> String {
-    serde_json::to_value(action)
-        .ok()
-        .and_then(|value| value.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
 /// Appends an entry, chained to the last one, in the caller's transaction.
 pub(crate) async fn append(
     conn: &mut SqliteConnection,
@@ -45,7 +38,14 @@ pub(crate) async fn append(
         None => (1, GENESIS.to_owned()),
     };
     let at = now.to_rfc3339_opts(SecondsFormat::Micros, true);
-    let hash = hash(&previous, id, &at, &action_name(action), subject, detail);
+    let hash = hash(
+        &previous,
+        id,
+        &at,
+        &crate::text::wire_name(&action),
+        subject,
+        detail,
+    );
     sqlx::query(
         "INSERT INTO audit_log (id, at, action, subject, detail, previous_hash, hash)
          VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -157,11 +157,7 @@ pub async fn backup_into(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<BackedUp> {
     let stem = format!("{BACKUP_FILE_PREFIX}-{}", crate::calendar::today());
-    for attempt in 1..=100 {
-        let path = dir.join(match attempt {
-            1 => format!("{stem}.age"),
-            n => format!("{stem} ({n}).age"),
-        });
+    for path in fs_atomic::numbered_names(dir, &stem, "age") {
         if fs::symlink_metadata(&path).is_ok() {
             continue;
         }

@@ -236,7 +236,7 @@ pub async fn export_summary(
         PackageKind::HrSummary,
         Some(package::ConsentReference {
             reference: consent.reference(),
-            recipient_kind: kind_name(&consent),
+            recipient_kind: text::wire_name(&consent.recipient_kind),
             granted_on: consent.granted_on.to_string(),
             expires_on: consent.expires_on.map(|day| day.to_string()),
         }),
@@ -269,7 +269,7 @@ pub async fn export_summary(
     let provision_record = provision::store::insert(
         &mut tx,
         &provision::store::NewProvision {
-            recipient_kind: &kind_name(&consent),
+            recipient_kind: &text::wire_name(&consent.recipient_kind),
             recipient_name: &consent.recipient_name,
             client_id: consent.client_id,
             person: &document.client.name,
@@ -308,8 +308,6 @@ pub async fn export_summary(
 
 /// What a summary package's file name starts with.
 pub const SUMMARY_FILE_PREFIX: &str = "人事向けサマリー";
-/// How many numbered names [`export_summary_into`] tries.
-const MAX_NAME_ATTEMPTS: u32 = 100;
 
 /// Writes a summary package into `dir` (the desktop app's Downloads) under a name of Kizuki's
 /// references, never the client's name: `人事向けサマリー-KZ-<client>-KZC-<consent>.age`, numbered
@@ -332,11 +330,8 @@ pub async fn export_summary_into(
         armored,
         path: PathBuf::new(),
     };
-    for attempt in 1..=MAX_NAME_ATTEMPTS {
-        target.path = dir.join(match attempt {
-            1 => format!("{stem}.age"),
-            n => format!("{stem} ({n}).age"),
-        });
+    for path in fs_atomic::numbered_names(dir, &stem, "age") {
+        target.path = path;
         if std::fs::symlink_metadata(&target.path).is_ok() {
             continue;
         }
@@ -354,13 +349,6 @@ fn request_flags(request: &SummaryRequest) -> impl Iterator<Item = FlagId> {
     flags.sort();
     flags.dedup();
     flags.into_iter()
-}
-
-fn kind_name(consent: &Consent) -> String {
-    serde_json::to_value(consent.recipient_kind)
-        .ok()
-        .and_then(|value| value.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 fn write_package(path: &Path, sealed: &[u8]) -> Result<()> {

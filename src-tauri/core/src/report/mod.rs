@@ -330,12 +330,7 @@ pub async fn claim_pdf_file(vault: &Vault, id: ReportId, dir: &Path) -> Result<P
         crate::ics::reference(report.client_id),
         id.0
     );
-    for attempt in 1..=MAX_PDF_NAME_ATTEMPTS {
-        let name = match attempt {
-            1 => format!("{stem}.pdf"),
-            n => format!("{stem} ({n}).pdf"),
-        };
-        let path = dir.join(name);
+    for path in fs_atomic::numbered_names(dir, &stem, "pdf") {
         match fs_atomic::claim_new_file(&path) {
             Ok(()) => return Ok(path),
             Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
@@ -347,8 +342,6 @@ pub async fn claim_pdf_file(vault: &Vault, id: ReportId, dir: &Path) -> Result<P
 
 /// What a report's PDF file name starts with.
 pub const PDF_FILE_PREFIX: &str = "個別報告書";
-/// How many numbered names [`claim_pdf_file`] tries before giving up.
-const MAX_PDF_NAME_ATTEMPTS: u32 = 100;
 
 #[cfg(test)]
 mod tests;

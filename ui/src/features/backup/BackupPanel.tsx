@@ -6,6 +6,7 @@ import type { BackedUp } from "../../ipc/api";
 import { toAppError } from "../../ipc/appError";
 import type { AppError } from "../../ipc/appError";
 import { FormError } from "../../shared/FormError";
+import { PassphraseTwice, keyLines } from "../../shared/PassphraseTwice";
 import { useSpecMutation } from "../../shared/mutation";
 import { backupMutations } from "./queries";
 
@@ -46,11 +47,7 @@ export function BackupPanel() {
     },
     [reset],
   );
-  const recipients = keys
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "");
-  const mismatch = !toRecoveryKey && !useKeys && again !== "" && passphrase !== again;
+  const recipients = keyLines(keys);
   const ready =
     toRecoveryKey || (useKeys ? recipients.length > 0 : passphrase !== "" && passphrase === again);
 
@@ -129,45 +126,17 @@ export function BackupPanel() {
               />
             </div>
           ) : (
-            <div className="consent-form__row">
-              <div className="field">
-                <label htmlFor={`${id}-passphrase`}>{t("backup.passphrase")}</label>
-                <input
-                  id={`${id}-passphrase`}
-                  type="password"
-                  data-testid="backup-passphrase"
-                  autoComplete="new-password"
-                  value={passphrase}
-                  readOnly={pending}
-                  onChange={(event) => {
-                    setPassphrase(event.target.value);
-                  }}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-again`}>{t("share.passphraseAgain")}</label>
-                <input
-                  id={`${id}-again`}
-                  type="password"
-                  data-testid="backup-passphrase-again"
-                  autoComplete="new-password"
-                  value={again}
-                  readOnly={pending}
-                  aria-invalid={mismatch ? true : undefined}
-                  aria-describedby={mismatch ? `${id}-mismatch` : undefined}
-                  onChange={(event) => {
-                    setAgain(event.target.value);
-                  }}
-                />
-              </div>
-            </div>
+            <PassphraseTwice
+              label={t("backup.passphrase")}
+              passphrase={passphrase}
+              again={again}
+              onPassphrase={setPassphrase}
+              onAgain={setAgain}
+              testIdPrefix="backup"
+              readOnly={pending}
+            />
           )}
         </>
-      )}
-      {mismatch && (
-        <p className="form-error" id={`${id}-mismatch`}>
-          {t("share.passphraseMismatch")}
-        </p>
       )}
       <label className="check-field">
         <input

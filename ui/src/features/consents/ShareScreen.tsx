@@ -7,6 +7,7 @@ import type { Consent, Exported, Flag, SharePart, Summary, SummaryRequest } from
 import { toAppError } from "../../ipc/appError";
 import type { AppError } from "../../ipc/appError";
 import { FormError } from "../../shared/FormError";
+import { PassphraseTwice, keyLines } from "../../shared/PassphraseTwice";
 import { SaveStatus } from "../interviews/autosave/SaveStatus";
 import { textBindings, useAutosave } from "../interviews/autosave/useAutosave";
 import type { Autosave } from "../interviews/autosave/useAutosave";
@@ -188,13 +189,7 @@ function ExportForm({ consent, request, autosave, blocked }: ExportFormProps) {
   const [error, setError] = useState<AppError | null>(null);
   const exportSummary = useExportSummary();
   const { reset } = exportSummary;
-  const recipients = [
-    ...keys,
-    ...otherKeys
-      .split("\n")
-      .map((line) => line.trim())
-      .filter((line) => line !== ""),
-  ];
+  const recipients = [...keys, ...keyLines(otherKeys)];
   const mismatch = usePassphrase && passphrase !== again;
   const forgetPassphrase = () => {
     setPassphrase("");
@@ -279,37 +274,16 @@ function ExportForm({ consent, request, autosave, blocked }: ExportFormProps) {
         </>
       )}
       {usePassphrase && (
-        <div className="consent-form__row">
-          <div className="field">
-            <label htmlFor={`${id}-passphrase`}>{t("share.passphrase")}</label>
-            <input
-              id={`${id}-passphrase`}
-              type="password"
-              data-testid="share-passphrase"
-              autoComplete="new-password"
-              value={passphrase}
-              onChange={(event) => {
-                setPassphrase(event.target.value);
-              }}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-again`}>{t("share.passphraseAgain")}</label>
-            <input
-              id={`${id}-again`}
-              type="password"
-              data-testid="share-passphrase-again"
-              autoComplete="new-password"
-              value={again}
-              aria-invalid={mismatch && again !== "" ? true : undefined}
-              aria-describedby={mismatch && again !== "" ? `${id}-mismatch` : undefined}
-              onChange={(event) => {
-                setAgain(event.target.value);
-              }}
-            />
-          </div>
+        <PassphraseTwice
+          label={t("share.passphrase")}
+          passphrase={passphrase}
+          again={again}
+          onPassphrase={setPassphrase}
+          onAgain={setAgain}
+          testIdPrefix="share"
+        >
           <p className="quiet">{t("share.passphraseHint")}</p>
-        </div>
+        </PassphraseTwice>
       )}
       <label className="check-field">
         <input
@@ -322,11 +296,6 @@ function ExportForm({ consent, request, autosave, blocked }: ExportFormProps) {
         />
         {t("share.armored")}
       </label>
-      {mismatch && again !== "" && (
-        <p className="form-error" id={`${id}-mismatch`}>
-          {t("share.passphraseMismatch")}
-        </p>
-      )}
       <FormError error={error} testId="share-export-error" />
       <button
         type="button"
