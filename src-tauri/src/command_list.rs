@@ -11,7 +11,8 @@ macro_rules! with_commands {
             programs: program_list, program_get, program_create, program_update;
             clients: client_list, client_get, client_create, client_update;
             interviews: interview_list, interview_get, interview_create, interview_update,
-                interview_mark_held, interview_save_notes, interview_history;
+                interview_mark_held, interview_save_notes, interview_history, interview_topics,
+                interview_set_topics;
             sheets: sheet_template_get, sheet_template_save, sheet_sections, sheet_save_section,
                 sheet_capture;
             questionnaires: questionnaire_find, questionnaire_save;
@@ -24,6 +25,7 @@ macro_rules! with_commands {
             backups: vault_backup, vault_backup_progress;
             exports: summary_get, summary_save, summary_preview, summary_export, provision_list,
                 audit_list, audit_verify;
+            overall_reports: overall_text, overall_save_text, overall_preview, overall_export;
             dashboard: dashboard_home, calendar_export;
             search: search_records;
             erasure: client_erase;

@@ -150,6 +150,17 @@ mod tests {
         }
         accepts::<InterviewKind>(interview::KINDS);
         accepts::<Place>(interview::PLACES);
+        accepts::<kizuki_core::interview::topics::Theme>(interview::THEMES);
+        accepts::<kizuki_core::interview::topics::IssueCategory>(interview::ISSUES);
+        // The fixed lists are whole: the report counts every member.
+        assert_eq!(
+            interview::THEMES.len(),
+            kizuki_core::interview::topics::Theme::ALL.len()
+        );
+        assert_eq!(
+            interview::ISSUES.len(),
+            kizuki_core::interview::topics::IssueCategory::ALL.len()
+        );
         accepts::<AgeBand>(client::AGE_BANDS);
         accepts::<ClientStatus>(client::STATUSES);
         accepts::<kizuki_core::report::ReportPart>(report::PARTS);

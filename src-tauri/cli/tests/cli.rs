@@ -1521,3 +1521,158 @@ fn a_backup_restores_into_a_new_data_directory_and_never_over_a_vault() {
         before
     );
 }
+
+/// `age -d` with an identity file, then one file of the package's ZIP.
+fn decrypted_member(identity: &Path, package: &Path, dir: &Path, member: &str) -> String {
+    let zip = dir.join(format!("{member}.zip"));
+    let decrypted = Command::new("age")
+        .arg("-d")
+        .arg("-i")
+        .arg(identity)
+        .arg("-o")
+        .arg(&zip)
+        .arg(package)
+        .output()
+        .unwrap_or_else(|e| panic!("age is needed (scripts/test.sh installs it): {e}"));
+    assert!(decrypted.status.success(), "{}", stderr(&decrypted));
+    let unzipped = Command::new("unzip")
+        .arg("-p")
+        .arg(&zip)
+        .arg(member)
+        .output()
+        .unwrap_or_else(|e| panic!("unzip is needed (scripts/test.sh installs it): {e}"));
+    assert!(unzipped.status.success(), "{}", stderr(&unzipped));
+    String::from_utf8_lossy(&unzipped.stdout).into_owned()
+}
+
+#[test]
+fn an_overall_report_shows_no_small_group_and_no_name_and_opens_with_the_reference_age() {
+    let cli = Cli::new();
+    cli.init();
+    let company = cli.add_company("株式会社サンプル");
+    let program = cli.ok(&[
+        "program",
+        "add",
+        "--company",
+        &company,
+        "--name",
+        "2026年度 セルフ・キャリアドック",
+        "--start",
+        "2026-04-01",
+        "--end",
+        "2027-03-31",
+        "--k",
+        "2",
+    ]);
+    // 営業部 of two, and one person alone in 総務部.
+    for (name, kana, department, theme) in [
+        ("阿部 真理", "あべ まり", "営業部", "career_direction"),
+        ("井上 健", "いのうえ けん", "営業部", "career_direction"),
+        ("宇野 誠", "うの まこと", "総務部", "health"),
+    ] {
+        let client = cli.ok(&[
+            "client",
+            "add",
+            "--company",
+            &company,
+            "--name",
+            name,
+            "--kana",
+            kana,
+            "--department",
+            department,
+            "--age-band",
+            "30s",
+            "--program",
+            &program,
+        ]);
+        let interview = cli.ok(&[
+            "interview",
+            "add",
+            "--client",
+            &client,
+            "--program",
+            &program,
+            "--kind",
+            "initial",
+            "--held",
+            "2026-06-10T10:00",
+        ]);
+        let topics = cli.ok(&[
+            "interview",
+            "topics",
+            &interview,
+            "--theme",
+            theme,
+            "--issue",
+            "workload",
+        ]);
+        assert_eq!(topics, format!("theme\t{theme}\nissue\tworkload"));
+    }
+    let identity = cli.data_dir().join("hr.key");
+    let keygen = Command::new("age-keygen")
+        .arg("-o")
+        .arg(&identity)
+        .output()
+        .unwrap_or_else(|e| panic!("age-keygen is needed (scripts/test.sh installs it): {e}"));
+    assert!(keygen.status.success());
+    let public = age_public(&identity);
+    let package = cli.data_dir().join("overall.age");
+    let package_arg = package.to_string_lossy().into_owned();
+    let export = |findings: &str| {
+        let findings = cli.write("findings.txt", findings.as_bytes());
+        [
+            "export",
+            "overall",
+            "--program",
+            &program,
+            "--findings-file",
+            &findings,
+            "--to",
+            &public,
+            "-o",
+            &package_arg,
+        ]
+        .map(str::to_owned)
+    };
+
+    // Findings that name a client: refused in the user's language, nothing written.
+    let named = export("井上さんは異動を希望している。");
+    let named: Vec<&str> = named.iter().map(String::as_str).collect();
+    let out = cli.run_in("ja_JP.UTF-8", &named);
+    assert_fails_with(&out, &message("ja", "identifies_client"));
+    assert!(!package.exists());
+
+    let fine = export("営業部を中心に、今後のキャリアの方向性への関心が高い。所見マーカー");
+    let fine: Vec<&str> = fine.iter().map(String::as_str).collect();
+    let sha256 = cli.ok(&fine);
+    assert_eq!(sha256.len(), 64);
+    let html = decrypted_member(&identity, &package, cli.data_dir(), "overall-report.html");
+    assert!(
+        html.contains("所見マーカー") && html.contains("<svg"),
+        "{html}"
+    );
+    assert!(html.contains("営業部"), "{html}");
+    for absent in ["総務部", "阿部", "井上", "宇野"] {
+        assert!(!html.contains(absent), "{absent} in the report:\n{html}");
+    }
+    let json: Value = serde_json::from_str(&decrypted_member(
+        &identity,
+        &package,
+        cli.data_dir(),
+        "overall-report.json",
+    ))
+    .unwrap_or_else(|e| panic!("the report's JSON: {e}"));
+    assert_eq!(json["format"], "kizuki-overall-report");
+    // 総務部's one is 「その他」, hidden; 営業部's two would then be 3 − 2 − ?: hidden beside it.
+    let people = &json["byDepartment"]["tables"][0];
+    assert_eq!(people["totals"][0], json!(3));
+    assert_eq!(people["rows"][1]["group"]["label"], "その他");
+    assert_eq!(people["rows"][0]["cells"][0], Value::Null);
+    assert_eq!(people["rows"][1]["cells"][0], Value::Null);
+    let log = cli.ok(&["audit", "list"]);
+    assert!(log.contains(&format!("KZG-{program}")), "{log}");
+    // An existing file is never overwritten.
+    let out = cli.run(&fine);
+    assert_fails_with(&out, &message("en", "file_exists"));
+}

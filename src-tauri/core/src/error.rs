@@ -88,6 +88,8 @@ error_codes! {
     ConsentRevoked = "consent_revoked",
     /// An export was refused: the consent is not active, or does not cover every part included.
     NotConsented = "not_consented",
+    /// An overall report's text names one of the program's clients or their employee number.
+    IdentifiesClient = "identifies_client",
     /// A package has no recipient to be encrypted to.
     NoRecipients = "no_recipients",
     /// A file already has the name chosen for a new one; nothing was overwritten.

@@ -26,6 +26,7 @@ mod fs_atomic;
 pub mod ics;
 pub mod ids;
 pub mod interview;
+pub mod overall;
 pub mod package;
 pub mod preferences;
 pub mod program;

@@ -78,6 +78,8 @@ pub enum Field {
     RevokedOn,
     RevocationNote,
     Summary,
+    Findings,
+    Proposals,
 }
 
 /// The kind of record a [`Error::NotFound`] was looking for.

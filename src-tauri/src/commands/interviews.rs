@@ -2,6 +2,7 @@
 
 use kizuki_core::ids::{ClientId, InterviewId};
 use kizuki_core::interview::history::{self, Amendment};
+use kizuki_core::interview::topics::{self, Topics};
 use kizuki_core::interview::{self, Interview, InterviewDetails, InterviewSummary, NewInterview};
 use tauri::State;
 
@@ -76,4 +77,22 @@ pub async fn interview_history(
     id: InterviewId,
 ) -> IpcResult<Vec<Amendment>> {
     Ok(history::list(&*state.vault().await?, id).await?)
+}
+
+/// What an interview was about, from the fixed lists.
+#[tauri::command]
+#[specta::specta]
+pub async fn interview_topics(state: State<'_, AppState>, id: InterviewId) -> IpcResult<Topics> {
+    Ok(topics::get(&*state.vault().await?, id).await?)
+}
+
+/// Replaces what an interview was about (saved at each tick).
+#[tauri::command]
+#[specta::specta]
+pub async fn interview_set_topics(
+    state: State<'_, AppState>,
+    id: InterviewId,
+    topics: Topics,
+) -> IpcResult<Topics> {
+    Ok(topics::set(&*state.vault().await?, id, &topics).await?)
 }

@@ -11,6 +11,7 @@ pub mod erasure;
 pub mod exports;
 pub mod flags;
 pub mod interviews;
+pub mod overall_reports;
 pub mod preferences;
 pub mod programs;
 pub mod questionnaires;

@@ -52,6 +52,10 @@ export const commands = {
 	interviewSaveNotes: (id: InterviewId, notes: string) => typedError<Interview, IpcError>(__TAURI_INVOKE("interview_save_notes", { id, notes })),
 	/**  The kept amendments of a held interview, oldest first. */
 	interviewHistory: (id: InterviewId) => typedError<Amendment[], IpcError>(__TAURI_INVOKE("interview_history", { id })),
+	/**  What an interview was about, from the fixed lists. */
+	interviewTopics: (id: InterviewId) => typedError<Topics, IpcError>(__TAURI_INVOKE("interview_topics", { id })),
+	/**  Replaces what an interview was about (saved at each tick). */
+	interviewSetTopics: (id: InterviewId, topics: Topics) => typedError<Topics, IpcError>(__TAURI_INVOKE("interview_set_topics", { id, topics })),
 	/**  A program's template (or the default one), retired sections included. */
 	sheetTemplateGet: (programId: ProgramId | null) => typedError<TemplateSection[], IpcError>(__TAURI_INVOKE("sheet_template_get", { programId })),
 	/**  Saves an edited template. */
@@ -130,6 +134,17 @@ export const commands = {
 	auditList: () => typedError<AuditEntry[], IpcError>(__TAURI_INVOKE("audit_list")),
 	/**  Walks the audit log's hash chain. */
 	auditVerify: () => typedError<Verdict, IpcError>(__TAURI_INVOKE("audit_verify")),
+	/**  The consultant's findings and proposals. */
+	overallText: (programId: ProgramId) => typedError<OverallText, IpcError>(__TAURI_INVOKE("overall_text", { programId })),
+	/**  Saves the findings and proposals (the editor's autosave). */
+	overallSaveText: (programId: ProgramId, text: OverallTextInput) => typedError<OverallText, IpcError>(__TAURI_INVOKE("overall_save_text", { programId, text })),
+	/**  The report exactly as it would be sent, and what stops it. */
+	overallPreview: (programId: ProgramId) => typedError<OverallPreview, IpcError>(__TAURI_INVOKE("overall_preview", { programId })),
+	/**
+	 *  Writes the report's package into the Downloads folder, encrypted to `recipients` or, when
+	 *  given, to `passphrase` (which becomes a secret type at once).
+	 */
+	overallExport: (programId: ProgramId, recipients: string[], passphrase: string | null, armored: boolean) => typedError<Exported, IpcError>(__TAURI_INVOKE("overall_export", { programId, recipients, passphrase, armored })),
 	/**  What needs the consultant, as of the computer's local date. */
 	dashboardHome: () => typedError<Dashboard, IpcError>(__TAURI_INVOKE("dashboard_home")),
 	/**
@@ -158,7 +173,7 @@ export const commands = {
 /* Constants */
 export const CLIENT_REFERENCE_PREFIX = "KZ-" as const;
 
-export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","consent_revoked","not_consented","no_recipients","file_exists","package_passphrase_too_short","vault_busy","target_not_empty","backup_damaged","backup_too_large","wrong_backup_key","not_a_backup","unknown_package_version","print_failed","storage","internal"] as const;
+export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","consent_revoked","not_consented","identifies_client","no_recipients","file_exists","package_passphrase_too_short","vault_busy","target_not_empty","backup_damaged","backup_too_large","wrong_backup_key","not_a_backup","unknown_package_version","print_failed","storage","internal"] as const;
 
 export const SEARCH_MAX_HITS = 200 as const;
 
@@ -290,6 +305,14 @@ export type BackedUp = {
 	sha256: string,
 };
 
+/**  The figures of one grouping, table by table. */
+export type Breakdown = {
+	/**  The grouping. */
+	dimension: Dimension,
+	/**  Participation, themes, issues, action plans, flags. */
+	tables: Table[],
+};
+
 /**  A client as stored. */
 export type Client = {
 	/**  The client's id. */
@@ -412,6 +435,14 @@ export type ClientSummary = {
 	openFlagCount: number,
 	/**  When the latest interview was held or is scheduled. */
 	lastInterviewAt: string | null,
+};
+
+/**  A column: a code for systems and its label as printed. */
+export type Column = {
+	/**  e.g. `career_direction`, `done`, `people`. */
+	code: string,
+	/**  e.g. 「今後のキャリアの方向性」. */
+	label: string,
 };
 
 /**  A company as stored. */
@@ -590,6 +621,13 @@ export type Dated = {
 	text: string,
 };
 
+/**  How the people of a program are grouped. */
+export type Dimension = 
+/**  By department (所属). */
+"department" | 
+/**  By age band (年代). */
+"age_band";
+
 /**  What became of the write-ahead log after an erasure. */
 export type Erased = {
 	/**
@@ -674,6 +712,8 @@ export type ErrorCode =
 "consent_revoked" | 
 /**  An export was refused: the consent is not active, or does not cover every part included. */
 "not_consented" | 
+/**  An overall report's text names one of the program's clients or their employee number. */
+"identifies_client" | 
 /**  A package has no recipient to be encrypted to. */
 "no_recipients" | 
 /**  A file already has the name chosen for a new one; nothing was overwritten. */
@@ -712,12 +752,15 @@ export type Exported = {
 	bytes: number,
 	/**  SHA-256 of the file, as the provision record keeps it. */
 	sha256: string,
-	/**  The provision record's number. */
-	provisionRecord: number,
+	/**
+	 *  The provision record's number; absent for a package that holds no one's personal
+	 *  data (an overall report).
+	 */
+	provisionRecord: number | null,
 };
 
 /**  A field of a record, as named to the user when it is at fault. */
-export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays" | "query" | "confirmation" | "retentionYears" | "reason" | "decidedOn" | "careerAwareness" | "workplace" | "organisationalIssues" | "proposedSupport" | "recipientName" | "parts" | "grantedOn" | "obtainedNote" | "expiresOn" | "revokedOn" | "revocationNote" | "summary";
+export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays" | "query" | "confirmation" | "retentionYears" | "reason" | "decidedOn" | "careerAwareness" | "workplace" | "organisationalIssues" | "proposedSupport" | "recipientName" | "parts" | "grantedOn" | "obtainedNote" | "expiresOn" | "revokedOn" | "revocationNote" | "summary" | "findings" | "proposals";
 
 /**  A flag as stored. */
 export type Flag = {
@@ -785,6 +828,17 @@ export type FollowUpDue = {
 	dueOn: string,
 	/**  Whether the date has passed. */
 	overdue: boolean,
+};
+
+/**  A group of people, or a month. */
+export type Group = {
+	/**  The label as printed: a department's name, 「30代」, 「その他」, 「2026年4月」. */
+	label: string,
+	/**
+	 *  A code for systems: an age band (`30s`), a month (`2026-04`), `other` for the small
+	 *  groups merged, `unset` for people without the attribute; absent for a department.
+	 */
+	code: string | null,
 };
 
 /**  What kind of record a hit is. */
@@ -905,6 +959,25 @@ export type IpcError = {
 	field: Field | null,
 };
 
+/**  An organisational issue an interview showed (組織的課題). */
+export type IssueCategory = 
+/**  How managers lead and support. */
+"management" | 
+/**  Communication in the workplace. */
+"communication" | 
+/**  Workload and working hours. */
+"workload" | 
+/**  The evaluation and pay system. */
+"evaluation_system" | 
+/**  Training and development opportunities. */
+"development" | 
+/**  Placement, transfers and career paths. */
+"career_path" | 
+/**  Flexible work and support for balancing work and life. */
+"flexible_work" | 
+/**  How the company's direction and information are shared. */
+"direction";
+
 /**  A decision to keep a client, as entered. */
 export type KeepInput = {
 	/**  The client. */
@@ -929,6 +1002,21 @@ export type Language =
 "ja" | 
 /**  English, on request. */
 "en";
+
+/**  What a table counts. */
+export type Measure = 
+/**  People in the group, those interviewed, and interviews held. */
+"participation" | 
+/**  People who brought each theme. */
+"themes" | 
+/**  People whose interviews showed each organisational issue. */
+"issues" | 
+/**  Action items decided in the program's interviews, by status. */
+"action_plan" | 
+/**  People with a flag of each kind. */
+"flags" | 
+/**  Interviews held in each month. */
+"monthly";
 
 /**  A new interview for a client. */
 export type NewInterview = {
@@ -961,6 +1049,73 @@ export type OpenFlag = {
 	kind: FlagKind,
 	/**  When it was raised. */
 	raisedOn: string,
+};
+
+/**  The overall report of a program. */
+export type OverallDocument = {
+	/**  [`OVERALL_FORMAT`]. */
+	format: string,
+	/**  The document's version (the package format's). */
+	version: number,
+	/**  The program reported on. */
+	program: OverallProgram,
+	/**  The day it was drawn up. */
+	createdOn: string,
+	/**  The figures by department. */
+	byDepartment: Breakdown,
+	/**  The figures by age band. */
+	byAgeBand: Breakdown,
+	/**  Interviews held, month by month over the program's period. */
+	monthly: Table,
+	/**  The consultant's findings. */
+	findings: string,
+	/**  The consultant's proposals. */
+	proposals: string,
+};
+
+/**  The report exactly as it would be sent, and what stops it from being sent. */
+export type OverallPreview = {
+	/**  The document. */
+	document: OverallDocument,
+	/**
+	 *  Names and employee numbers of the program's clients found in the findings or
+	 *  proposals: the report may not go while any is there. Shown only in the app.
+	 */
+	identifiersInText: string[],
+};
+
+/**  The program, as the report names it. */
+export type OverallProgram = {
+	/**  Its name. */
+	name: string,
+	/**  The company. */
+	company: string,
+	/**  First day. */
+	startsOn: string,
+	/**  Last day. */
+	endsOn: string,
+	/**  The anonymity threshold: no group or count below it is shown. */
+	anonymityK: number,
+};
+
+/**  The consultant's text of a program's overall report. */
+export type OverallText = {
+	/**  The program. */
+	programId: ProgramId,
+	/**  Findings: the trends and organisational issues seen (所見). */
+	findings: string,
+	/**  Proposals: solutions and development measures (提言). */
+	proposals: string,
+	/**  When it was last saved; absent until written. */
+	updatedAt: string | null,
+};
+
+/**  The consultant's text as typed. */
+export type OverallTextInput = {
+	/**  Findings. */
+	findings: string,
+	/**  Proposals. */
+	proposals: string,
 };
 
 /**  An open action item whose date has passed. */
@@ -1527,6 +1682,26 @@ export type SummaryRequest = {
 	summary: string | null,
 };
 
+/**  One table of figures; every column's figures add up to its total. */
+export type Table = {
+	/**  What it counts. */
+	measure: Measure,
+	/**  Its columns. */
+	columns: Column[],
+	/**  A row per group. */
+	rows: TableRow[],
+	/**  Each column's total over all groups; `null` when hidden. */
+	totals: (number | null)[],
+};
+
+/**  A group's figures, one per column; `null` when hidden. */
+export type TableRow = {
+	/**  The group. */
+	group: Group,
+	/**  Its figures. */
+	cells: (number | null)[],
+};
+
 /**  A section of a template. */
 export type TemplateSection = {
 	/**  The section's id. */
@@ -1552,6 +1727,37 @@ export type TemplateSectionInput = {
 	title: string | null,
 	/**  Whether the section is retired. */
 	retired: boolean,
+};
+
+/**  A theme the client brought to an interview (相談テーマ). */
+export type Theme = 
+/**  Where their career goes from here. */
+"career_direction" | 
+/**  Developing skills, learning, qualifications. */
+"skills" | 
+/**  The work itself and its meaning. */
+"job_content" | 
+/**  Relationships at work. */
+"relationships" | 
+/**  The relationship with their boss. */
+"boss" | 
+/**  Transfers and placement. */
+"placement" | 
+/**  Evaluation, pay and grade. */
+"evaluation" | 
+/**  Work alongside childcare, care or private life. */
+"work_life" | 
+/**  Physical and mental health. */
+"health" | 
+/**  Working in later career and after retirement age. */
+"later_career";
+
+/**  An interview's classification. */
+export type Topics = {
+	/**  The themes the client brought, in list order. */
+	themes: Theme[],
+	/**  The organisational issues it showed, in list order. */
+	issues: IssueCategory[],
 };
 
 /**  An interview today or later this week. */

@@ -6,7 +6,8 @@ use clap::Subcommand;
 use kizuki_core::calendar;
 use kizuki_core::consent::{self, ConsentState, SharePart};
 use kizuki_core::export::{self, SummaryRequest, Target};
-use kizuki_core::ids::{ClientId, ConsentId, FlagId};
+use kizuki_core::ids::{ClientId, ConsentId, FlagId, ProgramId};
+use kizuki_core::overall::{self, OverallTextInput};
 use kizuki_core::package::Encryption;
 use kizuki_core::vault::Vault;
 
@@ -38,30 +39,75 @@ pub enum ExportCommand {
         /// the export (never when it is refused): a UTF-8 file, or -.
         #[arg(long, value_name = "FILE")]
         summary_file: Option<PathBuf>,
-        /// A recipient's public key: `age1…` or an SSH public key; repeat for more.
-        #[arg(
-            long = "to",
-            value_name = "KEY",
-            required_unless_present = "passphrase"
-        )]
-        to: Vec<String>,
-        /// Encrypt to a passphrase instead (from --export-passphrase-file,
-        /// KIZUKI_EXPORT_PASSPHRASE, or asked twice), to pass on separately.
-        #[arg(long, conflicts_with = "to")]
-        passphrase: bool,
-        /// Read that passphrase from the first line of this file.
-        #[arg(long, value_name = "FILE", requires = "passphrase")]
-        export_passphrase_file: Option<PathBuf>,
-        /// ASCII-armored instead of binary.
-        #[arg(long)]
-        armor: bool,
-        /// The file to create; an existing file is never overwritten.
-        #[arg(short = 'o', long = "out", value_name = "FILE")]
-        out: PathBuf,
-        /// Print what would be sent, as JSON, and write nothing.
-        #[arg(long)]
-        preview: bool,
+        #[command(flatten)]
+        package: PackageArgs,
     },
+    /// Write a program's overall report (全体報告書) as an age-encrypted package: figures by
+    /// department and age band in which no group or count below the program's k shows, and
+    /// the findings and proposals. Refused while they name one of the program's clients.
+    Overall {
+        /// The program.
+        #[arg(long, value_name = "ID")]
+        program: ProgramId,
+        /// The findings (所見), saved before the export: a UTF-8 file, or -.
+        #[arg(long, value_name = "FILE")]
+        findings_file: Option<PathBuf>,
+        /// The proposals (提言), saved before the export: a UTF-8 file, or -.
+        #[arg(long, value_name = "FILE")]
+        proposals_file: Option<PathBuf>,
+        #[command(flatten)]
+        package: PackageArgs,
+    },
+}
+
+/// Whom a package is encrypted to and where it goes.
+#[derive(clap::Args)]
+pub struct PackageArgs {
+    /// A recipient's public key: `age1…` or an SSH public key; repeat for more.
+    #[arg(
+        long = "to",
+        value_name = "KEY",
+        required_unless_present = "passphrase"
+    )]
+    pub to: Vec<String>,
+    /// Encrypt to a passphrase instead (from --export-passphrase-file,
+    /// KIZUKI_EXPORT_PASSPHRASE, or asked twice), to pass on separately.
+    #[arg(long, conflicts_with = "to")]
+    pub passphrase: bool,
+    /// Read that passphrase from the first line of this file.
+    #[arg(long, value_name = "FILE", requires = "passphrase")]
+    pub export_passphrase_file: Option<PathBuf>,
+    /// ASCII-armored instead of binary.
+    #[arg(long)]
+    pub armor: bool,
+    /// The file to create; an existing file is never overwritten.
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub out: PathBuf,
+    /// Print what would be sent, as JSON, and write nothing.
+    #[arg(long)]
+    pub preview: bool,
+}
+
+impl PackageArgs {
+    fn encryption(&self) -> Result<Encryption, CliError> {
+        Ok(if self.passphrase {
+            Encryption::Passphrase(passphrase::obtain_named(
+                self.export_passphrase_file.as_deref(),
+                PASSPHRASE_ENV_VAR,
+                Purpose::Choose,
+            )?)
+        } else {
+            Encryption::Recipients(self.to.clone())
+        })
+    }
+
+    fn target(&self) -> Result<Target, CliError> {
+        Ok(Target {
+            encryption: self.encryption()?,
+            armored: self.armor,
+            path: self.out.clone(),
+        })
+    }
 }
 
 /// The environment variable holding an export passphrase, for automation.
@@ -75,23 +121,9 @@ pub async fn run(vault: &Vault, command: ExportCommand) -> Result<(), CliError> 
             parts,
             flags,
             summary_file,
-            to,
-            passphrase,
-            export_passphrase_file,
-            armor,
-            out,
-            preview,
+            package,
         } => {
             let summary = summary_file.as_deref().map(input::read_text).transpose()?;
-            let encryption = if passphrase {
-                Encryption::Passphrase(passphrase::obtain_named(
-                    export_passphrase_file.as_deref(),
-                    PASSPHRASE_ENV_VAR,
-                    Purpose::Choose,
-                )?)
-            } else {
-                Encryption::Recipients(to)
-            };
             let consent = match consent {
                 Some(id) => consent::get(vault, id).await?,
                 None => only_active(vault, client).await?,
@@ -114,15 +146,36 @@ pub async fn run(vault: &Vault, command: ExportCommand) -> Result<(), CliError> 
                 },
                 summary,
             };
-            if preview {
+            if package.preview {
                 return output::json(&export::preview_summary(vault, &request).await?);
             }
-            let target = Target {
-                encryption,
-                armored: armor,
-                path: out,
-            };
-            let exported = export::export_summary(vault, &request, &target).await?;
+            let exported = export::export_summary(vault, &request, &package.target()?).await?;
+            output::line(&exported.sha256)
+        }
+        ExportCommand::Overall {
+            program,
+            findings_file,
+            proposals_file,
+            package,
+        } => {
+            if findings_file.is_some() || proposals_file.is_some() {
+                let saved = overall::text(vault, program).await?;
+                let text = OverallTextInput {
+                    findings: match findings_file {
+                        Some(file) => input::read_text(&file)?,
+                        None => saved.findings,
+                    },
+                    proposals: match proposals_file {
+                        Some(file) => input::read_text(&file)?,
+                        None => saved.proposals,
+                    },
+                };
+                overall::save_text(vault, program, &text).await?;
+            }
+            if package.preview {
+                return output::json(&overall::preview(vault, program).await?);
+            }
+            let exported = overall::export(vault, program, &package.target()?).await?;
             output::line(&exported.sha256)
         }
     }

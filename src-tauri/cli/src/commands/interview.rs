@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 use kizuki_core::ids::{ClientId, InterviewId, ProgramId, SheetSectionId};
+use kizuki_core::interview::topics::{self, IssueCategory, Theme, Topics};
 use kizuki_core::interview::{
     self, history, InterviewDetails, InterviewKind, NewInterview, Place, Revision,
 };
@@ -40,6 +41,28 @@ pub const KINDS: &[&str] = &[
     "supervision",
 ];
 pub const PLACES: &[&str] = &["online", "in_person"];
+pub const THEMES: &[&str] = &[
+    "career_direction",
+    "skills",
+    "job_content",
+    "relationships",
+    "boss",
+    "placement",
+    "evaluation",
+    "work_life",
+    "health",
+    "later_career",
+];
+pub const ISSUES: &[&str] = &[
+    "management",
+    "communication",
+    "workload",
+    "evaluation_system",
+    "development",
+    "career_path",
+    "flexible_work",
+    "direction",
+];
 
 #[derive(Subcommand)]
 pub enum InterviewCommand {
@@ -126,6 +149,24 @@ pub enum InterviewCommand {
         section: Option<u32>,
         #[command(flatten)]
         write: SheetWrite,
+    },
+    /// What an interview was about, from fixed lists (the overall report counts these, never
+    /// the notes): print it, or replace it with the --theme and --issue given.
+    Topics {
+        /// The interview's id.
+        id: InterviewId,
+        /// A theme the client brought; repeat for more.
+        #[arg(long = "theme", value_parser = choice::<Theme>(THEMES))]
+        themes: Vec<Theme>,
+        /// An organisational issue it showed; repeat for more.
+        #[arg(long = "issue", value_parser = choice::<IssueCategory>(ISSUES))]
+        issues: Vec<IssueCategory>,
+        /// Remove every theme and issue.
+        #[arg(long, conflicts_with_all = ["themes", "issues"])]
+        clear: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -219,6 +260,34 @@ pub async fn run(
         }
         InterviewCommand::Show { id, json } => show(vault, id, json).await,
         InterviewCommand::Edit { id, change } => edit(vault, id, change).await,
+        InterviewCommand::Topics {
+            id,
+            themes,
+            issues,
+            clear,
+            json,
+        } => {
+            let stored = if clear || !themes.is_empty() || !issues.is_empty() {
+                topics::set(vault, id, &Topics { themes, issues }).await?
+            } else {
+                topics::get(vault, id).await?
+            };
+            if json {
+                return output::json(&stored);
+            }
+            let mut lines: Vec<String> = stored
+                .themes
+                .iter()
+                .map(|theme| output::row(&["theme", &output::wire(theme)]))
+                .collect();
+            lines.extend(
+                stored
+                    .issues
+                    .iter()
+                    .map(|issue| output::row(&["issue", &output::wire(issue)])),
+            );
+            output::lines(&lines)
+        }
         InterviewCommand::History { id, json } => {
             let amendments = history::list(vault, id).await?;
             if json {

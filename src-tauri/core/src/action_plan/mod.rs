@@ -36,6 +36,24 @@ impl ActionStatus {
     pub fn is_open(self) -> bool {
         matches!(self, Self::NotStarted | Self::InProgress)
     }
+
+    /// Every status, in the order reports list them.
+    pub const ALL: [Self; 4] = [
+        Self::NotStarted,
+        Self::InProgress,
+        Self::Done,
+        Self::Dropped,
+    ];
+
+    /// The label documents for a recipient print (they are in Japanese).
+    pub(crate) fn document_label(self) -> &'static str {
+        match self {
+            Self::NotStarted => "未着手",
+            Self::InProgress => "進行中",
+            Self::Done => "完了",
+            Self::Dropped => "中止",
+        }
+    }
 }
 
 /// One criterion of the SMART check.

@@ -24,6 +24,10 @@ pub enum Error {
         /// Included flags it does not cover.
         flags: Vec<FlagId>,
     },
+    /// An overall report's text holds a name or an employee number of one of the program's
+    /// clients: it would identify them.
+    #[error("the report's text identifies a client")]
+    IdentifiesClient,
     /// The package could not be encrypted as asked.
     #[error(transparent)]
     Seal(#[from] SealError),
@@ -41,6 +45,7 @@ impl Error {
         match self {
             Self::Record(error) => error.code(),
             Self::NotCovered { .. } => ErrorCode::NotConsented,
+            Self::IdentifiesClient => ErrorCode::IdentifiesClient,
             Self::Seal(SealError::NoRecipients) => ErrorCode::NoRecipients,
             Self::Seal(SealError::InvalidRecipient) => ErrorCode::InvalidRecipient,
             Self::Seal(SealError::PassphraseTooShort) => ErrorCode::PackagePassphraseTooShort,
@@ -55,6 +60,7 @@ impl Error {
         match self {
             Self::Record(error) => error.field(),
             Self::NotCovered { .. } => Some(record::Field::Parts),
+            Self::IdentifiesClient => Some(record::Field::Findings),
             Self::Seal(_) => Some(record::Field::Recipients),
             _ => None,
         }

@@ -85,8 +85,9 @@ pub struct Exported {
     pub bytes: u64,
     /// SHA-256 of the file, as the provision record keeps it.
     pub sha256: String,
-    /// The provision record's number.
-    pub provision_record: i64,
+    /// The provision record's number; absent for a package that holds no one's personal
+    /// data (an overall report).
+    pub provision_record: Option<i64>,
 }
 
 /// The summary written for a consent's recipient.
@@ -302,7 +303,7 @@ pub async fn export_summary(
         path: target.path.display().to_string(),
         bytes: sealed.len() as u64,
         sha256,
-        provision_record,
+        provision_record: Some(provision_record),
     })
 }
 
@@ -351,7 +352,7 @@ fn request_flags(request: &SummaryRequest) -> impl Iterator<Item = FlagId> {
     flags.into_iter()
 }
 
-fn write_package(path: &Path, sealed: &[u8]) -> Result<()> {
+pub(crate) fn write_package(path: &Path, sealed: &[u8]) -> Result<()> {
     fs_atomic::write_new_file(path, sealed).map_err(|error| {
         if error.kind() == std::io::ErrorKind::AlreadyExists {
             Error::FileExists

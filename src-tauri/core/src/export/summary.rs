@@ -278,23 +278,6 @@ fn recipient_label(kind: RecipientKind) -> &'static str {
     }
 }
 
-fn status_label(status: ActionStatus) -> &'static str {
-    match status {
-        ActionStatus::NotStarted => "未着手",
-        ActionStatus::InProgress => "進行中",
-        ActionStatus::Done => "完了",
-        ActionStatus::Dropped => "中止",
-    }
-}
-
-fn flag_label(kind: FlagKind) -> &'static str {
-    match kind {
-        FlagKind::MentalHealth => "心身の健康に関する事項",
-        FlagKind::LifeSafety => "生命・安全に関する事項",
-        FlagKind::Organisational => "組織としての対応が必要な事項",
-    }
-}
-
 fn dated(page: &mut Page, passages: &[Dated]) {
     if passages.is_empty() {
         page.muted("（記載なし）");
@@ -353,7 +336,7 @@ pub(crate) fn html(document: &SummaryDocument) -> String {
                     item.what.clone(),
                     item.how.clone().unwrap_or_default(),
                     item.due_on.clone().unwrap_or_default(),
-                    status_label(item.status).to_owned(),
+                    item.status.document_label().to_owned(),
                 ]
             })
             .collect();
@@ -374,7 +357,7 @@ pub(crate) fn html(document: &SummaryDocument) -> String {
         for flag in &document.flags {
             page.heading(
                 3,
-                &format!("{}（{}）", flag_label(flag.kind), flag.raised_on),
+                &format!("{}（{}）", flag.kind.document_label(), flag.raised_on),
             );
             page.text(&flag.note);
             if let Some(referred_to) = &flag.referred_to {

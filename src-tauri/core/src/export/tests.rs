@@ -191,7 +191,7 @@ async fn a_summary_package_holds_what_the_consent_covers_and_nothing_else() -> T
 
     let records = crate::provision::list(&vault).await?;
     assert_eq!(records.len(), 1);
-    assert_eq!(records[0].id, exported.provision_record);
+    assert_eq!(Some(records[0].id), exported.provision_record);
     assert_eq!(
         records[0].items,
         [

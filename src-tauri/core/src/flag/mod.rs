@@ -28,6 +28,20 @@ pub enum FlagKind {
     Organisational,
 }
 
+impl FlagKind {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [Self; 3] = [Self::MentalHealth, Self::LifeSafety, Self::Organisational];
+
+    /// The label documents for a recipient print (they are in Japanese).
+    pub(crate) fn document_label(self) -> &'static str {
+        match self {
+            Self::MentalHealth => "心身の健康に関する事項",
+            Self::LifeSafety => "生命・安全に関する事項",
+            Self::Organisational => "組織としての対応が必要な事項",
+        }
+    }
+}
+
 /// A flag as entered or edited.
 #[derive(Clone, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -4,6 +4,7 @@
 
 pub mod history;
 pub(crate) mod store;
+pub mod topics;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

@@ -32,7 +32,8 @@ p{margin:.3em 0}\
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}dt{font-weight:600}dd{margin:0}\
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #888;padding:.3em .5em;\
 text-align:left;vertical-align:top}th{background:#eee}\
-.muted{color:#555}";
+.muted{color:#555}\
+figure{margin:1em 0}figcaption{font-size:.85em;color:#555}svg{max-width:100%;height:auto}";
 
 /// A page being written: headings, paragraphs, tables and lists, every text escaped.
 pub(crate) struct Page {
@@ -101,6 +102,15 @@ impl Page {
             self.body.push_str("</tr>\n");
         }
         self.body.push_str("</tbody>\n</table>\n");
+    }
+
+    /// A figure drawn by Kizuki itself: markup whose every text was escaped where it was
+    /// drawn (a chart), with a caption.
+    pub(crate) fn figure(&mut self, drawn: &str, caption: &str) {
+        self.body.push_str(&format!(
+            "<figure>\n{drawn}<figcaption>{}</figcaption>\n</figure>\n",
+            escape(caption)
+        ));
     }
 
     pub(crate) fn finish(self) -> String {

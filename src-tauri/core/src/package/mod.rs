@@ -16,7 +16,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-pub(crate) use html::Page;
+pub(crate) use html::{escape, Page};
 pub use open::{open, open_sized, unpack, OpenError, Package};
 
 /// The manifest's `format`.
@@ -37,6 +37,8 @@ pub const MIN_PASSPHRASE_CHARS: usize = 12;
 pub enum PackageKind {
     /// One client's summary for HR or a boss (人事向けサマリー).
     HrSummary,
+    /// A program's overall report (全体報告書), in figures no one can be identified from.
+    OverallReport,
     /// The whole vault, for the consultant alone.
     Backup,
 }

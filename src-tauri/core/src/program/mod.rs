@@ -23,6 +23,11 @@ pub const FOLLOW_UP_DAYS_RANGE: std::ops::RangeInclusive<u32> = 1..=3660;
 /// The most HR contacts a program keeps.
 const MAX_CONTACTS: usize = 50;
 
+/// Kizuki's reference to a program, as the audit log names it.
+pub fn reference(program_id: ProgramId) -> String {
+    format!("KZG-{program_id}")
+}
+
 /// What the consultant enters to add or edit a program.
 #[derive(Clone, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -240,7 +240,8 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             (20261125000000, true),
             (20261126000000, true),
             (20261127000000, true),
-            (20261128000000, true)
+            (20261128000000, true),
+            (20261129000000, true)
         ]
     );
     let tables: Vec<String> =
@@ -262,7 +263,10 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             "consent_parts",
             "consents",
             "flags",
+            "interview_issues",
+            "interview_themes",
             "interviews",
+            "overall_reports",
             "program_contacts",
             "programs",
             "provision_records",

@@ -1,0 +1,210 @@
+//! The overall report (全体報告書) of a program: what the interviews showed about the
+//! organisation, for its management, in counts and the consultant's own text. It is built only
+//! from figures (people, interviews, the classification of each interview, action-item
+//! statuses, flag kinds) grouped by department and by age band, and from the findings and
+//! proposals written for it: never a name, an employee number or a note.
+//!
+//! Every group smaller than the program's k is shown only as hidden figures, every count from 1
+//! to k − 1 is hidden, and no hidden figure can be worked out from the totals (see
+//! [`suppress`]). A group too small to show is merged with the other small ones into 「その他」
+//! first, so its name never appears either.
+
+mod chart;
+mod document;
+mod gather;
+mod html;
+pub(crate) mod store;
+mod suppress;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub use document::{
+    Breakdown, Column, Dimension, Group, Measure, OverallDocument, OverallProgram, Table, TableRow,
+    OVERALL_FORMAT,
+};
+
+use crate::export::{self, Exported, Target};
+use crate::ids::ProgramId;
+use crate::package::{self, Document, Encryption, PackageKind};
+use crate::record::{self, check, Field};
+use crate::vault::Vault;
+use crate::{audit, fs_atomic, program, text};
+
+/// The longest findings or proposals.
+pub const MAX_TEXT_CHARS: usize = 50_000;
+/// What an overall report package's file name starts with.
+pub const FILE_PREFIX: &str = "全体報告書";
+
+/// The consultant's text of a program's overall report.
+#[derive(Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct OverallText {
+    /// The program.
+    pub program_id: ProgramId,
+    /// Findings: the trends and organisational issues seen (所見).
+    pub findings: String,
+    /// Proposals: solutions and development measures (提言).
+    pub proposals: String,
+    /// When it was last saved; absent until written.
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+text::debug_without_content!(OverallText, program_id, updated_at);
+
+/// The consultant's text as typed.
+#[derive(Clone, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct OverallTextInput {
+    /// Findings.
+    pub findings: String,
+    /// Proposals.
+    pub proposals: String,
+}
+
+text::debug_without_content!(OverallTextInput);
+
+/// The report exactly as it would be sent, and what stops it from being sent.
+#[derive(Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct OverallPreview {
+    /// The document.
+    pub document: OverallDocument,
+    /// Names and employee numbers of the program's clients found in the findings or
+    /// proposals: the report may not go while any is there. Shown only in the app.
+    pub identifiers_in_text: Vec<String>,
+}
+
+text::debug_without_content!(OverallPreview);
+
+/// The consultant's text of a program's overall report.
+pub async fn text(vault: &Vault, program_id: ProgramId) -> record::Result<OverallText> {
+    let mut tx = vault.read().await?;
+    program::store::get(&mut tx, program_id).await?;
+    store::text(&mut tx, program_id).await
+}
+
+/// Saves the consultant's text (autosaved as it is typed).
+pub async fn save_text(
+    vault: &Vault,
+    program_id: ProgramId,
+    input: &OverallTextInput,
+) -> record::Result<OverallText> {
+    check_text(input)?;
+    let mut tx = vault.write().await?;
+    program::store::get(&mut tx, program_id).await?;
+    store::save_text(&mut tx, program_id, input, Utc::now()).await?;
+    let saved = store::text(&mut tx, program_id).await?;
+    tx.commit().await?;
+    Ok(saved)
+}
+
+fn check_text(input: &OverallTextInput) -> record::Result<()> {
+    check::free_text(&input.findings, MAX_TEXT_CHARS, Field::Findings)?;
+    check::free_text(&input.proposals, MAX_TEXT_CHARS, Field::Proposals)
+}
+
+/// The report exactly as it would be sent.
+pub async fn preview(vault: &Vault, program_id: ProgramId) -> record::Result<OverallPreview> {
+    let mut tx = vault.read().await?;
+    gather::preview(&mut tx, program_id, crate::calendar::today()).await
+}
+
+/// Writes a program's overall report package: refused, with nothing written, while its text
+/// holds a client's name or employee number, or before any findings are written.
+pub async fn export(
+    vault: &Vault,
+    program_id: ProgramId,
+    target: &Target,
+) -> export::Result<Exported> {
+    package::check(&target.encryption, package::MIN_PASSPHRASE_CHARS)?;
+    let mut tx = vault.write().await.map_err(record::Error::from)?;
+    let preview = gather::preview(&mut tx, program_id, crate::calendar::today()).await?;
+    if !preview.identifiers_in_text.is_empty() {
+        return Err(export::Error::IdentifiesClient);
+    }
+    let document = &preview.document;
+    if document.findings.trim().is_empty() {
+        return Err(record::Error::Required(Field::Findings).into());
+    }
+    let now = Utc::now();
+    let archive = package::assemble(
+        PackageKind::OverallReport,
+        None,
+        audit::store::head(&mut tx).await?,
+        &[
+            Document {
+                name: "overall-report.html".into(),
+                media_type: "text/html; charset=utf-8",
+                content: html::page(document).into_bytes(),
+            },
+            Document {
+                name: "overall-report.json".into(),
+                media_type: "application/json",
+                content: serde_json::to_vec_pretty(document).unwrap_or_default(),
+            },
+        ],
+        now,
+    );
+    let sealed = package::seal(&archive, &target.encryption, target.armored)?;
+    let sha256 = package::sha256(&sealed);
+    audit::store::append(
+        &mut tx,
+        audit::Action::Export,
+        &program::reference(program_id),
+        &format!(
+            "kind=overall_report k={} sha256={sha256}",
+            document.program.anonymity_k
+        ),
+        now,
+    )
+    .await?;
+    export::write_package(&target.path, &sealed)?;
+    if let Err(error) = tx.commit().await {
+        let _ = std::fs::remove_file(&target.path);
+        return Err(record::Error::from(error).into());
+    }
+    Ok(Exported {
+        path: target.path.display().to_string(),
+        bytes: sealed.len() as u64,
+        sha256,
+        provision_record: None,
+    })
+}
+
+/// Writes a program's overall report into `dir` (the desktop app's Downloads) as
+/// `全体報告書-KZG-<program>.age`, numbered rather than overwriting an earlier one.
+pub async fn export_into(
+    vault: &Vault,
+    program_id: ProgramId,
+    encryption: Encryption,
+    armored: bool,
+    dir: &Path,
+) -> export::Result<Exported> {
+    let stem = format!("{FILE_PREFIX}-{}", program::reference(program_id));
+    let mut target = Target {
+        encryption,
+        armored,
+        path: PathBuf::new(),
+    };
+    for path in fs_atomic::numbered_names(dir, &stem, "age") {
+        target.path = path;
+        if std::fs::symlink_metadata(&target.path).is_ok() {
+            continue;
+        }
+        match export(vault, program_id, &target).await {
+            // Taken between the look and the write: the next number.
+            Err(export::Error::FileExists) => continue,
+            outcome => return outcome,
+        }
+    }
+    Err(export::Error::FileExists)
+}
+
+#[cfg(test)]
+mod tests;
