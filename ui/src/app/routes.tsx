@@ -9,6 +9,7 @@ import { ShareScreen } from "../features/consents/ShareScreen";
 import { DashboardScreen } from "../features/dashboard/DashboardScreen";
 import { ProgramScreen } from "../features/programs/ProgramScreen";
 import { InterviewScreen } from "../features/interviews/InterviewScreen";
+import { OverallReportScreen } from "../features/overallReports/OverallReportScreen";
 import { ReportPrintScreen } from "../features/reports/ReportPrintScreen";
 import { ReportScreen } from "../features/reports/ReportScreen";
 import { SearchScreen } from "../features/search/SearchScreen";
@@ -25,6 +26,7 @@ const screens = {
   companies: CompanyListScreen,
   company: CompanyScreen,
   program: ProgramScreen,
+  overallReport: OverallReportScreen,
   interview: InterviewScreen,
   report: ReportScreen,
   reportPrint: ReportPrintScreen,

@@ -17,7 +17,7 @@ import { flagQueries } from "../flags/queries";
 import { programQueries } from "../programs/queries";
 import { ConsentSheetView } from "./ConsentSheetView";
 import { SHARE_PARTS, useGrantConsent } from "./queries";
-import { toggled } from "./toggle";
+import { toggled } from "../../shared/toggle";
 import "./consents.css";
 
 const RECIPIENT_KINDS: readonly RecipientKind[] = ["hr", "boss", "supervisor"];

@@ -1,21 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 import { useNavigate } from "../../app/navigation";
-import type { Consent, Exported, Flag, SharePart, Summary, SummaryRequest } from "../../ipc/api";
-import { toAppError } from "../../ipc/appError";
-import type { AppError } from "../../ipc/appError";
+import type { Consent, Flag, SharePart, Summary, SummaryRequest } from "../../ipc/api";
 import { FormError } from "../../shared/FormError";
-import { PassphraseTwice, keyLines } from "../../shared/PassphraseTwice";
+import { PackageExportForm } from "../../shared/PackageExportForm";
 import { SaveStatus } from "../interviews/autosave/SaveStatus";
 import { textBindings, useAutosave } from "../interviews/autosave/useAutosave";
 import type { Autosave } from "../interviews/autosave/useAutosave";
 import { flagQueries } from "../flags/queries";
+import { contactKeys } from "../programs/contactKeys";
 import { programQueries } from "../programs/queries";
 import { SummaryPreviewView } from "./SummaryPreviewView";
 import { SHARE_PARTS, consentQueries, useExportSummary, useSaveSummary } from "./queries";
-import { toggled } from "./toggle";
+import { toggled } from "../../shared/toggle";
 import "./consents.css";
 
 interface ShareScreenProps {
@@ -163,158 +162,29 @@ interface ExportFormProps {
 }
 
 /**
- * Whom the package is encrypted to, and the export. No key is chosen for the consultant: the
- * package must open for the consented recipient only, so even the program's HR contacts are
- * offered, never preselected. The summary sent is the one on screen, saved with the export.
+ * The summary's export. No key is chosen for the consultant: the package must open for the
+ * consented recipient only, so even the program's HR contacts are offered, never preselected.
+ * The summary sent is the one on screen, saved with the export.
  */
 function ExportForm({ consent, request, autosave, blocked }: ExportFormProps) {
   const { t } = useTranslation();
-  const id = useId();
   const hr = consent.recipientKind === "hr" && consent.programId !== null;
   const program = useQuery({ ...programQueries.detail(consent.programId ?? 0), enabled: hr });
-  const contactKeys = hr
-    ? (program.data?.contacts ?? []).flatMap((contact) =>
-        contact.recipients.map((key) => ({ key, label: `${contact.name}（${key.slice(0, 16)}…）` })),
-      )
-    : [];
-  const [keys, setKeys] = useState<string[]>([]);
-  const [otherKeys, setOtherKeys] = useState("");
-  const [usePassphrase, setUsePassphrase] = useState(false);
-  const [passphrase, setPassphrase] = useState("");
-  const [again, setAgain] = useState("");
-  const [armored, setArmored] = useState(false);
-  const [exported, setExported] = useState<Exported | null>(null);
-  // Not useSubmission: the form stays usable after an export (another key, armored).
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
   const exportSummary = useExportSummary();
   const { reset } = exportSummary;
-  const recipients = [...keys, ...keyLines(otherKeys)];
-  const mismatch = usePassphrase && passphrase !== again;
-  const forgetPassphrase = () => {
-    setPassphrase("");
-    setAgain("");
-  };
-  // The passphrase leaves memory with the page, and with the mutation's own copy.
-  useEffect(() => () => {
-    reset();
-  }, [reset]);
-
-  const submit = async () => {
-    if (pending) {
-      return;
-    }
-    setPending(true);
-    setError(null);
-    setExported(null);
-    try {
-      // What is on screen, saved or not, is what goes; the core saves it with the export.
-      await autosave.flush();
-      setExported(
-        await exportSummary.mutateAsync({
-          request: { ...request, summary: autosave.current() },
-          recipients: usePassphrase ? [] : recipients,
-          passphrase: usePassphrase ? passphrase : null,
-          armored,
-        }),
-      );
-      forgetPassphrase();
-    } catch (thrown) {
-      setError(toAppError(thrown));
-    } finally {
-      reset();
-      setPending(false);
-    }
-  };
 
   return (
-    <section className="share__export" data-testid="share-export">
-      <h2>{t("share.exportTitle")}</h2>
-      <label className="check-field">
-        <input
-          type="checkbox"
-          data-testid="share-use-passphrase"
-          checked={usePassphrase}
-          onChange={() => {
-            setUsePassphrase(!usePassphrase);
-            forgetPassphrase();
-          }}
-        />
-        {t("share.usePassphrase")}
-      </label>
-      {!usePassphrase && (
-        <>
-          {contactKeys.map(({ key, label }, index) => (
-            <label key={key} className="check-field">
-              <input
-                type="checkbox"
-                data-testid={`share-contact-key-${String(index)}`}
-                checked={keys.includes(key)}
-                onChange={() => {
-                  setKeys(toggled(keys, key));
-                }}
-              />
-              {label}
-            </label>
-          ))}
-          <div className="field">
-            <label htmlFor={`${id}-keys`}>{t("share.otherKeys")}</label>
-            <textarea
-              id={`${id}-keys`}
-              data-testid="share-keys"
-              rows={2}
-              spellCheck={false}
-              value={otherKeys}
-              placeholder="age1…"
-              onChange={(event) => {
-                setOtherKeys(event.target.value);
-              }}
-            />
-          </div>
-        </>
-      )}
-      {usePassphrase && (
-        <PassphraseTwice
-          label={t("share.passphrase")}
-          passphrase={passphrase}
-          again={again}
-          onPassphrase={setPassphrase}
-          onAgain={setAgain}
-          testIdPrefix="share"
-        >
-          <p className="quiet">{t("share.passphraseHint")}</p>
-        </PassphraseTwice>
-      )}
-      <label className="check-field">
-        <input
-          type="checkbox"
-          data-testid="share-armored"
-          checked={armored}
-          onChange={() => {
-            setArmored(!armored);
-          }}
-        />
-        {t("share.armored")}
-      </label>
-      <FormError error={error} testId="share-export-error" />
-      <button
-        type="button"
-        className="button button--primary"
-        data-testid="share-export-button"
-        disabled={pending || blocked || mismatch || (!usePassphrase && recipients.length === 0)}
-        onClick={() => {
-          void submit();
-        }}
-      >
-        {pending ? t("share.exporting") : t("share.export")}
-      </button>
-      {exported && (
-        <p className="share__done" role="status" data-testid="share-exported" data-path={exported.path}>
-          {t("share.exported", { path: exported.path })}
-          <br />
-          <span className="quiet">SHA-256 {exported.sha256}</span>
-        </p>
-      )}
-    </section>
+    <PackageExportForm
+      title={t("share.exportTitle")}
+      offeredKeys={hr ? contactKeys(program.data?.contacts ?? []) : []}
+      testIdPrefix="share"
+      blocked={blocked}
+      onForget={reset}
+      onExport={async (encryption) => {
+        // What is on screen, saved or not, is what goes; the core saves it with the export.
+        await autosave.flush();
+        return exportSummary.mutateAsync({ request: { ...request, summary: autosave.current() }, ...encryption });
+      }}
+    />
   );
 }

@@ -12,6 +12,7 @@ import { NoteEditor } from "./notes/NoteEditor";
 import { interviewQueries } from "./queries";
 import { useCaptureTargets } from "./sheet/captureTargets";
 import { SheetPanel } from "./sheet/SheetPanel";
+import { TopicsPanel } from "./topics/TopicsPanel";
 import { captureSections } from "./sheet/sectionTitle";
 import "./interviews.css";
 
@@ -67,6 +68,7 @@ function InterviewPage({ interview }: { interview: Interview }) {
           <QuestionnairePanel clientId={interview.clientId} programId={interview.programId} />
           {!reviewsThePlan && actionPlan}
           <ClientFlags clientId={interview.clientId} interviewId={interview.id} />
+          <TopicsPanel interviewId={interview.id} />
         </aside>
       </div>
     </>

@@ -1,6 +1,6 @@
 import { queryOptions, useQueries, useQuery } from "@tanstack/react-query";
 import { api } from "../../ipc/api";
-import type { InterviewDetails, NewInterview } from "../../ipc/api";
+import type { InterviewDetails, NewInterview, Topics } from "../../ipc/api";
 import { defineMutation, useSpecMutation } from "../../shared/mutation";
 import { clientKeys, clientQueries } from "../clients/queries";
 import { dashboardKeys } from "../dashboard/queries";
@@ -12,6 +12,7 @@ export const interviewKeys = {
   detail: (interviewId: number) => [...interviewKeys.all, "detail", interviewId] as const,
   sheet: (interviewId: number) => [...interviewKeys.all, "sheet", interviewId] as const,
   history: (interviewId: number) => [...interviewKeys.all, "history", interviewId] as const,
+  topics: (interviewId: number) => [...interviewKeys.all, "topics", interviewId] as const,
 };
 
 export const interviewQueries = {
@@ -38,9 +39,18 @@ export const interviewQueries = {
   /** The amendments of a held interview, oldest first. */
   history: (interviewId: number) =>
     queryOptions({ queryKey: interviewKeys.history(interviewId), queryFn: () => api.interviewHistory(interviewId) }),
+  /** What the interview was about, from the fixed lists. */
+  topics: (interviewId: number) =>
+    queryOptions({ queryKey: interviewKeys.topics(interviewId), queryFn: () => api.interviewTopics(interviewId) }),
 };
 
 export const interviewMutations = {
+  setTopics: defineMutation({
+    mutationFn: ({ interviewId, topics }: { interviewId: number; topics: Topics }) =>
+      api.interviewSetTopics(interviewId, topics),
+    // Overall reports count them.
+    invalidates: (_saved, { interviewId }) => [interviewKeys.topics(interviewId), ["overallReports"]],
+  }),
   create: defineMutation({
     mutationFn: (interview: NewInterview) => api.interviewCreate(interview),
     // The client list shows each client's latest interview; Home, the week's interviews.
@@ -135,4 +145,8 @@ export function useClientPrograms(clientId: number, current: number | null = nul
   }
   const programs = useQueries({ queries: ids.map((id) => programQueries.detail(id)) });
   return ids.map((id, index) => ({ id, name: programs[index]?.data?.name }));
+}
+
+export function useSetTopics() {
+  return useSpecMutation(interviewMutations.setTopics);
 }

@@ -36,6 +36,16 @@ export function ProgramScreen({ programId }: { programId: number }) {
         <>
           <div className="page__bar">
             <h1 data-testid="program-heading">{program.data.name}</h1>
+            <button
+              type="button"
+              className="button"
+              data-testid="open-overall-report"
+              onClick={() => {
+                void navigate({ name: "overallReport", programId });
+              }}
+            >
+              {t("overall.open")}
+            </button>
             {!editing && (
               <button
                 type="button"
