@@ -323,6 +323,111 @@ fn share_with_consent(session: &Session) -> Result<()> {
     Ok(())
 }
 
+/// Colleagues of the client in the same program: 営業部 of two, 開発部 of two; with the client,
+/// who has no department, alone in 「その他」.
+const COLLEAGUES: [(&str, &str, &str); 4] = [
+    ("伊藤 一郎", "いとう いちろう", "営業部"),
+    ("上田 二郎", "うえだ じろう", "営業部"),
+    ("江藤 三郎", "えとう さぶろう", "開発部"),
+    ("小野 四郎", "おの しろう", "開発部"),
+];
+const FINDINGS: &str = "中堅層を中心に、今後のキャリアの方向性への関心が高い。";
+
+fn add_a_colleague(session: &Session, (name, kana, department): (&str, &str, &str)) -> Result<()> {
+    click(session, "nav-clients")?;
+    click(session, "add-client")?;
+    type_into(session, "client-name", name)?;
+    type_into(session, "client-kana", kana)?;
+    choose(session, "client-company", COMPANY)?;
+    let program = session.wait_for("[data-testid^=\"client-program-\"]")?;
+    session.click(&program)?;
+    type_into(session, "client-department", department)?;
+    choose(session, "client-age-band", "30代")?;
+    click(session, "client-save")?;
+    session.wait_for_test_id("client-name-heading")?;
+    click(session, "add-interview")?;
+    click(session, "interview-create")?;
+    session.wait_for_test_id("interview-screen")?;
+    click(session, "mark-held")?;
+    session.wait_for_test_id("interview-held-badge")?;
+    click(session, "topics-toggle")?;
+    click(session, "topic-theme-career_direction")?;
+    click(session, "topic-issue-workload")?;
+    wait_for_text(session, "topics-count", "（2件）")?;
+    Ok(())
+}
+
+/// The program's overall report: colleagues interviewed and classified, k set to 2, findings
+/// that name the client refused, the report previewed with its small groups hidden, exported
+/// and opened with the reference `age`.
+fn report_on_the_program(session: &Session) -> Result<()> {
+    for colleague in COLLEAGUES {
+        add_a_colleague(session, colleague)?;
+    }
+    click(session, "nav-companies")?;
+    let company = row_containing(session, "company-row", COMPANY)?;
+    session.click(&company)?;
+    let program = row_containing(session, "program-row", PROGRAM)?;
+    session.click(&program)?;
+    click(session, "edit-program")?;
+    type_into(session, "program-k", "2")?;
+    click(session, "program-save")?;
+    session.wait_for_test_id("edit-program")?;
+    click(session, "open-overall-report")?;
+    session.wait_for_test_id("overall-screen")?;
+    type_into(session, "overall-findings", "佐藤さんは異動を迷っている。")?;
+    row_containing(session, "overall-identifiers", "佐藤")?;
+    session.wait_for("[data-testid=\"overall-export-button\"][disabled]")?;
+    type_into(session, "overall-findings", FINDINGS)?;
+    wait_for_saved(session, "overall-findings-status")?;
+    session.wait_until("the identifiers to clear", || {
+        Ok(session
+            .find_all("[data-testid=\"overall-identifiers\"]")?
+            .is_empty()
+            .then_some(()))
+    })?;
+    // 営業部 and 開発部 are two each; the client alone is 「その他」, hidden, and one of the
+    // departments is hidden beside it so that the total gives nothing away.
+    let people = row_containing(session, "overall-table-department-participation", "営業部")?;
+    let text = session.text(&people)?;
+    assert!(text.contains("その他") && text.contains("—"), "{text}");
+    assert!(!text.contains(CLIENT_NAME), "{text}");
+    session
+        .execute("document.querySelector('[data-testid=\"overall-preview\"]').scrollIntoView();")?;
+    keep_screenshot(session, "overall-report")?;
+    let keys = tempfile::tempdir()?;
+    let identity = keys.path().join("management.key");
+    command_output("age-keygen", &["-o", &identity.to_string_lossy()])?;
+    let public = command_output("age-keygen", &["-y", &identity.to_string_lossy()])?;
+    type_into(session, "overall-keys", public.trim())?;
+    click(session, "overall-export-button")?;
+    let exported = session.wait_for_test_id("overall-exported")?;
+    let path = session
+        .attribute(&exported, "data-path")?
+        .ok_or("no path on the export message")?;
+    let zip = keys.path().join("overall.zip");
+    command_output(
+        "age",
+        &[
+            "-d",
+            "-i",
+            &identity.to_string_lossy(),
+            "-o",
+            &zip.to_string_lossy(),
+            &path,
+        ],
+    )?;
+    let html = command_output(
+        "unzip",
+        &["-p", &zip.to_string_lossy(), "overall-report.html"],
+    )?;
+    assert!(html.contains(FINDINGS) && html.contains("<svg"), "{html}");
+    for (name, _, _) in COLLEAGUES.iter().chain([&(CLIENT_NAME, "", "")]) {
+        assert!(!html.contains(name), "{name} in the overall report");
+    }
+    Ok(())
+}
+
 /// What a command printed, or why it failed.
 fn command_output(program: &str, args: &[&str]) -> Result<String> {
     let output = std::process::Command::new(program).args(args).output()?;
@@ -360,22 +465,28 @@ fn erase_the_client(session: &Session) -> Result<()> {
     type_into(session, "erase-confirmation", CLIENT_NAME)?;
     click(session, "erase-confirm")?;
     session.wait_for_test_id("client-list-screen")?;
-    session.wait_until("the client list to be empty", || {
-        Ok(session
-            .find_all("[data-testid=\"client-row\"]")?
-            .is_empty()
-            .then_some(()))
+    // The colleagues of the overall report stay; the client is gone.
+    session.wait_until("the client to leave the list", || {
+        let rows = session.find_all("[data-testid=\"client-row\"]")?;
+        let mut names = Vec::new();
+        for row in &rows {
+            names.push(session.text(row)?);
+        }
+        Ok((names.len() == COLLEAGUES.len()
+            && !names.iter().any(|name| name.contains(CLIENT_NAME)))
+        .then_some(()))
     })?;
     type_into(session, "search-input", "上司")?;
     click(session, "search-submit")?;
     session.wait_for_test_id("search-none")?;
     assert!(session.find_all("[data-testid=\"search-hit\"]")?.is_empty());
-    // The two interviews held today were on the dashboard: they are gone with the client.
+    // The client's two interviews held today were on the dashboard: they are gone with the
+    // client, and the colleagues' four stay.
     click(session, "nav-home")?;
-    wait_for_text(session, "dashboard-interviews-count", "0件")?;
-    assert!(session
-        .find_all("[data-testid=\"dashboard-interview\"]")?
-        .is_empty());
+    wait_for_text(session, "dashboard-interviews-count", "4件")?;
+    for interview in session.find_all("[data-testid=\"dashboard-interview\"]")? {
+        assert!(!session.text(&interview)?.contains(CLIENT_NAME));
+    }
     Ok(())
 }
 
@@ -391,6 +502,7 @@ fn journey(harness: &Harness) -> Result<()> {
     review_the_plan_in_the_follow_up(&session)?;
     write_and_print_the_report(&session)?;
     share_with_consent(&session)?;
+    report_on_the_program(&session)?;
     search_two_characters(&session)?;
     erase_the_client(&session)?;
     session.end()

@@ -40,10 +40,12 @@ export function TopicsPanel({ interviewId }: { interviewId: number }) {
       <summary className="topics-panel__title" data-testid="topics-toggle">
         {t("topics.title")}
         {topics && (
-          <span className="quiet" data-testid="topics-count">
+          <>
             {" "}
-            {t("topics.count", { n: topics.themes.length + topics.issues.length })}
-          </span>
+            <span className="quiet" data-testid="topics-count">
+              {t("topics.count", { n: topics.themes.length + topics.issues.length })}
+            </span>
+          </>
         )}
       </summary>
       <p className="quiet">{t("topics.hint")}</p>
