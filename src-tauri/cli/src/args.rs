@@ -15,6 +15,7 @@ use crate::commands::{
     company::CompanyCommand,
     consent::ConsentCommand,
     export::ExportCommand,
+    inbox::InboxCommand,
     interview::InterviewCommand,
     program::ProgramCommand,
     report::ReportCommand,
@@ -84,6 +85,15 @@ pub enum RecordCommand {
     /// The audit log of exports, consents and erasures, and its hash chain.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Import a package received from your supervisor (their comments) into the read-only
+    /// inbox: it must be encrypted to your inbox key (`kizuki inbox recipient`).
+    Import {
+        /// The .age file.
+        file: PathBuf,
+    },
+    /// The inbox of packages received: your key for them, and what came.
+    #[command(subcommand)]
+    Inbox(InboxCommand),
     /// The record of every provision to a third party (第三者提供の記録).
     #[command(subcommand)]
     Provision(ProvisionCommand),

@@ -1,6 +1,7 @@
 //! Everything the CLI can fail with: the core's errors, plus its own input handling.
 
 use kizuki_core::record::{self, Field};
+use kizuki_core::supervision::inbox::ImportError;
 use kizuki_core::{backup, data_dir, export, vault, ErrorCode};
 
 /// A failure of one `kizuki` invocation.
@@ -89,6 +90,8 @@ pub enum CoreError {
     Export(#[from] export::Error),
     #[error(transparent)]
     Backup(#[from] backup::Error),
+    #[error(transparent)]
+    Import(#[from] ImportError),
 }
 
 impl CoreError {
@@ -99,6 +102,7 @@ impl CoreError {
             Self::Record(error) => error.code(),
             Self::Export(error) => error.code(),
             Self::Backup(error) => error.code(),
+            Self::Import(error) => error.code(),
         }
     }
 
@@ -107,6 +111,7 @@ impl CoreError {
         match self {
             Self::Record(error) => error.field(),
             Self::Export(error) => error.field(),
+            Self::Import(error) => error.field(),
             Self::DataDir(_) | Self::Vault(_) | Self::Backup(_) => None,
         }
     }
@@ -126,5 +131,6 @@ from_core!(
     vault::Error,
     record::Error,
     export::Error,
-    backup::Error
+    backup::Error,
+    ImportError
 );

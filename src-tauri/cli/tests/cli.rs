@@ -1676,3 +1676,149 @@ fn an_overall_report_shows_no_small_group_and_no_name_and_opens_with_the_referen
     let out = cli.run(&fine);
     assert_fails_with(&out, &message("en", "file_exists"));
 }
+
+#[test]
+fn supervision_goes_pseudonymised_and_the_supervisors_comments_come_back_into_the_inbox() {
+    let cli = Cli::new();
+    cli.init();
+    let company = cli.add_company("株式会社サンプル");
+    let program = cli.add_program(&company, "2026年度 セルフ・キャリアドック");
+    let client = cli.ok(&[
+        "client",
+        "add",
+        "--company",
+        &company,
+        "--name",
+        "阿部 真理",
+        "--kana",
+        "あべ まり",
+        "--department",
+        "経理部",
+        "--program",
+        &program,
+    ]);
+    cli.ok(&[
+        "interview",
+        "add",
+        "--client",
+        &client,
+        "--program",
+        &program,
+        "--kind",
+        "initial",
+        "--held",
+        "2026-06-10T10:00",
+    ]);
+    let report = cli.ok(&[
+        "report",
+        "create",
+        "--client",
+        &client,
+        "--program",
+        &program,
+    ]);
+    let part = cli.write("part.txt", "阿部さんは経理部で異動を迷う。".as_bytes());
+    cli.ok(&[
+        "report",
+        "edit",
+        &report,
+        "--part",
+        "career_awareness",
+        "--text-file",
+        &part,
+    ]);
+    let identity = cli.data_dir().join("sv.key");
+    let keygen = Command::new("age-keygen")
+        .arg("-o")
+        .arg(&identity)
+        .output()
+        .unwrap_or_else(|e| panic!("age-keygen is needed (scripts/test.sh installs it): {e}"));
+    assert!(keygen.status.success());
+    let supervisor = age_public(&identity);
+    let package = cli.data_dir().join("sv.age");
+    let package_arg = package.to_string_lossy().into_owned();
+    let sha256 = cli.ok(&[
+        "export",
+        "supervision",
+        "--report",
+        &report,
+        "--to",
+        &supervisor,
+        "-o",
+        &package_arg,
+    ]);
+    assert_eq!(sha256.len(), 64);
+    let json: Value = serde_json::from_str(&decrypted_member(
+        &identity,
+        &package,
+        cli.data_dir(),
+        "supervision-report.json",
+    ))
+    .unwrap_or_else(|e| panic!("the report's JSON: {e}"));
+    assert_eq!(json["pseudonymised"], json!(true));
+    assert_eq!(json["client"]["label"], format!("相談者（KZ-{client}）"));
+    assert_eq!(
+        json["parts"]["careerAwareness"],
+        "〇〇さんは〇〇で異動を迷う。"
+    );
+
+    // The supervisor answers to the consultant's inbox key; the consultant imports it once.
+    let inbox_key = cli.ok(&["inbox", "recipient"]);
+    assert!(inbox_key.starts_with("age1"), "{inbox_key}");
+    let comments = cli.write(
+        "comments.txt",
+        "目標の具体化を支援してください。".as_bytes(),
+    );
+    let answer = cli.data_dir().join("answer.age");
+    let answer_arg = answer.to_string_lossy().into_owned();
+    cli.ok(&[
+        "export",
+        "comments",
+        "--regarding",
+        &format!("KZ-{client}"),
+        "--supervisor",
+        "SV 田中",
+        "--comments-file",
+        &comments,
+        "--to",
+        &inbox_key,
+        "-o",
+        &answer_arg,
+    ]);
+    assert_eq!(cli.ok(&["import", &answer_arg]), "KZI-1");
+    let listed = cli.json(&["inbox", "list", "--json"]);
+    assert_eq!(listed[0]["comments"], "目標の具体化を支援してください。");
+    assert_eq!(
+        listed[0]["clientId"],
+        json!(client.parse::<i64>().unwrap_or_default())
+    );
+    let out = cli.run_in("ja_JP.UTF-8", &["import", &answer_arg]);
+    assert_fails_with(&out, &message("ja", "already_imported"));
+    // A package for someone else, and a file that is not one: refused, nothing imported.
+    let other = cli.data_dir().join("other.age");
+    let other_arg = other.to_string_lossy().into_owned();
+    cli.ok(&[
+        "export",
+        "comments",
+        "--regarding",
+        "KZ-1",
+        "--supervisor",
+        "SV",
+        "--comments-file",
+        &comments,
+        "--to",
+        &supervisor,
+        "-o",
+        &other_arg,
+    ]);
+    let out = cli.run(&["import", &other_arg]);
+    assert_fails_with(&out, &message("en", "package_not_for_you"));
+    let out = cli.run(&["import", &comments]);
+    assert_fails_with(&out, &message("en", "not_a_package"));
+    assert_eq!(
+        cli.json(&["inbox", "list", "--json"])
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+}

@@ -88,6 +88,18 @@ error_codes! {
     ConsentRevoked = "consent_revoked",
     /// An export was refused: the consent is not active, or does not cover every part included.
     NotConsented = "not_consented",
+    /// A file to import is larger than any package.
+    PackageTooLarge = "package_too_large",
+    /// A file to import is not a Kizuki package (not age, or not the format inside).
+    NotAPackage = "not_a_package",
+    /// A package is encrypted to someone else: not to this vault's inbox recipient.
+    PackageNotForYou = "package_not_for_you",
+    /// A package was cut short or changed after it was made.
+    PackageDamaged = "package_damaged",
+    /// A package is not a supervisor's comments, which is all the inbox takes.
+    NotSupervisionComments = "not_supervision_comments",
+    /// The same package was imported before.
+    AlreadyImported = "already_imported",
     /// An overall report's text names one of the program's clients or their employee number.
     IdentifiesClient = "identifies_client",
     /// A package has no recipient to be encrypted to.

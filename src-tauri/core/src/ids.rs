@@ -58,6 +58,8 @@ id_types!(
     ReportId,
     /// One kept version of an individual report.
     ReportVersionId,
+    /// A package received into the inbox (a supervisor's comments).
+    InboxItemId,
     /// A client's consent (同意) to share with one recipient.
     ConsentId,
 );

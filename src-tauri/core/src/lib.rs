@@ -39,6 +39,7 @@ pub mod search;
 #[cfg(any(test, feature = "bench"))]
 pub mod seed;
 pub mod sheet;
+pub mod supervision;
 #[cfg(test)]
 mod test_support;
 mod text;

@@ -80,6 +80,11 @@ pub enum Field {
     Summary,
     Findings,
     Proposals,
+    Question,
+    Supervisor,
+    Regarding,
+    WrittenOn,
+    Comments,
 }
 
 /// The kind of record a [`Error::NotFound`] was looking for.

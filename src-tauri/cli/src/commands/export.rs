@@ -6,9 +6,10 @@ use clap::Subcommand;
 use kizuki_core::calendar;
 use kizuki_core::consent::{self, ConsentState, SharePart};
 use kizuki_core::export::{self, SummaryRequest, Target};
-use kizuki_core::ids::{ClientId, ConsentId, FlagId, ProgramId};
+use kizuki_core::ids::{ClientId, ConsentId, FlagId, ProgramId, ReportId};
 use kizuki_core::overall::{self, OverallTextInput};
 use kizuki_core::package::Encryption;
+use kizuki_core::supervision::{self, SupervisionComments, SupervisionRequest};
 use kizuki_core::vault::Vault;
 
 use crate::args::choice;
@@ -55,6 +56,37 @@ pub enum ExportCommand {
         /// The proposals (提言), saved before the export: a UTF-8 file, or -.
         #[arg(long, value_name = "FILE")]
         proposals_file: Option<PathBuf>,
+        #[command(flatten)]
+        package: PackageArgs,
+    },
+    /// Write an individual report for a supervisor (スーパービジョン): pseudonymised (the name
+    /// replaced by KZ-<id>, identifying words masked) unless an active consent names a
+    /// supervisor as recipient.
+    Supervision {
+        /// The individual report.
+        #[arg(long, value_name = "ID")]
+        report: ReportId,
+        /// What you ask the supervisor: a UTF-8 file, or -.
+        #[arg(long, value_name = "FILE")]
+        question_file: Option<PathBuf>,
+        #[command(flatten)]
+        package: PackageArgs,
+    },
+    /// As a supervisor: write your comments on a report, for the consultant's inbox recipient
+    /// (they import it with `kizuki import`).
+    Comments {
+        /// The reference the report names its client by, e.g. KZ-12.
+        #[arg(long)]
+        regarding: String,
+        /// Your name, as the consultant will see it.
+        #[arg(long)]
+        supervisor: String,
+        /// The comments: a UTF-8 file, or -.
+        #[arg(long, value_name = "FILE")]
+        comments_file: PathBuf,
+        /// The day written, YYYY-MM-DD [default: today].
+        #[arg(long, value_name = "DATE")]
+        written_on: Option<String>,
         #[command(flatten)]
         package: PackageArgs,
     },
@@ -177,6 +209,42 @@ pub async fn run(vault: &Vault, command: ExportCommand) -> Result<(), CliError> 
             }
             let exported = overall::export(vault, program, &package.target()?).await?;
             output::line(&exported.sha256)
+        }
+        ExportCommand::Supervision {
+            report,
+            question_file,
+            package,
+        } => {
+            let request = SupervisionRequest {
+                report_id: report,
+                question: question_file.as_deref().map(input::read_text).transpose()?,
+            };
+            if package.preview {
+                return output::json(&supervision::preview(vault, &request).await?);
+            }
+            let exported = supervision::export(vault, &request, &package.target()?).await?;
+            output::line(&exported.sha256)
+        }
+        ExportCommand::Comments {
+            regarding,
+            supervisor,
+            comments_file,
+            written_on,
+            package,
+        } => {
+            let comments = SupervisionComments {
+                format: supervision::COMMENTS_FORMAT.to_owned(),
+                version: kizuki_core::package::FORMAT_VERSION,
+                supervisor,
+                regarding,
+                written_on: written_on.unwrap_or_else(|| calendar::today().to_string()),
+                comments: input::read_text(&comments_file)?,
+            };
+            if package.preview {
+                return output::json(&comments);
+            }
+            let sha256 = supervision::write_comments(&comments, &package.target()?)?;
+            output::line(&sha256)
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod company;
 pub mod consent;
 pub mod dashboard;
 pub mod export;
+pub mod inbox;
 pub mod interview;
 pub mod program;
 pub mod report;
@@ -58,6 +59,8 @@ pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
                 RecordCommand::Calendar { out } => calendar::run(&vault, out.as_deref()).await,
                 RecordCommand::Retention(command) => retention::run(&vault, command).await,
                 RecordCommand::Search { query, json } => search::run(&vault, &query, json).await,
+                RecordCommand::Import { file } => inbox::import(&vault, &file).await,
+                RecordCommand::Inbox(command) => inbox::run(&vault, command).await,
             };
             vault.lock().await;
             outcome

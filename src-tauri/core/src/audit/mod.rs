@@ -39,6 +39,8 @@ pub enum Action {
     Restore,
     /// A client was erased.
     Erasure,
+    /// A package was imported into the inbox.
+    Import,
 }
 
 /// One entry of the log.

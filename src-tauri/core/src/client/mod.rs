@@ -20,6 +20,35 @@ const MAX_TAGS: usize = 30;
 /// The longest a client has plausibly worked anywhere.
 const MAX_YEARS_AT_COMPANY: u32 = 70;
 
+/// The words that would identify a client in a text written about them: the whole name
+/// (spaces removed), each of its parts of two characters or more (a family name alone names
+/// someone; one character is too common to mean them), the whole reading (its parts are not:
+/// 「まり」 is inside 「あまり」), and the employee number. Longest first, so that a replacement
+/// takes the whole name before its parts.
+pub(crate) fn identifying_words(
+    name: &str,
+    name_kana: Option<&str>,
+    employee_number: Option<&str>,
+) -> Vec<String> {
+    let squeeze = |text: &str| {
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+    };
+    let mut words = vec![squeeze(name)];
+    words.extend(
+        name.split_whitespace()
+            .filter(|part| part.chars().count() >= 2)
+            .map(str::to_owned),
+    );
+    words.extend(name_kana.map(squeeze));
+    words.extend(employee_number.map(squeeze));
+    words.retain(|word| !word.is_empty());
+    words.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    words.dedup();
+    words
+}
+
 /// The client's age band: reports group by it, and it identifies less than a birth date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -326,24 +326,42 @@ pub async fn export_summary_into(
         crate::ics::reference(consent.client_id),
         consent.reference()
     );
-    let mut target = Target {
-        encryption,
-        armored,
-        path: PathBuf::new(),
-    };
-    for path in fs_atomic::numbered_names(dir, &stem, "age") {
-        target.path = path;
-        if std::fs::symlink_metadata(&target.path).is_ok() {
-            continue;
-        }
-        match export_summary(vault, request, &target).await {
-            // Taken between the look and the write: the next number.
-            Err(Error::FileExists) => continue,
-            outcome => return outcome,
-        }
-    }
-    Err(Error::FileExists)
+    into_free_name!(dir, &stem, encryption, armored, |target| {
+        export_summary(vault, request, target).await
+    })
 }
+
+/// Runs `$export`, an expression of `$target: &Target`, with the first numbered name in `$dir`
+/// that nothing has: `<stem>.age`, then `<stem> (2).age` …, never over a file, even one made
+/// between the look and the write. (A macro: an async closure's future cannot be shown `Send`
+/// to the shell's commands.)
+macro_rules! into_free_name {
+    ($dir:expr, $stem:expr, $encryption:expr, $armored:expr, |$target:ident| $export:expr) => {{
+        let mut target = $crate::export::Target {
+            encryption: $encryption,
+            armored: $armored,
+            path: std::path::PathBuf::new(),
+        };
+        let mut outcome = Err($crate::export::Error::FileExists);
+        for path in $crate::fs_atomic::numbered_names($dir, $stem, "age") {
+            target.path = path;
+            if std::fs::symlink_metadata(&target.path).is_ok() {
+                continue;
+            }
+            let $target = &target;
+            match $export {
+                // Taken between the look and the write: the next number.
+                Err($crate::export::Error::FileExists) => continue,
+                done => {
+                    outcome = done;
+                    break;
+                }
+            }
+        }
+        outcome
+    }};
+}
+pub(crate) use into_free_name;
 
 fn request_flags(request: &SummaryRequest) -> impl Iterator<Item = FlagId> {
     let mut flags = request.flag_ids.clone();

@@ -15,7 +15,7 @@ use super::document::{
 use super::suppress::{Cell, Grid};
 use super::{store, OverallPreview, OverallText};
 use crate::action_plan::ActionStatus;
-use crate::client::AgeBand;
+use crate::client::{self, AgeBand};
 use crate::flag::FlagKind;
 use crate::ids::{ClientId, ProgramId};
 use crate::interview::topics::{IssueCategory, Theme};
@@ -27,6 +27,7 @@ use crate::record::Result;
 struct Person {
     id: ClientId,
     name: String,
+    name_kana: String,
     employee_number: Option<String>,
     department: Option<String>,
     age_band: Option<AgeBand>,
@@ -64,7 +65,7 @@ pub(super) async fn preview(
 async fn facts(conn: &mut SqliteConnection, program: &Program) -> Result<Facts> {
     // The program's people: those enrolled, and anyone interviewed in it.
     let people = sqlx::query_as(
-        "SELECT id, name, employee_number, department, age_band FROM clients
+        "SELECT id, name, name_kana, employee_number, department, age_band FROM clients
          WHERE id IN (SELECT client_id FROM client_programs WHERE program_id = ?1
                       UNION SELECT client_id FROM interviews WHERE program_id = ?1)
          ORDER BY id",
@@ -544,8 +545,8 @@ fn document(
     }
 }
 
-/// The program's clients' names (whole, and each part of two characters or more) and employee
-/// numbers that the consultant's text contains, spaces ignored.
+/// The program's clients' identifying words (see [`client::identifying_words`]) that the
+/// consultant's text contains, spaces ignored.
 fn identifiers_in(text: &OverallText, people: &[Person]) -> Vec<String> {
     let squeeze = |text: &str| {
         text.chars()
@@ -553,23 +554,18 @@ fn identifiers_in(text: &OverallText, people: &[Person]) -> Vec<String> {
             .collect::<String>()
     };
     let written = squeeze(&format!("{}\n{}", text.findings, text.proposals));
-    let mut found: Vec<String> = Vec::new();
-    for person in people {
-        let parts = person
-            .name
-            .split_whitespace()
-            .filter(|part| part.chars().count() >= 2)
-            .map(str::to_owned);
-        let candidates = std::iter::once(squeeze(&person.name))
-            .chain(parts)
-            .chain(person.employee_number.iter().map(|number| squeeze(number)))
-            .filter(|candidate| !candidate.is_empty());
-        for candidate in candidates {
-            if written.contains(&candidate) && !found.contains(&candidate) {
-                found.push(candidate);
-            }
-        }
-    }
+    let mut found: Vec<String> = people
+        .iter()
+        .flat_map(|person| {
+            client::identifying_words(
+                &person.name,
+                Some(&person.name_kana),
+                person.employee_number.as_deref(),
+            )
+        })
+        .filter(|word| written.contains(&squeeze(word)))
+        .collect();
     found.sort();
+    found.dedup();
     found
 }

@@ -16,7 +16,7 @@ mod html;
 pub(crate) mod store;
 mod suppress;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -31,7 +31,7 @@ use crate::ids::ProgramId;
 use crate::package::{self, Document, Encryption, PackageKind};
 use crate::record::{self, check, Field};
 use crate::vault::Vault;
-use crate::{audit, fs_atomic, program, text};
+use crate::{audit, program, text};
 
 /// The longest findings or proposals.
 pub const MAX_TEXT_CHARS: usize = 50_000;
@@ -187,23 +187,9 @@ pub async fn export_into(
     dir: &Path,
 ) -> export::Result<Exported> {
     let stem = format!("{FILE_PREFIX}-{}", program::reference(program_id));
-    let mut target = Target {
-        encryption,
-        armored,
-        path: PathBuf::new(),
-    };
-    for path in fs_atomic::numbered_names(dir, &stem, "age") {
-        target.path = path;
-        if std::fs::symlink_metadata(&target.path).is_ok() {
-            continue;
-        }
-        match export(vault, program_id, &target).await {
-            // Taken between the look and the write: the next number.
-            Err(export::Error::FileExists) => continue,
-            outcome => return outcome,
-        }
-    }
-    Err(export::Error::FileExists)
+    export::into_free_name!(dir, &stem, encryption, armored, |target| {
+        export(vault, program_id, target).await
+    })
 }
 
 #[cfg(test)]

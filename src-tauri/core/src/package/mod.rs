@@ -39,6 +39,11 @@ pub enum PackageKind {
     HrSummary,
     /// A program's overall report (全体報告書), in figures no one can be identified from.
     OverallReport,
+    /// An individual report for a supervising consultant, pseudonymised unless a consent
+    /// names the supervisor.
+    SupervisionReport,
+    /// A supervisor's comments, sent back to the consultant's inbox.
+    SupervisionComments,
     /// The whole vault, for the consultant alone.
     Backup,
 }

@@ -241,7 +241,8 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             (20261126000000, true),
             (20261127000000, true),
             (20261128000000, true),
-            (20261129000000, true)
+            (20261129000000, true),
+            (20261130000000, true)
         ]
     );
     let tables: Vec<String> =
@@ -263,6 +264,7 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             "consent_parts",
             "consents",
             "flags",
+            "inbox_items",
             "interview_issues",
             "interview_themes",
             "interviews",

@@ -1,0 +1,271 @@
+//! Supervision (スーパービジョン): an individual report sent to a supervising consultant for
+//! review, and the supervisor's comments received back into a read-only inbox.
+//!
+//! The report goes pseudonymised unless an active consent names a supervisor as recipient: the
+//! client's name becomes Kizuki's reference, the department, role, company and employee number
+//! are left out, and every identifying word in the text (the name and its parts, the reading,
+//! the employee number, the company and department) becomes 〇〇. Only the age band and the
+//! interviews' kinds and days stay, which supervision needs.
+
+mod comments;
+mod document;
+pub mod inbox;
+
+use std::path::Path;
+
+use chrono::Utc;
+use serde::Deserialize;
+
+pub use comments::{comments_package, write_comments, SupervisionComments, COMMENTS_FORMAT};
+pub use document::{
+    SupervisionClient, SupervisionDocument, SupervisionInterview, SUPERVISION_FORMAT,
+};
+
+use crate::consent::{Consent, ConsentState, RecipientKind};
+use crate::export::{self, Exported, Target};
+use crate::ids::ReportId;
+use crate::package::{self, Document, Encryption, PackageKind};
+use crate::record::{self, check, Field};
+use crate::vault::Vault;
+use crate::{
+    audit, calendar, client, company, consent, interview, program, provision, report, text,
+};
+
+/// The longest question for the supervisor.
+pub const MAX_QUESTION_CHARS: usize = 10_000;
+/// What a supervision package's file name starts with.
+pub const FILE_PREFIX: &str = "スーパービジョン用報告書";
+/// What replaces an identifying word in a pseudonymised text.
+pub const MASK: &str = "〇〇";
+
+/// What to send a supervisor.
+#[derive(Clone, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct SupervisionRequest {
+    /// The individual report.
+    pub report_id: ReportId,
+    /// What the consultant asks the supervisor (pseudonymised like the report).
+    pub question: Option<String>,
+}
+
+text::debug_without_content!(SupervisionRequest, report_id);
+
+/// The consent that lets the report name the client: active today, to a supervisor.
+fn naming_consent(consents: Vec<Consent>) -> Option<Consent> {
+    let today = calendar::today();
+    consents.into_iter().find(|consent| {
+        consent.recipient_kind == RecipientKind::Supervisor
+            && consent.state_on(today) == ConsentState::Active
+    })
+}
+
+async fn gather(
+    conn: &mut sqlx::SqliteConnection,
+    request: &SupervisionRequest,
+) -> record::Result<(SupervisionDocument, Option<Consent>)> {
+    if let Some(question) = &request.question {
+        check::free_text(question, MAX_QUESTION_CHARS, Field::Question)?;
+    }
+    let stored = report::store::get(&mut *conn, request.report_id).await?;
+    let client = client::store::get(&mut *conn, stored.client_id).await?;
+    let program = program::store::get(&mut *conn, stored.program_id).await?;
+    let company = company::store::get(&mut *conn, program.company_id).await?;
+    let consent = naming_consent(consent::store::list(&mut *conn, client.id).await?);
+    let interviews = interview::store::held_with_client(&mut *conn, client.id, Some(program.id))
+        .await?
+        .into_iter()
+        .map(|held| SupervisionInterview {
+            kind: held.kind,
+            held_on: held.held_at.get(..10).unwrap_or(&held.held_at).to_owned(),
+        })
+        .collect();
+    let reference = crate::ics::reference(client.id);
+    let mut words = client::identifying_words(
+        &client.name,
+        Some(&client.name_kana),
+        client.employee_number.as_deref(),
+    );
+    words.extend([company.name.clone()]);
+    words.extend(client.department.clone());
+    words.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    let named = consent.is_some();
+    let masked = |text: &str| {
+        if named {
+            text.to_owned()
+        } else {
+            mask(text, &words)
+        }
+    };
+    let parts = report::ReportParts {
+        career_awareness: masked(&stored.parts.career_awareness),
+        workplace: masked(&stored.parts.workplace),
+        organisational: masked(&stored.parts.organisational),
+        proposed_support: masked(&stored.parts.proposed_support),
+    };
+    let document = SupervisionDocument {
+        format: SUPERVISION_FORMAT.to_owned(),
+        version: package::FORMAT_VERSION,
+        pseudonymised: !named,
+        client: if named {
+            SupervisionClient {
+                label: client.name.clone(),
+                reference,
+                department: client.department.clone(),
+                role: client.role.clone(),
+                company: Some(company.name.clone()),
+                age_band: client.age_band,
+            }
+        } else {
+            SupervisionClient {
+                label: format!("相談者（{reference}）"),
+                reference,
+                department: None,
+                role: None,
+                company: None,
+                age_band: client.age_band,
+            }
+        },
+        program: if named {
+            program.name.clone()
+        } else {
+            mask(&program.name, &words)
+        },
+        interviews,
+        parts,
+        question: request.question.as_deref().map(masked),
+        consent: consent.as_ref().map(Consent::reference),
+    };
+    Ok((document, consent))
+}
+
+/// Replaces every identifying word in `text` by [`MASK`]; `words` come longest first.
+fn mask(text: &str, words: &[String]) -> String {
+    words
+        .iter()
+        .filter(|word| !word.is_empty())
+        .fold(text.to_owned(), |text, word| {
+            text.replace(word.as_str(), MASK)
+        })
+}
+
+/// The report exactly as the supervisor would receive it.
+pub async fn preview(
+    vault: &Vault,
+    request: &SupervisionRequest,
+) -> record::Result<SupervisionDocument> {
+    let mut tx = vault.read().await?;
+    Ok(gather(&mut tx, request).await?.0)
+}
+
+/// Writes the supervision package: pseudonymised unless a consent names a supervisor, in which
+/// case the provision record is kept as for any export that names someone.
+pub async fn export(
+    vault: &Vault,
+    request: &SupervisionRequest,
+    target: &Target,
+) -> export::Result<Exported> {
+    package::check(&target.encryption, package::MIN_PASSPHRASE_CHARS)?;
+    let mut tx = vault.write().await.map_err(record::Error::from)?;
+    let (document, consent) = gather(&mut tx, request).await?;
+    let now = Utc::now();
+    let archive = package::assemble(
+        PackageKind::SupervisionReport,
+        consent.as_ref().map(|consent| package::ConsentReference {
+            reference: consent.reference(),
+            recipient_kind: text::wire_name(&consent.recipient_kind),
+            granted_on: consent.granted_on.to_string(),
+            expires_on: consent.expires_on.map(|day| day.to_string()),
+        }),
+        audit::store::head(&mut tx).await?,
+        &[
+            Document {
+                name: "supervision-report.html".into(),
+                media_type: "text/html; charset=utf-8",
+                content: document::html(&document).into_bytes(),
+            },
+            Document {
+                name: "supervision-report.json".into(),
+                media_type: "application/json",
+                content: serde_json::to_vec_pretty(&document).unwrap_or_default(),
+            },
+        ],
+        now,
+    );
+    let sealed = package::seal(&archive, &target.encryption, target.armored)?;
+    let sha256 = package::sha256(&sealed);
+    let client_reference = &document.client.reference;
+    let (subject, provision_record) = match &consent {
+        Some(consent) => {
+            let items: Vec<String> = report::ReportPart::ALL
+                .iter()
+                .map(|part| format!("report:{}", text::wire_name(part)))
+                .collect();
+            let id = provision::store::insert(
+                &mut tx,
+                &provision::store::NewProvision {
+                    recipient_kind: &text::wire_name(&consent.recipient_kind),
+                    recipient_name: &consent.recipient_name,
+                    client_id: consent.client_id,
+                    person: &document.client.label,
+                    items: &items,
+                    consent_id: consent.id,
+                    consent_granted_on: consent.granted_on,
+                    package_sha256: &sha256,
+                },
+                now,
+            )
+            .await?;
+            (
+                format!("KZP-{id} {} {client_reference}", consent.reference()),
+                Some(id),
+            )
+        }
+        None => (client_reference.clone(), None),
+    };
+    audit::store::append(
+        &mut tx,
+        audit::Action::Export,
+        &subject,
+        &format!(
+            "kind=supervision_report pseudonymised={} sha256={sha256}",
+            document.pseudonymised
+        ),
+        now,
+    )
+    .await?;
+    export::write_package(&target.path, &sealed)?;
+    if let Err(error) = tx.commit().await {
+        let _ = std::fs::remove_file(&target.path);
+        return Err(record::Error::from(error).into());
+    }
+    Ok(Exported {
+        path: target.path.display().to_string(),
+        bytes: sealed.len() as u64,
+        sha256,
+        provision_record,
+    })
+}
+
+/// Writes the supervision package into `dir` (the desktop app's Downloads) as
+/// `スーパービジョン用報告書-KZ-<client>-<report>.age`, numbered rather than overwriting.
+pub async fn export_into(
+    vault: &Vault,
+    request: &SupervisionRequest,
+    encryption: Encryption,
+    armored: bool,
+    dir: &Path,
+) -> export::Result<Exported> {
+    let stored = report::get(vault, request.report_id).await?;
+    let stem = format!(
+        "{FILE_PREFIX}-{}-{}",
+        crate::ics::reference(stored.client_id),
+        request.report_id
+    );
+    export::into_free_name!(dir, &stem, encryption, armored, |target| {
+        export(vault, request, target).await
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,308 @@
+//! Supervision against a real vault and the real age format: pseudonymised unless a consent
+//! names a supervisor, and the inbox that takes only a supervisor's comments addressed to it,
+//! including a file the reference `age` encrypted.
+
+use age::secrecy::SecretString;
+
+use super::inbox::{self, ImportError};
+use super::*;
+use crate::consent::tests::hr_consent;
+use crate::ids::{ClientId, ProgramId};
+use crate::interview::{InterviewDetails, NewInterview};
+use crate::package::zip;
+use crate::report::ReportPart;
+use crate::test_support::fixtures::{self, details, TestResult};
+use crate::test_support::new_vault;
+use crate::ErrorCode;
+
+struct Scene {
+    client_id: ClientId,
+    program_id: ProgramId,
+    report_id: ReportId,
+}
+
+/// A report whose text names the client every way it can be named.
+async fn scene(vault: &Vault) -> TestResult<Scene> {
+    let company_id = fixtures::company(vault, "株式会社サンプル").await?;
+    let program_id = fixtures::program(vault, company_id).await?;
+    let client_id = client::create(
+        vault,
+        &client::ClientInput {
+            employee_number: Some("E-4711".into()),
+            department: Some("経理部".into()),
+            role: Some("主任".into()),
+            age_band: Some(client::AgeBand::Forties),
+            program_ids: vec![program_id],
+            ..fixtures::client_input(company_id, "阿部 真理", "あべ まり")
+        },
+    )
+    .await?
+    .id;
+    crate::interview::create(
+        vault,
+        &NewInterview {
+            client_id,
+            details: InterviewDetails {
+                held_at: Some("2026-06-10T10:00".into()),
+                ..details(Some(program_id), "2026-06-10T10:00")
+            },
+            notes: None,
+        },
+    )
+    .await?;
+    let report_id = report::create(vault, client_id, program_id).await?.id;
+    report::save_part(
+        vault,
+        report_id,
+        ReportPart::CareerAwareness,
+        "阿部真理さん（社員番号 E-4711）は経理部で株式会社サンプルの決算を担う。阿部さんは異動を迷う。あべまりと名乗る。",
+    )
+    .await?;
+    Ok(Scene {
+        client_id,
+        program_id,
+        report_id,
+    })
+}
+
+fn request(scene: &Scene) -> SupervisionRequest {
+    SupervisionRequest {
+        report_id: scene.report_id,
+        question: Some("阿部さんへの関わり方について助言がほしい".into()),
+    }
+}
+
+#[tokio::test]
+async fn without_consent_the_report_is_pseudonymised_and_names_no_one() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let scene = scene(&vault).await?;
+    let document = preview(&vault, &request(&scene)).await?;
+    assert!(document.pseudonymised);
+    assert_eq!(
+        document.client.label,
+        format!("相談者（KZ-{}）", scene.client_id)
+    );
+    assert_eq!(document.client.age_band, Some(client::AgeBand::Forties));
+    assert_eq!(
+        document.parts.career_awareness,
+        "〇〇さん（社員番号 〇〇）は〇〇で〇〇の決算を担う。〇〇さんは異動を迷う。〇〇と名乗る。"
+    );
+    assert_eq!(
+        document.question.as_deref(),
+        Some("〇〇さんへの関わり方について助言がほしい")
+    );
+    let identity = age::x25519::Identity::generate();
+    let exported = export_into(
+        &vault,
+        &request(&scene),
+        Encryption::Recipients(vec![identity.to_public().to_string()]),
+        false,
+        dir.path(),
+    )
+    .await?;
+    assert_eq!(exported.provision_record, None);
+    let package = package::open(&std::fs::read(&exported.path)?, &[&identity])?;
+    assert_eq!(package.manifest.kind, PackageKind::SupervisionReport);
+    assert_eq!(package.manifest.consent, None);
+    for (_, content) in &package.files {
+        let content = String::from_utf8_lossy(content);
+        for marker in [
+            "阿部",
+            "真理",
+            "あべまり",
+            "E-4711",
+            "経理部",
+            "株式会社サンプル",
+            "主任",
+        ] {
+            assert!(!content.contains(marker), "{marker} in the package");
+        }
+    }
+    let entries = crate::audit::list(&vault).await?;
+    assert_eq!(entries[0].subject, format!("KZ-{}", scene.client_id));
+    assert!(entries[0].detail.contains("pseudonymised=true"));
+    assert!(crate::provision::list(&vault).await?.is_empty());
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_consent_to_a_supervisor_names_the_client_and_keeps_the_provision_record() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let scene = scene(&vault).await?;
+    // A consent to HR does not name the client to a supervisor.
+    consent::grant(&vault, &hr_consent(scene.client_id, scene.program_id)).await?;
+    assert!(preview(&vault, &request(&scene)).await?.pseudonymised);
+    let granted = consent::grant(
+        &vault,
+        &consent::ConsentInput {
+            recipient_kind: RecipientKind::Supervisor,
+            recipient_name: "SV 田中様".into(),
+            program_id: None,
+            ..hr_consent(scene.client_id, scene.program_id)
+        },
+    )
+    .await?;
+    let document = preview(&vault, &request(&scene)).await?;
+    assert!(!document.pseudonymised);
+    assert_eq!(document.client.label, "阿部 真理");
+    assert_eq!(document.client.department.as_deref(), Some("経理部"));
+    assert!(document.parts.career_awareness.starts_with("阿部真理さん"));
+    assert_eq!(document.consent, Some(granted.reference()));
+    let path = dir.path().join("sv.age");
+    let exported = export(
+        &vault,
+        &request(&scene),
+        &Target {
+            encryption: Encryption::Passphrase(SecretString::from("a long passphrase for sv")),
+            armored: true,
+            path: path.clone(),
+        },
+    )
+    .await?;
+    let records = crate::provision::list(&vault).await?;
+    assert_eq!(records.len(), 1);
+    assert_eq!(Some(records[0].id), exported.provision_record);
+    assert_eq!(records[0].recipient_name, "SV 田中様");
+    assert!(matches!(
+        crate::audit::verify(&vault).await?,
+        crate::audit::Verdict::Intact { .. }
+    ));
+    vault.lock().await;
+    Ok(())
+}
+
+fn comments(regarding: &str) -> SupervisionComments {
+    SupervisionComments {
+        format: COMMENTS_FORMAT.into(),
+        version: package::FORMAT_VERSION,
+        supervisor: "SV 田中".into(),
+        regarding: regarding.into(),
+        written_on: "2026-11-24".into(),
+        comments: "傾聴の姿勢は十分。次回は目標の具体化を。コメント甲".into(),
+    }
+}
+
+fn sealed_to(recipient: &str, regarding: &str) -> TestResult<Vec<u8>> {
+    Ok(comments_package(
+        &comments(regarding),
+        &Encryption::Recipients(vec![recipient.to_owned()]),
+        false,
+        Utc::now(),
+    )?)
+}
+
+#[tokio::test]
+async fn the_inbox_takes_comments_addressed_to_it_once_and_keeps_them_read_only() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let scene = scene(&vault).await?;
+    let mine = inbox::recipient(&vault).await?;
+    assert!(mine.starts_with("age1"));
+    assert_eq!(inbox::recipient(&vault).await?, mine, "one identity, kept");
+    let regarding = format!("KZ-{}", scene.client_id);
+    let sealed = sealed_to(&mine, &regarding)?;
+    let item = inbox::import(&vault, &sealed).await?;
+    assert_eq!(item.client_id, Some(scene.client_id));
+    assert!(item.comments.ends_with("コメント甲"));
+    let error = inbox::import(&vault, &sealed).await.err();
+    assert_eq!(error.map(|e| e.code()), Some(ErrorCode::AlreadyImported));
+
+    // Every refusal leaves the inbox as it was.
+    let someone_else = age::x25519::Identity::generate().to_public().to_string();
+    let mut truncated = sealed_to(&mine, "KZ-999")?;
+    truncated.truncate(truncated.len() - 20);
+    let summary_like = {
+        let archive =
+            package::assemble(PackageKind::HrSummary, None, String::new(), &[], Utc::now());
+        package::seal(&archive, &Encryption::Recipients(vec![mine.clone()]), false)?
+    };
+    for (bytes, code) in [
+        (
+            sealed_to(&someone_else, &regarding)?,
+            ErrorCode::PackageNotForYou,
+        ),
+        (truncated, ErrorCode::PackageDamaged),
+        (b"just some text".to_vec(), ErrorCode::NotAPackage),
+        (summary_like, ErrorCode::NotSupervisionComments),
+        (
+            vec![0; package::MAX_PACKAGE_BYTES + 1],
+            ErrorCode::PackageTooLarge,
+        ),
+    ] {
+        let error = inbox::import(&vault, &bytes).await.err();
+        assert_eq!(error.as_ref().map(ImportError::code), Some(code));
+    }
+    assert_eq!(inbox::list(&vault).await?.len(), 1);
+    let edited = sqlx::query("UPDATE inbox_items SET comments = 'x'")
+        .execute(vault.pool())
+        .await;
+    assert!(edited.is_err(), "inbox items are read-only");
+    let imports = crate::audit::list(&vault).await?;
+    assert_eq!(imports.len(), 1);
+    assert_eq!(imports[0].action, crate::audit::Action::Import);
+
+    // Comments about a client go with the client's erasure.
+    crate::erasure::erase_client(
+        &vault,
+        &crate::erasure::ErasureRequest {
+            client_id: scene.client_id,
+            confirmation: "阿部 真理".into(),
+        },
+    )
+    .await?;
+    assert!(inbox::list(&vault).await?.is_empty());
+    vault.lock().await;
+    Ok(())
+}
+
+/// A supervisor without Kizuki: the package's ZIP made by hand, encrypted by the reference
+/// `age` to the consultant's inbox recipient.
+#[tokio::test]
+async fn a_package_the_reference_age_encrypted_imports() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let mine = inbox::recipient(&vault).await?;
+    let json = serde_json::to_vec(&comments("KZ-77"))?;
+    let manifest = serde_json::json!({
+        "format": "kizuki-package",
+        "version": 1,
+        "kind": "supervision_comments",
+        "createdAt": "2026-11-24T09:00:00Z",
+        "producer": "by hand",
+        "consent": null,
+        "auditHead": "",
+        "files": [{
+            "name": "comments.json",
+            "mediaType": "application/json",
+            "bytes": json.len(),
+            "sha256": package::sha256(&json),
+        }],
+    });
+    let manifest = serde_json::to_vec(&manifest)?;
+    let archive = zip::write(
+        &[("manifest.json", &manifest), ("comments.json", &json)],
+        Utc::now().naive_utc(),
+    );
+    let plain = dir.path().join("comments.zip");
+    std::fs::write(&plain, &archive)?;
+    let sealed = dir.path().join("comments.age");
+    let status = std::process::Command::new("age")
+        .args(["-r", &mine, "-o"])
+        .arg(&sealed)
+        .arg(&plain)
+        .output()?;
+    assert!(
+        status.status.success(),
+        "age is needed (scripts/test.sh installs it): {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let item = inbox::import(&vault, &std::fs::read(&sealed)?).await?;
+    assert_eq!(item.regarding, "KZ-77");
+    assert_eq!(item.client_id, None);
+    assert_eq!(item.supervisor, "SV 田中");
+    vault.lock().await;
+    Ok(())
+}
