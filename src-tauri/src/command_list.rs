@@ -26,6 +26,8 @@ macro_rules! with_commands {
             exports: summary_get, summary_save, summary_preview, summary_export, provision_list,
                 audit_list, audit_verify;
             overall_reports: overall_text, overall_save_text, overall_preview, overall_export;
+            supervision: supervision_preview, supervision_export, inbox_recipient, inbox_list,
+                inbox_candidates, inbox_import;
             dashboard: dashboard_home, calendar_export;
             search: search_records;
             erasure: client_erase;

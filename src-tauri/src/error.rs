@@ -2,6 +2,7 @@
 //! developers. Neither ever contains client content.
 
 use kizuki_core::record::{self, Field};
+use kizuki_core::supervision::inbox::ImportError;
 use kizuki_core::{backup, data_dir, export, preferences, vault, ErrorCode};
 use serde::Serialize;
 
@@ -39,7 +40,8 @@ from_core_error!(
     vault::Error,
     preferences::Error,
     data_dir::Error,
-    backup::Error
+    backup::Error,
+    ImportError
 );
 
 impl From<export::Error> for IpcError {

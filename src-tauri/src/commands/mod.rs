@@ -19,5 +19,6 @@ pub mod reports;
 pub mod retention;
 pub mod search;
 pub mod sheets;
+pub mod supervision;
 pub mod vault;
 pub mod window;

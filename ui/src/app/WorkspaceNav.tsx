@@ -3,16 +3,17 @@ import { useNavigate } from "./navigation";
 import type { Route, RouteName } from "./routes";
 
 /** The places of the workspace, in the order of the header. */
-type NavPlace = "home" | "clients" | "companies" | "records";
+type NavPlace = "home" | "clients" | "companies" | "records" | "inbox";
 
 /** Pages reached from the companies list; every page but Home, search and these belongs to the clients. */
-const COMPANY_PAGES: ReadonlySet<RouteName> = new Set<RouteName>(["companies", "company", "program"]);
+const COMPANY_PAGES: ReadonlySet<RouteName> = new Set<RouteName>(["companies", "company", "program", "overallReport"]);
 
 /** The place a page belongs to; search results belong to none (they span every client). */
 function placeOf(route: Route): NavPlace | null {
   if (route.name === "home") return "home";
   if (route.name === "search") return null;
   if (route.name === "records") return "records";
+  if (route.name === "inbox") return "inbox";
   return COMPANY_PAGES.has(route.name) ? "companies" : "clients";
 }
 
@@ -42,6 +43,7 @@ export function WorkspaceNav({ route }: { route: Route }) {
       {item("clients")}
       {item("companies")}
       {item("records")}
+      {item("inbox")}
     </nav>
   );
 }

@@ -13,6 +13,7 @@ import { OverallReportScreen } from "../features/overallReports/OverallReportScr
 import { ReportPrintScreen } from "../features/reports/ReportPrintScreen";
 import { ReportScreen } from "../features/reports/ReportScreen";
 import { SearchScreen } from "../features/search/SearchScreen";
+import { InboxScreen } from "../features/supervision/InboxScreen";
 
 /**
  * Every page of the workspace, by name. A screen's props are its route's params, so adding
@@ -34,6 +35,7 @@ const screens = {
   consentNew: ConsentScreen,
   share: ShareScreen,
   records: RecordsScreen,
+  inbox: InboxScreen,
 } satisfies Record<string, (params: never) => ReactNode>;
 
 type Screens = typeof screens;

@@ -145,6 +145,21 @@ export const commands = {
 	 *  given, to `passphrase` (which becomes a secret type at once).
 	 */
 	overallExport: (programId: ProgramId, recipients: string[], passphrase: string | null, armored: boolean) => typedError<Exported, IpcError>(__TAURI_INVOKE("overall_export", { programId, recipients, passphrase, armored })),
+	/**  The report exactly as the supervisor would receive it. */
+	supervisionPreview: (request: SupervisionRequest) => typedError<SupervisionDocument, IpcError>(__TAURI_INVOKE("supervision_preview", { request })),
+	/**
+	 *  Writes the supervision package into the Downloads folder, encrypted to `recipients` or,
+	 *  when given, to `passphrase` (which becomes a secret type at once).
+	 */
+	supervisionExport: (request: SupervisionRequest, recipients: string[], passphrase: string | null, armored: boolean) => typedError<Exported, IpcError>(__TAURI_INVOKE("supervision_export", { request, recipients, passphrase, armored })),
+	/**  The key (`age1…`) a supervisor encrypts their comments to. */
+	inboxRecipient: () => typedError<string, IpcError>(__TAURI_INVOKE("inbox_recipient")),
+	/**  What the inbox holds, newest first. */
+	inboxList: () => typedError<InboxItem[], IpcError>(__TAURI_INVOKE("inbox_list")),
+	/**  The `.age` files in Downloads, newest first, by name: what can be offered for import. */
+	inboxCandidates: () => typedError<string[], IpcError>(__TAURI_INVOKE("inbox_candidates")),
+	/**  Imports the file of that name from Downloads into the inbox. */
+	inboxImport: (fileName: string) => typedError<InboxItem, IpcError>(__TAURI_INVOKE("inbox_import", { fileName })),
 	/**  What needs the consultant, as of the computer's local date. */
 	dashboardHome: () => typedError<Dashboard, IpcError>(__TAURI_INVOKE("dashboard_home")),
 	/**
@@ -173,7 +188,7 @@ export const commands = {
 /* Constants */
 export const CLIENT_REFERENCE_PREFIX = "KZ-" as const;
 
-export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","consent_revoked","not_consented","identifies_client","no_recipients","file_exists","package_passphrase_too_short","vault_busy","target_not_empty","backup_damaged","backup_too_large","wrong_backup_key","not_a_backup","unknown_package_version","print_failed","storage","internal"] as const;
+export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","consent_revoked","not_consented","package_too_large","not_a_package","package_not_for_you","package_damaged","not_supervision_comments","already_imported","identifies_client","no_recipients","file_exists","package_passphrase_too_short","vault_busy","target_not_empty","backup_damaged","backup_too_large","wrong_backup_key","not_a_backup","unknown_package_version","print_failed","storage","internal"] as const;
 
 export const SEARCH_MAX_HITS = 200 as const;
 
@@ -193,7 +208,9 @@ export type Action =
 /**  The vault was restored from a backup (logged in the restored vault). */
 "restore" | 
 /**  A client was erased. */
-"erasure";
+"erasure" | 
+/**  A package was imported into the inbox. */
+"import";
 
 /**  An item as stored, with its progress notes (oldest first). */
 export type ActionItem = {
@@ -712,6 +729,18 @@ export type ErrorCode =
 "consent_revoked" | 
 /**  An export was refused: the consent is not active, or does not cover every part included. */
 "not_consented" | 
+/**  A file to import is larger than any package. */
+"package_too_large" | 
+/**  A file to import is not a Kizuki package (not age, or not the format inside). */
+"not_a_package" | 
+/**  A package is encrypted to someone else: not to this vault's inbox recipient. */
+"package_not_for_you" | 
+/**  A package was cut short or changed after it was made. */
+"package_damaged" | 
+/**  A package is not a supervisor's comments, which is all the inbox takes. */
+"not_supervision_comments" | 
+/**  The same package was imported before. */
+"already_imported" | 
 /**  An overall report's text names one of the program's clients or their employee number. */
 "identifies_client" | 
 /**  A package has no recipient to be encrypted to. */
@@ -760,7 +789,7 @@ export type Exported = {
 };
 
 /**  A field of a record, as named to the user when it is at fault. */
-export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays" | "query" | "confirmation" | "retentionYears" | "reason" | "decidedOn" | "careerAwareness" | "workplace" | "organisationalIssues" | "proposedSupport" | "recipientName" | "parts" | "grantedOn" | "obtainedNote" | "expiresOn" | "revokedOn" | "revocationNote" | "summary" | "findings" | "proposals";
+export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays" | "query" | "confirmation" | "retentionYears" | "reason" | "decidedOn" | "careerAwareness" | "workplace" | "organisationalIssues" | "proposedSupport" | "recipientName" | "parts" | "grantedOn" | "obtainedNote" | "expiresOn" | "revokedOn" | "revocationNote" | "summary" | "findings" | "proposals" | "question" | "supervisor" | "regarding" | "writtenOn" | "comments";
 
 /**  A flag as stored. */
 export type Flag = {
@@ -857,6 +886,29 @@ export type HitKind =
 "progress_note" | 
 /**  An individual report (個別報告書). */
 "report";
+
+/**  A package received. */
+export type InboxItem = {
+	/**  Its id. */
+	id: InboxItemId,
+	/**  When it was imported. */
+	receivedAt: string,
+	/**  SHA-256 of the file as it arrived. */
+	packageSha256: string,
+	/**  Who wrote it. */
+	supervisor: string,
+	/**  What it is about (`KZ-12` for a client). */
+	regarding: string,
+	/**  The client it is about, when `regarding` names one still in the vault. */
+	clientId: ClientId | null,
+	/**  The day it was written. */
+	writtenOn: string,
+	/**  The comments. */
+	comments: string,
+};
+
+/**  A package received into the inbox (a supervisor's comments). */
+export type InboxItemId = number;
 
 /**  An interview as stored. */
 export type Interview = {
@@ -1680,6 +1732,60 @@ export type SummaryRequest = {
 	 *  (the CLI's `--summary-file`); absent: the saved one.
 	 */
 	summary: string | null,
+};
+
+/**  The client as the supervisor sees them. */
+export type SupervisionClient = {
+	/**  The name, or 「相談者（KZ-12）」 when pseudonymised. */
+	label: string,
+	/**  Kizuki's reference, by which the supervisor's comments come back. */
+	reference: string,
+	/**  Only when named. */
+	department: string | null,
+	/**  Only when named. */
+	role: string | null,
+	/**  Only when named. */
+	company: string | null,
+	/**  The age band. */
+	ageBand: AgeBand | null,
+};
+
+/**  An individual report as a supervisor receives it. */
+export type SupervisionDocument = {
+	/**  [`SUPERVISION_FORMAT`]. */
+	format: string,
+	/**  The document's version (the package format's). */
+	version: number,
+	/**  Whether the client is named only by Kizuki's reference, with identifying words masked. */
+	pseudonymised: boolean,
+	/**  Whom it is about, as far as the supervisor may know. */
+	client: SupervisionClient,
+	/**  The program. */
+	program: string,
+	/**  The interviews reported on: kinds and days. */
+	interviews: SupervisionInterview[],
+	/**  The report's four parts. */
+	parts: ReportParts,
+	/**  What the consultant asks the supervisor. */
+	question: string | null,
+	/**  The consent that lets the report name the client (`KZC-<id>`), if any. */
+	consent: string | null,
+};
+
+/**  An interview reported on. */
+export type SupervisionInterview = {
+	/**  Its kind. */
+	kind: InterviewKind,
+	/**  The day it was held. */
+	heldOn: string,
+};
+
+/**  What to send a supervisor. */
+export type SupervisionRequest = {
+	/**  The individual report. */
+	reportId: ReportId,
+	/**  What the consultant asks the supervisor (pseudonymised like the report). */
+	question: string | null,
 };
 
 /**  One table of figures; every column's figures add up to its total. */

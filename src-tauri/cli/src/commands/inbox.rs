@@ -1,11 +1,8 @@
 //! `kizuki import FILE` and `kizuki inbox …`: a supervisor's comments, received read-only.
 
-use std::io::Read;
 use std::path::Path;
 
 use clap::Subcommand;
-use kizuki_core::package::OpenError;
-use kizuki_core::package::MAX_PACKAGE_BYTES;
 use kizuki_core::supervision::inbox::{self, ImportError};
 use kizuki_core::vault::Vault;
 
@@ -48,20 +45,11 @@ pub async fn run(vault: &Vault, command: InboxCommand) -> Result<(), CliError> {
     }
 }
 
-/// Imports a package into the inbox and prints its reference. The file is read no further
-/// than a package can be long.
+/// Imports a package into the inbox and prints its reference.
 pub async fn import(vault: &Vault, file: &Path) -> Result<(), CliError> {
-    let mut sealed = Vec::new();
-    std::fs::File::open(file)
-        .and_then(|opened| {
-            opened
-                .take(MAX_PACKAGE_BYTES as u64 + 1)
-                .read_to_end(&mut sealed)
-        })
-        .map_err(CliError::UnreadableFile)?;
-    if sealed.len() > MAX_PACKAGE_BYTES {
-        return Err(ImportError::Open(OpenError::TooLarge).into());
-    }
-    let item = inbox::import(vault, &sealed).await?;
+    let item = match inbox::import_file(vault, file).await {
+        Err(ImportError::Read(error)) => return Err(CliError::UnreadableFile(error)),
+        outcome => outcome?,
+    };
     output::line(&format!("KZI-{}", item.id))
 }

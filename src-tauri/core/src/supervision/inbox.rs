@@ -3,6 +3,8 @@
 //! encrypted database), passes every check of [`package::open`], and is a supervisor's
 //! comments in a format this build knows. Anything else is refused and nothing is kept.
 
+use std::io::Read;
+use std::path::Path;
 use std::str::FromStr;
 
 use age::secrecy::ExposeSecret;
@@ -58,6 +60,9 @@ pub enum ImportError {
     /// This very file was imported before.
     #[error("the package was imported already")]
     AlreadyImported,
+    /// The file could not be read.
+    #[error("the file could not be read")]
+    Read(#[source] std::io::Error),
 }
 
 impl ImportError {
@@ -80,6 +85,7 @@ impl ImportError {
             Self::Open(OpenError::UnknownVersion(_)) => ErrorCode::UnknownPackageVersion,
             Self::NotComments => ErrorCode::NotSupervisionComments,
             Self::AlreadyImported => ErrorCode::AlreadyImported,
+            Self::Read(_) => ErrorCode::Storage,
         }
     }
 }
@@ -198,4 +204,43 @@ pub async fn list(vault: &Vault) -> record::Result<Vec<InboxItem>> {
     )
     .fetch_all(&mut *tx)
     .await?)
+}
+
+/// Imports the package in `file`, read no further than a package can be long.
+pub async fn import_file(vault: &Vault, file: &Path) -> Result<InboxItem, ImportError> {
+    let mut sealed = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|opened| {
+            opened
+                .take(package::MAX_PACKAGE_BYTES as u64 + 1)
+                .read_to_end(&mut sealed)
+        })
+        .map_err(ImportError::Read)?;
+    import(vault, &sealed).await
+}
+
+/// The `.age` files in `dir` (the desktop app's Downloads) that could be packages, newest
+/// first: what the app offers to import, by name only.
+pub fn candidates(dir: &Path) -> std::io::Result<Vec<String>> {
+    let mut found: Vec<(std::time::SystemTime, String)> = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let metadata = entry.metadata()?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if metadata.is_file() && name.ends_with(".age") {
+            found.push((metadata.modified()?, name));
+        }
+    }
+    found.sort_by(|a, b| b.cmp(a));
+    Ok(found.into_iter().map(|(_, name)| name).collect())
+}
+
+/// Imports the file of that name in `dir`, as [`candidates`] listed it; a name that is not a
+/// plain file name in `dir` is refused.
+pub async fn import_from(vault: &Vault, dir: &Path, name: &str) -> Result<InboxItem, ImportError> {
+    let plain = Path::new(name).file_name().is_some_and(|file| file == name);
+    if !plain {
+        return Err(ImportError::Read(std::io::ErrorKind::NotFound.into()));
+    }
+    import_file(vault, &dir.join(name)).await
 }

@@ -5,6 +5,7 @@ import { useNavigate } from "../../app/navigation";
 import type { ReportDocument, ReportVersion } from "../../ipc/api";
 import { FormError } from "../../shared/FormError";
 import { usePendingSaves } from "../../shared/pendingSaves";
+import { SupervisionPanel } from "../supervision/SupervisionPanel";
 import { ReportHistory } from "./ReportHistory";
 import { ReportPartEditor } from "./ReportPartEditor";
 import { PART_FIELDS, REPORT_PARTS, reportKeys, reportQueries, useRestoreReportVersion } from "./queries";
@@ -109,6 +110,7 @@ export function ReportScreen({ reportId }: { reportId: number }) {
                 </p>
               )}
               <FormError error={restore.error} testId="restore-error" />
+              <SupervisionPanel reportId={reportId} />
             </aside>
           </div>
         </>

@@ -1,0 +1,83 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FormError } from "../../shared/FormError";
+import { PackageExportForm } from "../../shared/PackageExportForm";
+import { supervisionQueries, useExportSupervision } from "./queries";
+import "./supervision.css";
+
+/**
+ * Sending the report to a supervisor: a question for them, the report exactly as they will
+ * receive it (pseudonymised unless a consent names a supervisor), and its export.
+ */
+export function SupervisionPanel({ reportId }: { reportId: number }) {
+  const { t } = useTranslation();
+  // Nothing is gathered until the consultant opens it.
+  const [open, setOpen] = useState(false);
+  return (
+    <details
+      className="supervision-panel"
+      data-testid="supervision-panel"
+      onToggle={(event) => {
+        setOpen(event.currentTarget.open);
+      }}
+    >
+      <summary data-testid="supervision-toggle">{t("supervision.title")}</summary>
+      {open && <Supervision reportId={reportId} />}
+    </details>
+  );
+}
+
+function Supervision({ reportId }: { reportId: number }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [question, setQuestion] = useState("");
+  const request = { reportId, question: question.trim() === "" ? null : question };
+  const preview = useQuery({ ...supervisionQueries.preview(request), placeholderData: keepPreviousData });
+  const exportSupervision = useExportSupervision();
+  const { reset } = exportSupervision;
+  const document = preview.data;
+
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${id}-question`}>{t("fields.question")}</label>
+        <textarea
+          id={`${id}-question`}
+          data-testid="supervision-question"
+          rows={3}
+          spellCheck={false}
+          value={question}
+          onChange={(event) => {
+            setQuestion(event.target.value);
+          }}
+        />
+      </div>
+      <FormError error={preview.error} testId="supervision-preview-error" />
+      {document && (
+        <div className="supervision-preview" data-testid="supervision-preview">
+          <p className={document.pseudonymised ? "supervision-preview__badge" : "supervision-preview__badge named"}>
+            {document.pseudonymised
+              ? t("supervision.pseudonymised")
+              : t("supervision.named", { consent: document.consent ?? "" })}
+          </p>
+          <p data-testid="supervision-client">{document.client.label}</p>
+          {document.question && <p className="supervision-preview__text">{document.question}</p>}
+          {(["careerAwareness", "workplace", "organisational", "proposedSupport"] as const).map((part) => (
+            <p key={part} className="supervision-preview__text" data-testid={`supervision-part-${part}`}>
+              {document.parts[part]}
+            </p>
+          ))}
+        </div>
+      )}
+      <PackageExportForm
+        title={t("supervision.exportTitle")}
+        offeredKeys={[]}
+        testIdPrefix="supervision"
+        blocked={!preview.isSuccess}
+        onForget={reset}
+        onExport={(encryption) => exportSupervision.mutateAsync({ request, ...encryption })}
+      />
+    </>
+  );
+}
