@@ -273,19 +273,7 @@ fn share_with_consent(session: &Session) -> Result<()> {
         path.ends_with(".age") && !path.contains(CLIENT_NAME),
         "{path}"
     );
-    let zip = keys.path().join("summary.zip");
-    command_output(
-        "age",
-        &[
-            "-d",
-            "-i",
-            &identity.to_string_lossy(),
-            "-o",
-            &zip.to_string_lossy(),
-            &path,
-        ],
-    )?;
-    let html = command_output("unzip", &["-p", &zip.to_string_lossy(), "summary.html"])?;
+    let html = opened_member(&identity, &path, "summary.html")?;
     assert!(
         html.contains(HR_SUMMARY) && html.contains(DECIDED),
         "{html}"
@@ -405,7 +393,18 @@ fn report_on_the_program(session: &Session) -> Result<()> {
     let path = session
         .attribute(&exported, "data-path")?
         .ok_or("no path on the export message")?;
-    let zip = keys.path().join("overall.zip");
+    let html = opened_member(&identity, &path, "overall-report.html")?;
+    assert!(html.contains(FINDINGS) && html.contains("<svg"), "{html}");
+    for (name, _, _) in COLLEAGUES.iter().chain([&(CLIENT_NAME, "", "")]) {
+        assert!(!html.contains(name), "{name} in the overall report");
+    }
+    Ok(())
+}
+
+/// One file of a package, as its recipient opens it: `age -d` with their identity, then unzip.
+fn opened_member(identity: &std::path::Path, package: &str, member: &str) -> Result<String> {
+    let dir = tempfile::tempdir()?;
+    let zip = dir.path().join("package.zip");
     command_output(
         "age",
         &[
@@ -414,18 +413,10 @@ fn report_on_the_program(session: &Session) -> Result<()> {
             &identity.to_string_lossy(),
             "-o",
             &zip.to_string_lossy(),
-            &path,
+            package,
         ],
     )?;
-    let html = command_output(
-        "unzip",
-        &["-p", &zip.to_string_lossy(), "overall-report.html"],
-    )?;
-    assert!(html.contains(FINDINGS) && html.contains("<svg"), "{html}");
-    for (name, _, _) in COLLEAGUES.iter().chain([&(CLIENT_NAME, "", "")]) {
-        assert!(!html.contains(name), "{name} in the overall report");
-    }
-    Ok(())
+    command_output("unzip", &["-p", &zip.to_string_lossy(), member])
 }
 
 /// What a command printed, or why it failed.

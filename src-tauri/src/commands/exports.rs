@@ -51,14 +51,23 @@ pub async fn summary_export(
     passphrase: Option<String>,
     armored: bool,
 ) -> IpcResult<Exported> {
-    let encryption = match passphrase {
+    let encryption = encryption(recipients, passphrase);
+    let vault = state.vault().await?;
+    Ok(export::export_summary_into(&vault, &request, encryption, armored, &downloads()?).await?)
+}
+
+/// Whom a package from the UI is encrypted to: the passphrase, when one was typed (a secret
+/// type from here on), else the keys.
+pub(crate) fn encryption(recipients: Vec<String>, passphrase: Option<String>) -> Encryption {
+    match passphrase {
         Some(passphrase) => Encryption::Passphrase(SecretString::from(passphrase)),
         None => Encryption::Recipients(recipients),
-    };
-    let downloads =
-        kizuki_core::data_dir::downloads().map_err(kizuki_core::record::Error::Storage)?;
-    let vault = state.vault().await?;
-    Ok(export::export_summary_into(&vault, &request, encryption, armored, &downloads).await?)
+    }
+}
+
+/// The folder packages are written to and imported from.
+pub(crate) fn downloads() -> Result<std::path::PathBuf, kizuki_core::record::Error> {
+    kizuki_core::data_dir::downloads().map_err(kizuki_core::record::Error::Storage)
 }
 
 /// The provision records, newest first.

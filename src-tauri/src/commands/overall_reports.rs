@@ -4,10 +4,9 @@
 use kizuki_core::export::Exported;
 use kizuki_core::ids::ProgramId;
 use kizuki_core::overall::{self, OverallPreview, OverallText, OverallTextInput};
-use kizuki_core::package::Encryption;
-use secrecy::SecretString;
 use tauri::State;
 
+use super::exports::{downloads, encryption};
 use crate::error::IpcResult;
 use crate::state::AppState;
 
@@ -53,12 +52,7 @@ pub async fn overall_export(
     passphrase: Option<String>,
     armored: bool,
 ) -> IpcResult<Exported> {
-    let encryption = match passphrase {
-        Some(passphrase) => Encryption::Passphrase(SecretString::from(passphrase)),
-        None => Encryption::Recipients(recipients),
-    };
-    let downloads =
-        kizuki_core::data_dir::downloads().map_err(kizuki_core::record::Error::Storage)?;
+    let encryption = encryption(recipients, passphrase);
     let vault = state.vault().await?;
-    Ok(overall::export_into(&vault, program_id, encryption, armored, &downloads).await?)
+    Ok(overall::export_into(&vault, program_id, encryption, armored, &downloads()?).await?)
 }

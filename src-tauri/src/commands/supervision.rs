@@ -2,18 +2,13 @@
 //! the read-only inbox from the Downloads folder.
 
 use kizuki_core::export::Exported;
-use kizuki_core::package::Encryption;
 use kizuki_core::supervision::inbox::{self, InboxItem};
 use kizuki_core::supervision::{self, SupervisionDocument, SupervisionRequest};
-use secrecy::SecretString;
 use tauri::State;
 
+use super::exports::{downloads, encryption};
 use crate::error::IpcResult;
 use crate::state::AppState;
-
-fn downloads() -> Result<std::path::PathBuf, kizuki_core::record::Error> {
-    kizuki_core::data_dir::downloads().map_err(kizuki_core::record::Error::Storage)
-}
 
 /// The report exactly as the supervisor would receive it.
 #[tauri::command]
@@ -36,10 +31,7 @@ pub async fn supervision_export(
     passphrase: Option<String>,
     armored: bool,
 ) -> IpcResult<Exported> {
-    let encryption = match passphrase {
-        Some(passphrase) => Encryption::Passphrase(SecretString::from(passphrase)),
-        None => Encryption::Recipients(recipients),
-    };
+    let encryption = encryption(recipients, passphrase);
     let vault = state.vault().await?;
     Ok(supervision::export_into(&vault, &request, encryption, armored, &downloads()?).await?)
 }

@@ -294,7 +294,19 @@ pub async fn export_summary(
         now,
     )
     .await?;
-    write_package(&target.path, &sealed)?;
+    commit_with_package(tx, target, &sealed, Some(provision_record)).await
+}
+
+/// Writes the package file, then commits the transaction that recorded it (its audit entry,
+/// its provision record): the file is removed again if the commit fails, so neither is ever
+/// left without the other.
+pub(crate) async fn commit_with_package(
+    tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    target: &Target,
+    sealed: &[u8],
+    provision_record: Option<i64>,
+) -> Result<Exported> {
+    write_package(&target.path, sealed)?;
     if let Err(error) = tx.commit().await {
         let _ = std::fs::remove_file(&target.path);
         return Err(record::Error::from(error).into());
@@ -302,8 +314,8 @@ pub async fn export_summary(
     Ok(Exported {
         path: target.path.display().to_string(),
         bytes: sealed.len() as u64,
-        sha256,
-        provision_record: Some(provision_record),
+        sha256: package::sha256(sealed),
+        provision_record,
     })
 }
 

@@ -164,17 +164,7 @@ pub async fn export(
         now,
     )
     .await?;
-    export::write_package(&target.path, &sealed)?;
-    if let Err(error) = tx.commit().await {
-        let _ = std::fs::remove_file(&target.path);
-        return Err(record::Error::from(error).into());
-    }
-    Ok(Exported {
-        path: target.path.display().to_string(),
-        bytes: sealed.len() as u64,
-        sha256,
-        provision_record: None,
-    })
+    export::commit_with_package(tx, target, &sealed, None).await
 }
 
 /// Writes a program's overall report into `dir` (the desktop app's Downloads) as

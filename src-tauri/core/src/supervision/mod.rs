@@ -234,17 +234,7 @@ pub async fn export(
         now,
     )
     .await?;
-    export::write_package(&target.path, &sealed)?;
-    if let Err(error) = tx.commit().await {
-        let _ = std::fs::remove_file(&target.path);
-        return Err(record::Error::from(error).into());
-    }
-    Ok(Exported {
-        path: target.path.display().to_string(),
-        bytes: sealed.len() as u64,
-        sha256,
-        provision_record,
-    })
+    export::commit_with_package(tx, target, &sealed, provision_record).await
 }
 
 /// Writes the supervision package into `dir` (the desktop app's Downloads) as
