@@ -22,7 +22,7 @@ macro_rules! with_commands {
             reports: report_list, report_create, report_document, report_save_part,
                 report_versions, report_restore, report_save_pdf;
             consents: consent_list, consent_sheet, consent_grant, consent_revoke;
-            backups: vault_backup, vault_backup_progress;
+            backups: vault_backup, vault_backup_progress, vault_restore_candidates, vault_restore;
             exports: summary_get, summary_save, summary_preview, summary_export, provision_list,
                 audit_list, audit_verify;
             overall_reports: overall_text, overall_save_text, overall_preview, overall_export;

@@ -84,7 +84,8 @@ impl Session {
         self.wait_for(&format!("[data-testid=\"{test_id}\"]"))
     }
 
-    /// Polls `check` until it yields a value or [`DEFAULT_WAIT`] passes.
+    /// Polls `check` until it yields a value or [`DEFAULT_WAIT`] passes; an element that went
+    /// stale while `check` read it counts as not yet.
     pub fn wait_until<T>(
         &self,
         what: &str,
@@ -92,8 +93,12 @@ impl Session {
     ) -> Result<T> {
         let deadline = Instant::now() + DEFAULT_WAIT;
         loop {
-            if let Some(found) = check()? {
-                return Ok(found);
+            match check() {
+                Ok(Some(found)) => return Ok(found),
+                Ok(None) => {}
+                // The page re-rendered between finding an element and reading it: look again.
+                Err(error) if error.to_string().contains("stale element reference") => {}
+                Err(error) => return Err(error),
             }
             if Instant::now() > deadline {
                 return Err(format!("timed out waiting for {what}").into());

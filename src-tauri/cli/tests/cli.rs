@@ -1564,10 +1564,12 @@ fn an_overall_report_shows_no_small_group_and_no_name_and_opens_with_the_referen
         "--k",
         "2",
     ]);
-    // 営業部 of two, and one person alone in 総務部.
+    // 営業部 and 開発部 of two, and one person alone in 総務部.
     for (name, kana, department, theme) in [
         ("阿部 真理", "あべ まり", "営業部", "career_direction"),
         ("井上 健", "いのうえ けん", "営業部", "career_direction"),
+        ("江口 学", "えぐち まなぶ", "開発部", "skills"),
+        ("大西 光", "おおにし ひかる", "開発部", "skills"),
         ("宇野 誠", "うの まこと", "総務部", "health"),
     ] {
         let client = cli.ok(&[
@@ -1653,7 +1655,7 @@ fn an_overall_report_shows_no_small_group_and_no_name_and_opens_with_the_referen
         "{html}"
     );
     assert!(html.contains("営業部"), "{html}");
-    for absent in ["総務部", "阿部", "井上", "宇野"] {
+    for absent in ["総務部", "開発部", "阿部", "井上", "江口", "大西", "宇野"] {
         assert!(!html.contains(absent), "{absent} in the report:\n{html}");
     }
     let json: Value = serde_json::from_str(&decrypted_member(
@@ -1664,12 +1666,18 @@ fn an_overall_report_shows_no_small_group_and_no_name_and_opens_with_the_referen
     ))
     .unwrap_or_else(|e| panic!("the report's JSON: {e}"));
     assert_eq!(json["format"], "kizuki-overall-report");
-    // 総務部's one is 「その他」, hidden; 営業部's two would then be 3 − 2 − ?: hidden beside it.
+    // 総務部's one is fewer than k: 開発部 (the smallest, the last of equals) joins it in
+    // 「その他」, so no group is hidden for its size and neither name shows.
     let people = &json["byDepartment"]["tables"][0];
-    assert_eq!(people["totals"][0], json!(3));
+    assert_eq!(people["totals"][0], json!(5));
+    assert_eq!(people["rows"][0]["group"]["label"], "営業部");
+    assert_eq!(people["rows"][0]["cells"][0], json!(2));
     assert_eq!(people["rows"][1]["group"]["label"], "その他");
-    assert_eq!(people["rows"][0]["cells"][0], Value::Null);
-    assert_eq!(people["rows"][1]["cells"][0], Value::Null);
+    assert_eq!(people["rows"][1]["cells"][0], json!(3));
+    // The one health theme is fewer than k: hidden, and its total beside it.
+    let themes = &json["byDepartment"]["tables"][1];
+    assert_eq!(themes["columns"][8]["code"], "health");
+    assert_eq!(themes["totals"][8], Value::Null);
     let log = cli.ok(&["audit", "list"]);
     assert!(log.contains(&format!("KZG-{program}")), "{log}");
     // An existing file is never overwritten.
@@ -1761,6 +1769,8 @@ fn supervision_goes_pseudonymised_and_the_supervisors_comments_come_back_into_th
         json["parts"]["careerAwareness"],
         "〇〇さんは〇〇で異動を迷う。"
     );
+    let regarding = json["regarding"].as_str().unwrap_or_default().to_owned();
+    assert!(regarding.starts_with("KZS-"), "{regarding}");
 
     // The supervisor answers to the consultant's inbox key; the consultant imports it once.
     let inbox_key = cli.ok(&["inbox", "recipient"]);
@@ -1775,7 +1785,7 @@ fn supervision_goes_pseudonymised_and_the_supervisors_comments_come_back_into_th
         "export",
         "comments",
         "--regarding",
-        &format!("KZ-{client}"),
+        &regarding,
         "--supervisor",
         "SV 田中",
         "--comments-file",

@@ -88,6 +88,8 @@ error_codes! {
     ConsentRevoked = "consent_revoked",
     /// An export was refused: the consent is not active, or does not cover every part included.
     NotConsented = "not_consented",
+    /// The file named is not there (or is not a plain file).
+    FileNotFound = "file_not_found",
     /// A file to import is larger than any package.
     PackageTooLarge = "package_too_large",
     /// A file to import is not a Kizuki package (not age, or not the format inside).

@@ -160,6 +160,46 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// The file's bytes, read no further than `max + 1`: enough to tell that a file is too large
+/// without reading all of it.
+pub(crate) fn read_at_most(path: &Path, max: usize) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    File::open(path)?
+        .take(max as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The `.age` files in `dir`, newest first, by name: what the app offers to import or restore
+/// from its Downloads folder.
+pub(crate) fn age_files_in(dir: &Path) -> io::Result<Vec<String>> {
+    let mut found: Vec<(std::time::SystemTime, String)> = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        // Not followed: a link is not offered (and `file_in` would refuse it).
+        let metadata = fs::symlink_metadata(entry.path())?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if metadata.is_file() && name.ends_with(".age") {
+            found.push((metadata.modified()?, name));
+        }
+    }
+    found.sort_by(|a, b| b.cmp(a));
+    Ok(found.into_iter().map(|(_, name)| name).collect())
+}
+
+/// `dir/name` when `name` is a plain file name (no folder, no `..`) of a regular file there (not
+/// a link, not a pipe): a name the UI sends back from a list [`age_files_in`] made.
+pub(crate) fn file_in(dir: &Path, name: &str) -> io::Result<std::path::PathBuf> {
+    let plain = Path::new(name).file_name().is_some_and(|file| file == name);
+    let path = dir.join(name);
+    if plain && fs::symlink_metadata(&path)?.is_file() {
+        Ok(path)
+    } else {
+        Err(io::ErrorKind::NotFound.into())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

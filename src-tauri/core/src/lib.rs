@@ -24,6 +24,7 @@ pub mod export;
 pub mod flag;
 mod fs_atomic;
 pub mod ics;
+mod identifying;
 pub mod ids;
 pub mod interview;
 pub mod overall;

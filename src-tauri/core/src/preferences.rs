@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{fs_atomic, ErrorCode};
 
-const PREFERENCES_FILE: &str = "preferences.json";
+pub(crate) const PREFERENCES_FILE: &str = "preferences.json";
 
 /// The languages Kizuki speaks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -83,3 +83,23 @@ pub async fn vault_backup_progress(
 ) -> IpcResult<Option<Progress>> {
     Ok(progress.0.lock().map(|current| *current).unwrap_or(None))
 }
+
+/// The backups the first screen can restore: the `.age` files in Downloads, newest first.
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_restore_candidates() -> IpcResult<Vec<String>> {
+    Ok(backup::candidates(&super::exports::downloads()?)?)
+}
+
+/// Restores the backup of that name from Downloads into the app's data directory, which must
+/// hold no vault; the vault is then locked, ready to be unlocked.
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_restore(
+    state: State<'_, AppState>,
+    file_name: String,
+    method: backup::RestoreWith,
+) -> IpcResult<backup::Restored> {
+    let downloads = super::exports::downloads()?;
+    Ok(backup::restore_into_app(&downloads, &file_name, &method, state.data_dir()).await?)
+}

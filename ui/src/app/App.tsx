@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { DamagedScreen } from "../features/vault/DamagedScreen";
 import { RecoveryKeyScreen } from "../features/vault/RecoveryKeyScreen";
 import { RecoveryScreen } from "../features/vault/RecoveryScreen";
+import { RestoreScreen } from "../features/vault/RestoreScreen";
 import { SetupScreen } from "../features/vault/SetupScreen";
 import { UnlockScreen } from "../features/vault/UnlockScreen";
 import { applyLanguage } from "../i18n";
@@ -22,6 +23,7 @@ export type Screen =
   | { kind: "recoveryKey"; recoveryKey: string }
   | { kind: "unlock" }
   | { kind: "recovery" }
+  | { kind: "restore" }
   | { kind: "damaged" }
   | { kind: "workspace" };
 
@@ -99,6 +101,7 @@ export function App() {
               onCreated={(recoveryKey) => {
                 setScreen({ kind: "recoveryKey", recoveryKey });
               }}
+              onRestore={show({ kind: "restore" })}
             />
           )}
           {screen.kind === "recoveryKey" && (
@@ -109,6 +112,9 @@ export function App() {
           )}
           {screen.kind === "recovery" && (
             <RecoveryScreen onRecovered={show({ kind: "workspace" })} onBack={show({ kind: "unlock" })} />
+          )}
+          {screen.kind === "restore" && (
+            <RestoreScreen onRestored={show({ kind: "unlock" })} onBack={show({ kind: "setup" })} />
           )}
           {screen.kind === "damaged" && <DamagedScreen />}
         </>

@@ -117,6 +117,13 @@ export const commands = {
 	vaultBackup: (toRecoveryKey: boolean, passphrase: string | null, recipients: string[], armored: boolean) => typedError<BackedUp, IpcError>(__TAURI_INVOKE("vault_backup", { toRecoveryKey, passphrase, recipients, armored })),
 	/**  How far the backup under way has come; `None` when none is. */
 	vaultBackupProgress: () => typedError<Progress | null, IpcError>(__TAURI_INVOKE("vault_backup_progress")),
+	/**  The backups the first screen can restore: the `.age` files in Downloads, newest first. */
+	vaultRestoreCandidates: () => typedError<string[], IpcError>(__TAURI_INVOKE("vault_restore_candidates")),
+	/**
+	 *  Restores the backup of that name from Downloads into the app's data directory, which must
+	 *  hold no vault; the vault is then locked, ready to be unlocked.
+	 */
+	vaultRestore: (fileName: string, method: RestoreWith) => typedError<Restored, IpcError>(__TAURI_INVOKE("vault_restore", { fileName, method })),
 	/**  The summary written for a consent's recipient. */
 	summaryGet: (consentId: ConsentId) => typedError<Summary, IpcError>(__TAURI_INVOKE("summary_get", { consentId })),
 	/**  Saves the summary (the editor's autosave). */
@@ -188,7 +195,7 @@ export const commands = {
 /* Constants */
 export const CLIENT_REFERENCE_PREFIX = "KZ-" as const;
 
-export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","consent_revoked","not_consented","package_too_large","not_a_package","package_not_for_you","package_damaged","not_supervision_comments","already_imported","identifies_client","no_recipients","file_exists","package_passphrase_too_short","vault_busy","target_not_empty","backup_damaged","backup_too_large","wrong_backup_key","not_a_backup","unknown_package_version","print_failed","storage","internal"] as const;
+export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","consent_revoked","not_consented","file_not_found","package_too_large","not_a_package","package_not_for_you","package_damaged","not_supervision_comments","already_imported","identifies_client","no_recipients","file_exists","package_passphrase_too_short","vault_busy","target_not_empty","backup_damaged","backup_too_large","wrong_backup_key","not_a_backup","unknown_package_version","print_failed","storage","internal"] as const;
 
 export const SEARCH_MAX_HITS = 200 as const;
 
@@ -729,6 +736,8 @@ export type ErrorCode =
 "consent_revoked" | 
 /**  An export was refused: the consent is not active, or does not cover every part included. */
 "not_consented" | 
+/**  The file named is not there (or is not a plain file). */
+"file_not_found" | 
 /**  A file to import is larger than any package. */
 "package_too_large" | 
 /**  A file to import is not a Kizuki package (not age, or not the format inside). */
@@ -1499,6 +1508,32 @@ export type ReportVersion = {
 /**  One kept version of an individual report. */
 export type ReportVersionId = number;
 
+/**  What the consultant typed to restore, as the app sends it. */
+export type RestoreWith = 
+/**
+ *  A backup made to a passphrase: that passphrase, and the vault's passphrase on the day of
+ *  the backup (the restored vault opens with it).
+ */
+{ kind: "passphrases"; 
+/**  The backup's passphrase. */
+backupPassphrase: string; 
+/**  The vault's passphrase on the day of the backup. */
+vaultPassphrase: string } | 
+/**  A backup made to the recovery key: the key, and the passphrase the vault takes now. */
+{ kind: "recoveryKey"; 
+/**  The recovery key, as written down. */
+recoveryKey: string; 
+/**  The new passphrase. */
+newPassphrase: string };
+
+/**  What a restore checked and put in place. */
+export type Restored = {
+	/**  The data directory now holding the vault. */
+	dataDir: string,
+	/**  When the backup was made. */
+	backedUpAt: string,
+};
+
 /**  A client whose records have passed the period. */
 export type RetentionReview = {
 	/**  The client. */
@@ -1770,6 +1805,13 @@ export type SupervisionDocument = {
 	question: string | null,
 	/**  The consent that lets the report name the client (`KZC-<id>`), if any. */
 	consent: string | null,
+	/**  The supervisor that consent names. */
+	recipient: string | null,
+	/**
+	 *  The reference the supervisor's comments come back with (`KZS-<n>`), given at export:
+	 *  absent in the preview.
+	 */
+	regarding: string | null,
 };
 
 /**  An interview reported on. */

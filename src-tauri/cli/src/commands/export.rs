@@ -50,11 +50,12 @@ pub enum ExportCommand {
         /// The program.
         #[arg(long, value_name = "ID")]
         program: ProgramId,
-        /// The findings (所見), saved before the export: a UTF-8 file, or -.
-        #[arg(long, value_name = "FILE")]
+        /// The findings (所見), saved before the export: a UTF-8 file, or -. (A preview
+        /// writes nothing, so it shows the saved text.)
+        #[arg(long, value_name = "FILE", conflicts_with = "preview")]
         findings_file: Option<PathBuf>,
         /// The proposals (提言), saved before the export: a UTF-8 file, or -.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with = "preview")]
         proposals_file: Option<PathBuf>,
         #[command(flatten)]
         package: PackageArgs,
@@ -75,7 +76,7 @@ pub enum ExportCommand {
     /// As a supervisor: write your comments on a report, for the consultant's inbox recipient
     /// (they import it with `kizuki import`).
     Comments {
-        /// The reference the report names its client by, e.g. KZ-12.
+        /// The reference the supervision report carries (its `regarding`, e.g. KZS-7).
         #[arg(long)]
         regarding: String,
         /// Your name, as the consultant will see it.

@@ -9,6 +9,8 @@
 //! again with age, to a passphrase or to age/SSH recipients, in the package format
 //! (`docs/package-format.md`, kind `backup`).
 
+mod in_app;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +23,8 @@ use crate::vault::{
     self, RecoveryKey, Vault, DATABASE_FILE, PASSPHRASE_KEY_FILE, RECOVERY_KEY_FILE,
 };
 use crate::{audit, fs_atomic};
+
+pub use in_app::{candidates, restore_into_app, RestoreWith};
 
 /// The largest backup restored: a decade of practice is a few hundred megabytes.
 pub const MAX_BACKUP_BYTES: usize = 2 * 1024 * 1024 * 1024;
@@ -65,6 +69,9 @@ pub enum Error {
     /// A file already has the backup's name.
     #[error("the file already exists")]
     FileExists,
+    /// The backup named is not a file in the folder it was looked for in.
+    #[error("the backup file was not found")]
+    FileNotFound,
     /// Reading or writing files failed.
     #[error("reading or writing files failed")]
     Io(#[source] std::io::Error),
@@ -91,6 +98,7 @@ impl Error {
             Self::TargetNotEmpty => ErrorCode::TargetNotEmpty,
             Self::Busy => ErrorCode::VaultBusy,
             Self::FileExists => ErrorCode::FileExists,
+            Self::FileNotFound => ErrorCode::FileNotFound,
             Self::Io(_) => ErrorCode::Storage,
         }
     }
@@ -309,7 +317,8 @@ pub async fn restore(
     passphrase: &SecretString,
     target: &Path,
 ) -> Result<Restored> {
-    restore_opening(sealed, key, Opening::Passphrase(passphrase), target).await
+    let opened = open_backup(sealed, key)?;
+    restore_opened(opened, Opening::Passphrase(passphrase), target).await
 }
 
 /// Restores a backup made to the recovery key's recipient (`backup::recovery_recipient`) with
@@ -321,9 +330,9 @@ pub async fn restore_with_recovery_key(
     new_passphrase: &SecretString,
     target: &Path,
 ) -> Result<Restored> {
-    restore_opening(
-        sealed,
-        BackupKey::Identities(&[recovery_key.identity()]),
+    let opened = open_backup(sealed, BackupKey::Identities(&[recovery_key.identity()]))?;
+    restore_opened(
+        opened,
         Opening::Recovery {
             key: recovery_key,
             new_passphrase,
@@ -334,7 +343,7 @@ pub async fn restore_with_recovery_key(
 }
 
 /// How the restored vault is opened for its check.
-enum Opening<'a> {
+pub(crate) enum Opening<'a> {
     Passphrase(&'a SecretString),
     Recovery {
         key: &'a RecoveryKey,
@@ -348,12 +357,9 @@ pub async fn recovery_recipient(vault: &Vault) -> Result<Option<String>> {
     Ok(vault.recovery_recipient().await?)
 }
 
-async fn restore_opening(
-    sealed: &[u8],
-    key: BackupKey<'_>,
-    opening: Opening<'_>,
-    target: &Path,
-) -> Result<Restored> {
+/// Decrypts and checks a backup package. Apart from the restore that follows, and never held
+/// across an await: an identity is not `Sync`, and the app's commands must be `Send`.
+pub(crate) fn open_backup(sealed: &[u8], key: BackupKey<'_>) -> Result<package::Package> {
     if sealed.len() > MAX_BACKUP_BYTES {
         return Err(Error::Open(package::OpenError::TooLarge));
     }
@@ -369,6 +375,15 @@ async fn restore_opening(
     if opened.manifest.kind != PackageKind::Backup {
         return Err(Error::NotABackup);
     }
+    Ok(opened)
+}
+
+/// Puts an opened backup into `target` by way of a checked copy beside it.
+pub(crate) async fn restore_opened(
+    opened: package::Package,
+    opening: Opening<'_>,
+    target: &Path,
+) -> Result<Restored> {
     if !is_empty_or_absent(target)? {
         return Err(Error::TargetNotEmpty);
     }

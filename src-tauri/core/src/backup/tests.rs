@@ -249,3 +249,65 @@ async fn a_backup_to_the_recovery_key_restores_with_it_alone_and_a_new_passphras
     assert!(!elsewhere.exists());
     Ok(())
 }
+
+#[tokio::test]
+async fn the_app_restores_from_downloads_into_its_own_directory_and_keeps_the_language(
+) -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, recovery_key) = new_vault(&dir.path().join("vault")).await;
+    fixtures::company(&vault, "株式会社バックアップ").await?;
+    let downloads = dir.path().join("Downloads");
+    std::fs::create_dir(&downloads)?;
+    let recipient = recovery_recipient(&vault)
+        .await?
+        .ok_or("no recovery recipient")?;
+    backup_into(
+        &vault,
+        &Encryption::Recipients(vec![recipient]),
+        false,
+        &downloads,
+        &|_| {},
+    )
+    .await?;
+    vault.lock().await;
+    let names = candidates(&downloads)?;
+    assert_eq!(names.len(), 1);
+    // The setup screen saved a language; the directory holds nothing else.
+    let data_dir = dir.path().join("app");
+    crate::preferences::save(
+        &data_dir,
+        &crate::preferences::Preferences {
+            language: crate::preferences::Language::En,
+        },
+    )?;
+    let with = RestoreWith::RecoveryKey {
+        recovery_key: recovery_key.expose_text(),
+        new_passphrase: secret("あたらしいあいことば"),
+    };
+    // A name that is not a plain file name in Downloads is refused, and nothing moves.
+    let outside = restore_into_app(&downloads, "../vault/kizuki.db", &with, &data_dir).await;
+    assert!(outside.is_err());
+    assert_eq!(
+        crate::preferences::load(&data_dir).language,
+        crate::preferences::Language::En
+    );
+    restore_into_app(&downloads, &names[0], &with, &data_dir).await?;
+    assert_eq!(
+        crate::preferences::load(&data_dir).language,
+        crate::preferences::Language::En
+    );
+    let restored = Vault::unlock(&data_dir, &secret("あたらしいあいことば")).await?;
+    assert_eq!(crate::company::list(&restored).await?.len(), 1);
+    restored.lock().await;
+    // A second restore finds a vault there and refuses, keeping it.
+    let again = restore_into_app(&downloads, &names[0], &with, &data_dir).await;
+    assert_eq!(
+        again.err().map(|e| e.code()),
+        Some(crate::ErrorCode::TargetNotEmpty)
+    );
+    Vault::unlock(&data_dir, &secret("あたらしいあいことば"))
+        .await?
+        .lock()
+        .await;
+    Ok(())
+}

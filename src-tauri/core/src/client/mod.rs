@@ -74,6 +74,30 @@ pub enum AgeBand {
     SixtiesAndOver,
 }
 
+impl AgeBand {
+    /// Every band, youngest first.
+    pub const ALL: [Self; 6] = [
+        Self::Teens,
+        Self::Twenties,
+        Self::Thirties,
+        Self::Forties,
+        Self::Fifties,
+        Self::SixtiesAndOver,
+    ];
+
+    /// The label documents for a recipient print (they are in Japanese).
+    pub(crate) fn document_label(self) -> &'static str {
+        match self {
+            Self::Teens => "10代",
+            Self::Twenties => "20代",
+            Self::Thirties => "30代",
+            Self::Forties => "40代",
+            Self::Fifties => "50代",
+            Self::SixtiesAndOver => "60代以上",
+        }
+    }
+}
+
 /// Whether the consultant still works with the client.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, sqlx::Type)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -22,13 +22,10 @@ use crate::interview::topics::{IssueCategory, Theme};
 use crate::program::{self, Program};
 use crate::record::Result;
 
-/// A person of the program, as far as grouping and the identifier check need.
+/// A person of the program, as far as grouping needs.
 #[derive(sqlx::FromRow)]
 struct Person {
     id: ClientId,
-    name: String,
-    name_kana: String,
-    employee_number: Option<String>,
     department: Option<String>,
     age_band: Option<AgeBand>,
 }
@@ -55,17 +52,63 @@ pub(super) async fn preview(
         .name;
     let facts = facts(&mut *conn, &program).await?;
     let text = store::text(&mut *conn, program_id).await?;
-    let identifiers_in_text = identifiers_in(&text, &facts.people);
+    // Anyone of the company may be named, not only the program's people.
+    let colleagues: Vec<(String, String, Option<String>)> =
+        sqlx::query_as("SELECT name, name_kana, employee_number FROM clients WHERE company_id = ?")
+            .bind(program.company_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let document = document(&program, company, &facts, text, today);
+    let mut words: Vec<String> = colleagues
+        .iter()
+        .flat_map(|(name, kana, number)| {
+            client::identifying_words(name, Some(kana), number.as_deref())
+        })
+        .collect();
+    words.extend(merged_departments(&facts.people, &document.by_department));
+    let written = format!("{}\n{}", document.findings, document.proposals);
+    let mut identifiers_in_text: Vec<String> = crate::identifying::found_in(&written, &words)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    identifiers_in_text.sort();
+    identifiers_in_text.dedup();
     Ok(OverallPreview {
-        document: document(&program, company, &facts, text, today),
+        document,
         identifiers_in_text,
     })
+}
+
+/// The departments merged into 「その他」: too small to show, so not to be named in the text
+/// either.
+fn merged_departments(people: &[Person], by_department: &Breakdown) -> Vec<String> {
+    let shown: Vec<&str> = by_department
+        .tables
+        .first()
+        .map(|table| {
+            table
+                .rows
+                .iter()
+                .filter(|row| row.group.code.is_none())
+                .map(|row| row.group.label.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut merged: Vec<String> = people
+        .iter()
+        .filter_map(|person| person.department.as_deref().map(str::trim))
+        .filter(|department| !department.is_empty() && !shown.contains(department))
+        .map(str::to_owned)
+        .collect();
+    merged.sort();
+    merged.dedup();
+    merged
 }
 
 async fn facts(conn: &mut SqliteConnection, program: &Program) -> Result<Facts> {
     // The program's people: those enrolled, and anyone interviewed in it.
     let people = sqlx::query_as(
-        "SELECT id, name, name_kana, employee_number, department, age_band FROM clients
+        "SELECT id, department, age_band FROM clients
          WHERE id IN (SELECT client_id FROM client_programs WHERE program_id = ?1
                       UNION SELECT client_id FROM interviews WHERE program_id = ?1)
          ORDER BY id",
@@ -260,15 +303,6 @@ fn measures(facts: &Facts) -> Vec<Counted> {
     vec![participation, themes, issues, items, flags]
 }
 
-const AGE_BANDS: [(AgeBand, &str); 6] = [
-    (AgeBand::Teens, "10代"),
-    (AgeBand::Twenties, "20代"),
-    (AgeBand::Thirties, "30代"),
-    (AgeBand::Forties, "40代"),
-    (AgeBand::Fifties, "50代"),
-    (AgeBand::SixtiesAndOver, "60代以上"),
-];
-
 /// A group of people as the report shows it; `hidden` when smaller than k.
 struct PeopleGroup {
     group: Group,
@@ -278,7 +312,8 @@ struct PeopleGroup {
 
 /// The groups of one dimension, in order: those of at least k people under their own label,
 /// then those without the attribute if there are k of them, then everyone else merged into
-/// 「その他」 (hidden if even together they are fewer than k).
+/// 「その他」, with as many of the smallest groups as it takes to reach k. The names of the
+/// groups merged never appear.
 fn groups(people: &[Person], dimension: Dimension, k: u32) -> Vec<PeopleGroup> {
     let mut named: BTreeMap<(usize, String), (Group, Vec<ClientId>)> = BTreeMap::new();
     let mut unset = Vec::new();
@@ -299,11 +334,10 @@ fn groups(people: &[Person], dimension: Dimension, k: u32) -> Vec<PeopleGroup> {
                     )
                 }),
             Dimension::AgeBand => person.age_band.map(|band| {
-                let order = column_of(&AGE_BANDS.map(|(band, _)| band), &band);
                 (
-                    (order, String::new()),
+                    (column_of(&AgeBand::ALL, &band), String::new()),
                     Group {
-                        label: AGE_BANDS[order].1.to_owned(),
+                        label: band.document_label().to_owned(),
                         code: Some(crate::text::wire_name(&band)),
                     },
                 )
@@ -345,11 +379,22 @@ fn groups(people: &[Person], dimension: Dimension, k: u32) -> Vec<PeopleGroup> {
         other.extend(unset);
     }
     if !other.is_empty() {
+        // A group hidden for its size would still give its size away: every group shown has
+        // k or more, so the total less the others, less at least k each, pins it. So the
+        // smallest groups join 「その他」 until it too has k (or everyone is in it).
+        while !big_enough(&other) && !shown.is_empty() {
+            let smallest = (0..shown.len())
+                .rev()
+                .min_by_key(|index| shown[*index].members.len())
+                .unwrap_or_default();
+            other.extend(shown.remove(smallest).members);
+        }
         shown.push(PeopleGroup {
             group: Group {
                 label: "その他".into(),
                 code: Some("other".into()),
             },
+            // Only when the whole program is smaller than k.
             hidden: !big_enough(&other),
             members: other,
         });
@@ -543,29 +588,4 @@ fn document(
         findings: text.findings,
         proposals: text.proposals,
     }
-}
-
-/// The program's clients' identifying words (see [`client::identifying_words`]) that the
-/// consultant's text contains, spaces ignored.
-fn identifiers_in(text: &OverallText, people: &[Person]) -> Vec<String> {
-    let squeeze = |text: &str| {
-        text.chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-    };
-    let written = squeeze(&format!("{}\n{}", text.findings, text.proposals));
-    let mut found: Vec<String> = people
-        .iter()
-        .flat_map(|person| {
-            client::identifying_words(
-                &person.name,
-                Some(&person.name_kana),
-                person.employee_number.as_deref(),
-            )
-        })
-        .filter(|word| written.contains(&squeeze(word)))
-        .collect();
-    found.sort();
-    found.dedup();
-    found
 }

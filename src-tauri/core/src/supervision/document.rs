@@ -33,6 +33,11 @@ pub struct SupervisionDocument {
     pub question: Option<String>,
     /// The consent that lets the report name the client (`KZC-<id>`), if any.
     pub consent: Option<String>,
+    /// The supervisor that consent names.
+    pub recipient: Option<String>,
+    /// The reference the supervisor's comments come back with (`KZS-<n>`), given at export:
+    /// absent in the preview.
+    pub regarding: Option<String>,
 }
 
 crate::text::debug_without_content!(SupervisionDocument, pseudonymised);
@@ -102,7 +107,7 @@ pub(crate) fn html(document: &SupervisionDocument) -> String {
         }
     }
     if let Some(band) = client.age_band {
-        facts.push(("年代", crate::text::wire_name(&band).replace('s', "代")));
+        facts.push(("年代", band.document_label().to_owned()));
     }
     facts.push(("実施プログラム", document.program.clone()));
     let held: Vec<String> = document
@@ -113,6 +118,12 @@ pub(crate) fn html(document: &SupervisionDocument) -> String {
     facts.push(("面談", held.join("、")));
     if let Some(consent) = &document.consent {
         facts.push(("同意", consent.clone()));
+    }
+    if let Some(recipient) = &document.recipient {
+        facts.push(("提供先", recipient.clone()));
+    }
+    if let Some(regarding) = &document.regarding {
+        facts.push(("参照番号（コメントに記入）", regarding.clone()));
     }
     page.facts(&facts);
     if let Some(question) = &document.question {

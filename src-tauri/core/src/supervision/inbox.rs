@@ -3,7 +3,6 @@
 //! encrypted database), passes every check of [`package::open`], and is a supervisor's
 //! comments in a format this build knows. Anything else is refused and nothing is kept.
 
-use std::io::Read;
 use std::path::Path;
 use std::str::FromStr;
 
@@ -85,6 +84,9 @@ impl ImportError {
             Self::Open(OpenError::UnknownVersion(_)) => ErrorCode::UnknownPackageVersion,
             Self::NotComments => ErrorCode::NotSupervisionComments,
             Self::AlreadyImported => ErrorCode::AlreadyImported,
+            Self::Read(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                ErrorCode::FileNotFound
+            }
             Self::Read(_) => ErrorCode::Storage,
         }
     }
@@ -95,8 +97,10 @@ async fn identity(conn: &mut SqliteConnection) -> record::Result<age::x25519::Id
         sqlx::query_scalar("SELECT inbox_identity FROM vault_settings WHERE id = 1")
             .fetch_one(&mut *conn)
             .await?;
-    if let Some(identity) = stored.and_then(|text| age::x25519::Identity::from_str(&text).ok()) {
-        return Ok(identity);
+    if let Some(text) = stored {
+        // Never replaced: the supervisor encrypts to the key already given out.
+        return age::x25519::Identity::from_str(&text)
+            .map_err(|_| record::Error::Storage(std::io::ErrorKind::InvalidData.into()));
     }
     let identity = age::x25519::Identity::generate();
     sqlx::query("UPDATE vault_settings SET inbox_identity = ? WHERE id = 1")
@@ -123,23 +127,28 @@ pub async fn import(vault: &Vault, sealed: &[u8]) -> Result<InboxItem, ImportErr
     if opened.manifest.kind != PackageKind::SupervisionComments {
         return Err(ImportError::NotComments);
     }
-    let comments: SupervisionComments = opened
+    let (content, comments) = opened
         .files
         .iter()
         .find(|(name, _)| name == "comments.json")
-        .and_then(|(_, content)| serde_json::from_slice(content).ok())
+        .and_then(|(_, content)| {
+            let comments: SupervisionComments = serde_json::from_slice(content).ok()?;
+            Some((content, comments))
+        })
         .ok_or(ImportError::NotComments)?;
     if comments.format != COMMENTS_FORMAT || comments.check().is_err() {
         return Err(ImportError::NotComments);
     }
     let sha256 = package::sha256(sealed);
+    // Linked only through the reference a supervision package carried: references are never
+    // given twice, and go with the client they were given for.
     let client_id: Option<ClientId> = match comments
         .regarding
-        .strip_prefix(crate::ics::REFERENCE_PREFIX)
-        .and_then(|id| id.parse().ok())
+        .strip_prefix(super::REFERENCE_PREFIX)
+        .and_then(|id| id.parse::<i64>().ok())
     {
-        Some(id) => sqlx::query_scalar("SELECT id FROM clients WHERE id = ?")
-            .bind(ClientId(id))
+        Some(id) => sqlx::query_scalar("SELECT client_id FROM supervision_exports WHERE id = ?")
+            .bind(id)
             .fetch_optional(&mut *tx)
             .await
             .map_err(record::Error::from)?,
@@ -147,12 +156,13 @@ pub async fn import(vault: &Vault, sealed: &[u8]) -> Result<InboxItem, ImportErr
     };
     let now = Utc::now();
     let inserted = sqlx::query(
-        "INSERT INTO inbox_items (received_at, package_sha256, created_at, supervisor, regarding,
-                                  client_id, written_on, comments)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (package_sha256) DO NOTHING",
+        "INSERT INTO inbox_items (received_at, package_sha256, content_sha256, created_at,
+                                  supervisor, regarding, client_id, written_on, comments)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
     )
     .bind(now)
     .bind(&sha256)
+    .bind(package::sha256(content))
     .bind(&opened.manifest.created_at)
     .bind(&comments.supervisor)
     .bind(&comments.regarding)
@@ -208,13 +218,7 @@ pub async fn list(vault: &Vault) -> record::Result<Vec<InboxItem>> {
 
 /// Imports the package in `file`, read no further than a package can be long.
 pub async fn import_file(vault: &Vault, file: &Path) -> Result<InboxItem, ImportError> {
-    let mut sealed = Vec::new();
-    std::fs::File::open(file)
-        .and_then(|opened| {
-            opened
-                .take(package::MAX_PACKAGE_BYTES as u64 + 1)
-                .read_to_end(&mut sealed)
-        })
+    let sealed = crate::fs_atomic::read_at_most(file, package::MAX_PACKAGE_BYTES)
         .map_err(ImportError::Read)?;
     import(vault, &sealed).await
 }
@@ -222,25 +226,12 @@ pub async fn import_file(vault: &Vault, file: &Path) -> Result<InboxItem, Import
 /// The `.age` files in `dir` (the desktop app's Downloads) that could be packages, newest
 /// first: what the app offers to import, by name only.
 pub fn candidates(dir: &Path) -> std::io::Result<Vec<String>> {
-    let mut found: Vec<(std::time::SystemTime, String)> = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let metadata = entry.metadata()?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if metadata.is_file() && name.ends_with(".age") {
-            found.push((metadata.modified()?, name));
-        }
-    }
-    found.sort_by(|a, b| b.cmp(a));
-    Ok(found.into_iter().map(|(_, name)| name).collect())
+    crate::fs_atomic::age_files_in(dir)
 }
 
 /// Imports the file of that name in `dir`, as [`candidates`] listed it; a name that is not a
 /// plain file name in `dir` is refused.
 pub async fn import_from(vault: &Vault, dir: &Path, name: &str) -> Result<InboxItem, ImportError> {
-    let plain = Path::new(name).file_name().is_some_and(|file| file == name);
-    if !plain {
-        return Err(ImportError::Read(std::io::ErrorKind::NotFound.into()));
-    }
-    import_file(vault, &dir.join(name)).await
+    let file = crate::fs_atomic::file_in(dir, name).map_err(ImportError::Read)?;
+    import_file(vault, &file).await
 }

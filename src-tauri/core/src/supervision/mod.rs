@@ -21,9 +21,9 @@ pub use document::{
     SupervisionClient, SupervisionDocument, SupervisionInterview, SUPERVISION_FORMAT,
 };
 
-use crate::consent::{Consent, ConsentState, RecipientKind};
+use crate::consent::{Consent, ConsentState, RecipientKind, SharePart};
 use crate::export::{self, Exported, Target};
-use crate::ids::ReportId;
+use crate::ids::{ProgramId, ReportId};
 use crate::package::{self, Document, Encryption, PackageKind};
 use crate::record::{self, check, Field};
 use crate::vault::Vault;
@@ -35,6 +35,9 @@ use crate::{
 pub const MAX_QUESTION_CHARS: usize = 10_000;
 /// What a supervision package's file name starts with.
 pub const FILE_PREFIX: &str = "スーパービジョン用報告書";
+/// What a supervision package's reference starts with: the supervisor's comments come back
+/// `regarding` it.
+pub const REFERENCE_PREFIX: &str = "KZS-";
 /// What replaces an identifying word in a pseudonymised text.
 pub const MASK: &str = "〇〇";
 
@@ -51,12 +54,27 @@ pub struct SupervisionRequest {
 
 text::debug_without_content!(SupervisionRequest, report_id);
 
-/// The consent that lets the report name the client: active today, to a supervisor.
-fn naming_consent(consents: Vec<Consent>) -> Option<Consent> {
+/// The parts a consent must cover for the report to name the client, each the counterpart of a
+/// report part: the client's themes (career-awareness issues), the action plan (the support
+/// proposed), the workplace and the organisational issues.
+const NAMING_PARTS: [SharePart; 4] = [
+    SharePart::Themes,
+    SharePart::ActionPlan,
+    SharePart::Workplace,
+    SharePart::OrganisationalIssues,
+];
+
+/// The consent that lets the report name the client: active today, to a supervisor, for the
+/// report's program or for none in particular, covering every part of the report.
+fn naming_consent(consents: Vec<Consent>, program_id: ProgramId) -> Option<Consent> {
     let today = calendar::today();
     consents.into_iter().find(|consent| {
         consent.recipient_kind == RecipientKind::Supervisor
             && consent.state_on(today) == ConsentState::Active
+            && consent
+                .program_id
+                .is_none_or(|program| program == program_id)
+            && NAMING_PARTS.iter().all(|part| consent.parts.contains(part))
     })
 }
 
@@ -71,7 +89,10 @@ async fn gather(
     let client = client::store::get(&mut *conn, stored.client_id).await?;
     let program = program::store::get(&mut *conn, stored.program_id).await?;
     let company = company::store::get(&mut *conn, program.company_id).await?;
-    let consent = naming_consent(consent::store::list(&mut *conn, client.id).await?);
+    let consent = naming_consent(
+        consent::store::list(&mut *conn, client.id).await?,
+        program.id,
+    );
     let interviews = interview::store::held_with_client(&mut *conn, client.id, Some(program.id))
         .await?
         .into_iter()
@@ -86,15 +107,16 @@ async fn gather(
         Some(&client.name_kana),
         client.employee_number.as_deref(),
     );
-    words.extend([company.name.clone()]);
+    words.push(company.name.clone());
+    words.extend(without_legal_form(&company.name));
     words.extend(client.department.clone());
-    words.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    words.extend(client.role.clone());
     let named = consent.is_some();
     let masked = |text: &str| {
         if named {
             text.to_owned()
         } else {
-            mask(text, &words)
+            crate::identifying::masked(text, &words, MASK)
         }
     };
     let parts = report::ReportParts {
@@ -126,27 +148,34 @@ async fn gather(
                 age_band: client.age_band,
             }
         },
-        program: if named {
-            program.name.clone()
-        } else {
-            mask(&program.name, &words)
-        },
+        program: masked(&program.name),
         interviews,
         parts,
         question: request.question.as_deref().map(masked),
         consent: consent.as_ref().map(Consent::reference),
+        recipient: consent
+            .as_ref()
+            .map(|consent| consent.recipient_name.clone()),
+        regarding: None,
     };
     Ok((document, consent))
 }
 
-/// Replaces every identifying word in `text` by [`MASK`]; `words` come longest first.
-fn mask(text: &str, words: &[String]) -> String {
-    words
+/// A company's name as people shorten it: without 株式会社 and the like.
+fn without_legal_form(name: &str) -> Option<String> {
+    const FORMS: [&str; 6] = [
+        "株式会社",
+        "有限会社",
+        "合同会社",
+        "合資会社",
+        "合名会社",
+        "(株)",
+    ];
+    let short = FORMS
         .iter()
-        .filter(|word| !word.is_empty())
-        .fold(text.to_owned(), |text, word| {
-            text.replace(word.as_str(), MASK)
-        })
+        .fold(name.to_owned(), |name, form| name.replace(form, ""));
+    let short = short.trim();
+    (short != name && short.chars().count() >= 2).then(|| short.to_owned())
 }
 
 /// The report exactly as the supervisor would receive it.
@@ -167,8 +196,22 @@ pub async fn export(
 ) -> export::Result<Exported> {
     package::check(&target.encryption, package::MIN_PASSPHRASE_CHARS)?;
     let mut tx = vault.write().await.map_err(record::Error::from)?;
-    let (document, consent) = gather(&mut tx, request).await?;
+    let (mut document, consent) = gather(&mut tx, request).await?;
     let now = Utc::now();
+    let client_id = report::store::get(&mut tx, request.report_id)
+        .await?
+        .client_id;
+    let reference = sqlx::query(
+        "INSERT INTO supervision_exports (client_id, report_id, exported_at) VALUES (?, ?, ?)",
+    )
+    .bind(client_id)
+    .bind(request.report_id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await
+    .map_err(record::Error::from)?
+    .last_insert_rowid();
+    document.regarding = Some(format!("{REFERENCE_PREFIX}{reference}"));
     let archive = package::assemble(
         PackageKind::SupervisionReport,
         consent.as_ref().map(|consent| package::ConsentReference {
@@ -194,7 +237,11 @@ pub async fn export(
     );
     let sealed = package::seal(&archive, &target.encryption, target.armored)?;
     let sha256 = package::sha256(&sealed);
-    let client_reference = &document.client.reference;
+    let client_reference = format!(
+        "{} {}",
+        document.regarding.as_deref().unwrap_or_default(),
+        document.client.reference
+    );
     let (subject, provision_record) = match &consent {
         Some(consent) => {
             let items: Vec<String> = report::ReportPart::ALL
@@ -221,7 +268,7 @@ pub async fn export(
                 Some(id),
             )
         }
-        None => (client_reference.clone(), None),
+        None => (client_reference, None),
     };
     audit::store::append(
         &mut tx,

@@ -7,6 +7,7 @@ use age::secrecy::SecretString;
 use super::inbox::{self, ImportError};
 use super::*;
 use crate::consent::tests::hr_consent;
+use crate::consent::SharePart;
 use crate::ids::{ClientId, ProgramId};
 use crate::interview::{InterviewDetails, NewInterview};
 use crate::package::zip;
@@ -120,7 +121,7 @@ async fn without_consent_the_report_is_pseudonymised_and_names_no_one() -> TestR
         }
     }
     let entries = crate::audit::list(&vault).await?;
-    assert_eq!(entries[0].subject, format!("KZ-{}", scene.client_id));
+    assert_eq!(entries[0].subject, format!("KZS-1 KZ-{}", scene.client_id));
     assert!(entries[0].detail.contains("pseudonymised=true"));
     assert!(crate::provision::list(&vault).await?.is_empty());
     vault.lock().await;
@@ -132,25 +133,26 @@ async fn a_consent_to_a_supervisor_names_the_client_and_keeps_the_provision_reco
     let dir = tempfile::tempdir()?;
     let (vault, _) = new_vault(&dir.path().join("vault")).await;
     let scene = scene(&vault).await?;
-    // A consent to HR does not name the client to a supervisor.
+    // A consent to HR does not name the client to a supervisor, nor does one to a supervisor
+    // that leaves out a part of the report.
     consent::grant(&vault, &hr_consent(scene.client_id, scene.program_id)).await?;
+    let to_supervisor = |parts: Vec<SharePart>| consent::ConsentInput {
+        recipient_kind: RecipientKind::Supervisor,
+        recipient_name: "SV 田中様".into(),
+        program_id: None,
+        parts,
+        ..hr_consent(scene.client_id, scene.program_id)
+    };
+    consent::grant(&vault, &to_supervisor(vec![SharePart::Themes])).await?;
     assert!(preview(&vault, &request(&scene)).await?.pseudonymised);
-    let granted = consent::grant(
-        &vault,
-        &consent::ConsentInput {
-            recipient_kind: RecipientKind::Supervisor,
-            recipient_name: "SV 田中様".into(),
-            program_id: None,
-            ..hr_consent(scene.client_id, scene.program_id)
-        },
-    )
-    .await?;
+    let granted = consent::grant(&vault, &to_supervisor(NAMING_PARTS.to_vec())).await?;
     let document = preview(&vault, &request(&scene)).await?;
     assert!(!document.pseudonymised);
     assert_eq!(document.client.label, "阿部 真理");
     assert_eq!(document.client.department.as_deref(), Some("経理部"));
     assert!(document.parts.career_awareness.starts_with("阿部真理さん"));
     assert_eq!(document.consent, Some(granted.reference()));
+    assert_eq!(document.recipient.as_deref(), Some("SV 田中様"));
     let path = dir.path().join("sv.age");
     let exported = export(
         &vault,
@@ -202,13 +204,47 @@ async fn the_inbox_takes_comments_addressed_to_it_once_and_keeps_them_read_only(
     let mine = inbox::recipient(&vault).await?;
     assert!(mine.starts_with("age1"));
     assert_eq!(inbox::recipient(&vault).await?, mine, "one identity, kept");
-    let regarding = format!("KZ-{}", scene.client_id);
+    // The supervisor answers regarding the reference the package carried.
+    let supervisor = age::x25519::Identity::generate();
+    let exported = export_into(
+        &vault,
+        &request(&scene),
+        Encryption::Recipients(vec![supervisor.to_public().to_string()]),
+        false,
+        dir.path(),
+    )
+    .await?;
+    let package = package::open(&std::fs::read(&exported.path)?, &[&supervisor])?;
+    let sent: serde_json::Value = serde_json::from_slice(
+        &package
+            .files
+            .iter()
+            .find(|(name, _)| name == "supervision-report.json")
+            .ok_or("no JSON in the package")?
+            .1,
+    )?;
+    let regarding = sent["regarding"].as_str().ok_or("no reference")?.to_owned();
+    assert!(regarding.starts_with(REFERENCE_PREFIX), "{regarding}");
     let sealed = sealed_to(&mine, &regarding)?;
     let item = inbox::import(&vault, &sealed).await?;
     assert_eq!(item.client_id, Some(scene.client_id));
     assert!(item.comments.ends_with("コメント甲"));
-    let error = inbox::import(&vault, &sealed).await.err();
-    assert_eq!(error.map(|e| e.code()), Some(ErrorCode::AlreadyImported));
+    // The same comments, encrypted again or armored: still the same comments.
+    for again in [sealed.clone(), sealed_to(&mine, &regarding)?] {
+        let error = inbox::import(&vault, &again).await.err();
+        assert_eq!(error.map(|e| e.code()), Some(ErrorCode::AlreadyImported));
+    }
+    // A client's bare reference links to no one: anyone with the inbox key could write it.
+    let bare = comments_package(
+        &SupervisionComments {
+            comments: "別のコメント".into(),
+            ..comments(&format!("KZ-{}", scene.client_id))
+        },
+        &Encryption::Recipients(vec![mine.clone()]),
+        true,
+        Utc::now(),
+    )?;
+    assert_eq!(inbox::import(&vault, &bare).await?.client_id, None);
 
     // Every refusal leaves the inbox as it was.
     let someone_else = age::x25519::Identity::generate().to_public().to_string();
@@ -235,16 +271,19 @@ async fn the_inbox_takes_comments_addressed_to_it_once_and_keeps_them_read_only(
         let error = inbox::import(&vault, &bytes).await.err();
         assert_eq!(error.as_ref().map(ImportError::code), Some(code));
     }
-    assert_eq!(inbox::list(&vault).await?.len(), 1);
+    assert_eq!(inbox::list(&vault).await?.len(), 2);
     let edited = sqlx::query("UPDATE inbox_items SET comments = 'x'")
         .execute(vault.pool())
         .await;
     assert!(edited.is_err(), "inbox items are read-only");
-    let imports = crate::audit::list(&vault).await?;
-    assert_eq!(imports.len(), 1);
-    assert_eq!(imports[0].action, crate::audit::Action::Import);
+    let imports: Vec<_> = crate::audit::list(&vault)
+        .await?
+        .into_iter()
+        .filter(|entry| entry.action == crate::audit::Action::Import)
+        .collect();
+    assert_eq!(imports.len(), 2);
 
-    // Comments about a client go with the client's erasure.
+    // Comments about a client go with the client's erasure; the others stay.
     crate::erasure::erase_client(
         &vault,
         &crate::erasure::ErasureRequest {
@@ -253,7 +292,9 @@ async fn the_inbox_takes_comments_addressed_to_it_once_and_keeps_them_read_only(
         },
     )
     .await?;
-    assert!(inbox::list(&vault).await?.is_empty());
+    let left = inbox::list(&vault).await?;
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].comments, "別のコメント");
     vault.lock().await;
     Ok(())
 }
@@ -265,7 +306,7 @@ async fn a_package_the_reference_age_encrypted_imports() -> TestResult {
     let dir = tempfile::tempdir()?;
     let (vault, _) = new_vault(&dir.path().join("vault")).await;
     let mine = inbox::recipient(&vault).await?;
-    let json = serde_json::to_vec(&comments("KZ-77"))?;
+    let json = serde_json::to_vec(&comments("KZS-77"))?;
     let manifest = serde_json::json!({
         "format": "kizuki-package",
         "version": 1,
@@ -300,7 +341,7 @@ async fn a_package_the_reference_age_encrypted_imports() -> TestResult {
         String::from_utf8_lossy(&status.stderr)
     );
     let item = inbox::import(&vault, &std::fs::read(&sealed)?).await?;
-    assert_eq!(item.regarding, "KZ-77");
+    assert_eq!(item.regarding, "KZS-77");
     assert_eq!(item.client_id, None);
     assert_eq!(item.supervisor, "SV 田中");
     vault.lock().await;

@@ -242,7 +242,8 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             (20261127000000, true),
             (20261128000000, true),
             (20261129000000, true),
-            (20261130000000, true)
+            (20261130000000, true),
+            (20261201000000, true)
         ]
     );
     let tables: Vec<String> =
@@ -286,7 +287,9 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             "search_text_docsize",
             "search_text_idx",
             "sheet_sections",
+            "sqlite_sequence",
             "summaries",
+            "supervision_exports",
             "template_sections",
             "vault_settings",
         ]

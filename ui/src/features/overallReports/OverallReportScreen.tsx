@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useRef } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "../../app/navigation";
 import type { OverallText, Program } from "../../ipc/api";
@@ -7,7 +7,6 @@ import { FormError } from "../../shared/FormError";
 import { PackageExportForm } from "../../shared/PackageExportForm";
 import { SaveStatus } from "../interviews/autosave/SaveStatus";
 import { textBindings, useAutosave } from "../interviews/autosave/useAutosave";
-import type { Autosave } from "../interviews/autosave/useAutosave";
 import { contactKeys } from "../programs/contactKeys";
 import { programQueries } from "../programs/queries";
 import { OverallPreviewView } from "./OverallPreviewView";
@@ -49,22 +48,30 @@ function OverallReport({ program, text }: { program: Program; text: OverallText 
   const { t } = useTranslation();
   const id = useId();
   const { mutateAsync: saveText } = useSaveOverallText();
-  // Each editor saves both texts: whichever saves last stores what both hold then.
-  const editors = useRef<{ findings?: Autosave<string>; proposals?: Autosave<string> }>({});
-  const save = async () => {
+  // One row holds both texts: each editor saves its own value with the other's last one sent,
+  // so whichever saves last stores what both hold.
+  // Not state: nothing renders from it, and a save must see the other editor's value at once.
+  const [latest] = useState(() => new Map([
+    ["findings", text.findings],
+    ["proposals", text.proposals],
+  ]));
+  const saveField = (field: "findings" | "proposals") => async (value: string) => {
+    latest.set(field, value);
     const saved = await saveText({
       programId: program.id,
-      text: {
-        findings: editors.current.findings?.current() ?? text.findings,
-        proposals: editors.current.proposals?.current() ?? text.proposals,
-      },
+      text: { findings: latest.get("findings") ?? "", proposals: latest.get("proposals") ?? "" },
     });
     return { updatedAt: saved.updatedAt ?? "" };
   };
-  const findings = useAutosave({ initial: text.findings, initialSavedAt: text.updatedAt ?? "", save: () => save() });
-  const proposals = useAutosave({ initial: text.proposals, initialSavedAt: text.updatedAt ?? "", save: () => save() });
-  useEffect(() => {
-    editors.current = { findings, proposals };
+  const findings = useAutosave({
+    initial: text.findings,
+    initialSavedAt: text.updatedAt ?? "",
+    save: saveField("findings"),
+  });
+  const proposals = useAutosave({
+    initial: text.proposals,
+    initialSavedAt: text.updatedAt ?? "",
+    save: saveField("proposals"),
   });
   const preview = useQuery(overallQueries.preview(program.id));
   const exportOverall = useExportOverall();

@@ -2,6 +2,7 @@ import { queryOptions } from "@tanstack/react-query";
 import { api } from "../../ipc/api";
 import type { Report, ReportPart } from "../../ipc/api";
 import { defineMutation, useSpecMutation } from "../../shared/mutation";
+import { supervisionKeys } from "../supervision/queries";
 
 export const reportKeys = {
   all: ["reports"] as const,
@@ -38,7 +39,8 @@ export const reportQueries = {
 
 /** What a change of a report's text makes out of date: its history and its client's list. */
 function touchedBy(report: Report) {
-  return [reportKeys.versions(report.id), reportKeys.ofClient(report.clientId)];
+  // A supervision preview shows the report's text.
+  return [reportKeys.versions(report.id), reportKeys.ofClient(report.clientId), supervisionKeys.all];
 }
 
 export const reportMutations = {

@@ -25,6 +25,8 @@ function aDocument(overrides: Partial<SupervisionDocument> = {}): SupervisionDoc
     parts: { careerAwareness: "〇〇さんは異動を迷う。", workplace: "", organisational: "", proposedSupport: "" },
     question: null,
     consent: null,
+    recipient: null,
+    regarding: null,
     ...overrides,
   };
 }

@@ -1,10 +1,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../../shared/FormError";
 import { PackageExportForm } from "../../shared/PackageExportForm";
+import { usePendingSaves } from "../../shared/pendingSaves";
 import { supervisionQueries, useExportSupervision } from "./queries";
 import "./supervision.css";
+
+const QUESTION_PAUSE_MS = 400;
 
 /**
  * Sending the report to a supervisor: a question for them, the report exactly as they will
@@ -31,9 +34,20 @@ export function SupervisionPanel({ reportId }: { reportId: number }) {
 function Supervision({ reportId }: { reportId: number }) {
   const { t } = useTranslation();
   const id = useId();
+  const { flushAll } = usePendingSaves();
   const [question, setQuestion] = useState("");
-  const request = { reportId, question: question.trim() === "" ? null : question };
-  const preview = useQuery({ ...supervisionQueries.preview(request), placeholderData: keepPreviousData });
+  // The preview follows the question once typing pauses, not at every key.
+  const [previewed, setPreviewed] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setPreviewed(question);
+    }, QUESTION_PAUSE_MS);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [question]);
+  const asked = (text: string) => ({ reportId, question: text.trim() === "" ? null : text });
+  const preview = useQuery({ ...supervisionQueries.preview(asked(previewed)), placeholderData: keepPreviousData });
   const exportSupervision = useExportSupervision();
   const { reset } = exportSupervision;
   const document = preview.data;
@@ -59,7 +73,7 @@ function Supervision({ reportId }: { reportId: number }) {
           <p className={document.pseudonymised ? "supervision-preview__badge" : "supervision-preview__badge named"}>
             {document.pseudonymised
               ? t("supervision.pseudonymised")
-              : t("supervision.named", { consent: document.consent ?? "" })}
+              : t("supervision.named", { consent: document.consent ?? "", recipient: document.recipient ?? "" })}
           </p>
           <p data-testid="supervision-client">{document.client.label}</p>
           {document.question && <p className="supervision-preview__text">{document.question}</p>}
@@ -76,7 +90,11 @@ function Supervision({ reportId }: { reportId: number }) {
         testIdPrefix="supervision"
         blocked={!preview.isSuccess}
         onForget={reset}
-        onExport={(encryption) => exportSupervision.mutateAsync({ request, ...encryption })}
+        onExport={async (encryption) => {
+          // The report's parts being typed are stored first: the package holds what is on screen.
+          await flushAll();
+          return exportSupervision.mutateAsync({ request: asked(question), ...encryption });
+        }}
       />
     </>
   );

@@ -12,7 +12,7 @@ const mocked = api as unknown as ApiMock;
 
 function renderSetup() {
   const onCreated = vi.fn();
-  render(<SetupScreen onCreated={onCreated} />);
+  render(<SetupScreen onCreated={onCreated} onRestore={vi.fn()} />);
   return { onCreated, user: userEvent.setup() };
 }
 

@@ -10,9 +10,11 @@ import "./vault.css";
 interface SetupScreenProps {
   /** The vault exists and is unlocked; its recovery key must be shown now, once. */
   onCreated: (recoveryKey: string) => void;
+  /** The consultant has a backup to restore instead. */
+  onRestore: () => void;
 }
 
-export function SetupScreen({ onCreated }: SetupScreenProps) {
+export function SetupScreen({ onCreated, onRestore }: SetupScreenProps) {
   const { t } = useTranslation();
   const [passphrase, setPassphrase] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -54,6 +56,11 @@ export function SetupScreen({ onCreated }: SetupScreenProps) {
           {pending && <span className="pending-text">{t("setup.submitting")}</span>}
         </div>
       </ImeSafeForm>
+      <p className="vault-screen__alternative">
+        <button type="button" className="link-button" data-testid="setup-restore" onClick={onRestore}>
+          {t("restore.fromSetup")}
+        </button>
+      </p>
     </main>
   );
 }

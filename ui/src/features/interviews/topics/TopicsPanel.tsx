@@ -31,6 +31,9 @@ export function TopicsPanel({ interviewId }: { interviewId: number }) {
         await setTopics({ interviewId, topics: next });
       } catch (thrown) {
         setError(toAppError(thrown));
+        // Back to what is stored: a tick that was not kept must not look kept.
+        setEdited(null);
+        await stored.refetch();
       }
     });
   };

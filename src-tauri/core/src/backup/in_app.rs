@@ -1,0 +1,134 @@
+//! Restoring from the app's first screen: a backup from the Downloads folder, put into the
+//! app's own data directory, which holds no vault. The setup screen may already have saved the
+//! language chosen there (the one file such a directory holds); it is set aside for the restore
+//! and put back after, whatever the outcome, so the restore still goes only into an empty
+//! directory.
+
+use std::fs;
+use std::path::Path;
+
+use age::secrecy::SecretString;
+use serde::Deserialize;
+
+use super::{open_backup, restore_opened, BackupKey, Error, Opening, Restored, Result};
+use crate::vault::RecoveryKey;
+use crate::{fs_atomic, preferences};
+
+/// What the consultant typed to restore, as the app sends it.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum RestoreWith {
+    /// A backup made to a passphrase: that passphrase, and the vault's passphrase on the day of
+    /// the backup (the restored vault opens with it).
+    #[serde(rename_all = "camelCase")]
+    Passphrases {
+        /// The backup's passphrase.
+        #[cfg_attr(feature = "specta", specta(type = String))]
+        #[serde(deserialize_with = "secret")]
+        backup_passphrase: SecretString,
+        /// The vault's passphrase on the day of the backup.
+        #[cfg_attr(feature = "specta", specta(type = String))]
+        #[serde(deserialize_with = "secret")]
+        vault_passphrase: SecretString,
+    },
+    /// A backup made to the recovery key: the key, and the passphrase the vault takes now.
+    #[serde(rename_all = "camelCase")]
+    RecoveryKey {
+        /// The recovery key, as written down.
+        #[cfg_attr(feature = "specta", specta(type = String))]
+        #[serde(deserialize_with = "secret")]
+        recovery_key: SecretString,
+        /// The new passphrase.
+        #[cfg_attr(feature = "specta", specta(type = String))]
+        #[serde(deserialize_with = "secret")]
+        new_passphrase: SecretString,
+    },
+}
+
+/// A secret as it arrives: a secret type from here on.
+fn secret<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<SecretString, D::Error> {
+    String::deserialize(deserializer).map(SecretString::from)
+}
+
+impl std::fmt::Debug for RestoreWith {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Passphrases { .. } => "Passphrases(..)",
+            Self::RecoveryKey { .. } => "RecoveryKey(..)",
+        })
+    }
+}
+
+/// The backups the app can offer: the `.age` files in `dir` (its Downloads), newest first.
+pub fn candidates(dir: &Path) -> Result<Vec<String>> {
+    fs_atomic::age_files_in(dir).map_err(Error::Io)
+}
+
+/// Restores the backup named `name` in `downloads` into `data_dir`, which must hold no vault.
+pub async fn restore_into_app(
+    downloads: &Path,
+    name: &str,
+    with: &RestoreWith,
+    data_dir: &Path,
+) -> Result<Restored> {
+    let not_found = |error: std::io::Error| match error.kind() {
+        std::io::ErrorKind::NotFound => Error::FileNotFound,
+        _ => Error::Io(error),
+    };
+    let file = fs_atomic::file_in(downloads, name).map_err(not_found)?;
+    let sealed = fs_atomic::read_at_most(&file, super::MAX_BACKUP_BYTES).map_err(not_found)?;
+    let recovery_key = match with {
+        RestoreWith::RecoveryKey { recovery_key, .. } => Some(RecoveryKey::parse(recovery_key)?),
+        RestoreWith::Passphrases { .. } => None,
+    };
+    let preferences_file = data_dir.join(preferences::PREFERENCES_FILE);
+    let set_aside = match fs::read(&preferences_file) {
+        Ok(bytes) => {
+            fs::remove_file(&preferences_file).map_err(Error::Io)?;
+            Some(bytes)
+        }
+        Err(_) => None,
+    };
+    // Each backup is opened in a statement of its own: the identity it borrows is not `Sync`,
+    // so it must be gone before the first await.
+    let outcome = match (with, &recovery_key) {
+        (RestoreWith::RecoveryKey { new_passphrase, .. }, Some(key)) => {
+            let opened = open_backup(&sealed, BackupKey::Identities(&[key.identity()]));
+            match opened {
+                Ok(opened) => {
+                    let opening = Opening::Recovery {
+                        key,
+                        new_passphrase,
+                    };
+                    restore_opened(opened, opening, data_dir).await
+                }
+                Err(error) => Err(error),
+            }
+        }
+        (
+            RestoreWith::Passphrases {
+                backup_passphrase,
+                vault_passphrase,
+            },
+            _,
+        ) => {
+            let opened = open_backup(&sealed, BackupKey::Passphrase(backup_passphrase));
+            match opened {
+                Ok(opened) => {
+                    restore_opened(opened, Opening::Passphrase(vault_passphrase), data_dir).await
+                }
+                Err(error) => Err(error),
+            }
+        }
+        (RestoreWith::RecoveryKey { .. }, None) => Err(Error::NotABackup),
+    };
+    if let Some(bytes) = set_aside {
+        // Into the restored vault's directory, or back where it was. Should it fail, the
+        // language falls back to Japanese: not a reason to report a restore that worked as failed.
+        let _ = fs_atomic::write_file(&preferences_file, &bytes);
+    }
+    outcome
+}
