@@ -12,11 +12,18 @@ fn joins_previous(c: char) -> bool {
     matches!(c, '\u{FF9E}' | '\u{FF9F}') || unicode_normalization::char::is_combining_mark(c)
 }
 
+/// Characters that never decide a match: variation selectors (渡邉 with or without its glyph
+/// variant) and hyphens, dashes and minus signs (E-4711, E‐4711, E4711).
+fn ignored(c: char) -> bool {
+    matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
+        || matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
+}
+
 /// A run of characters as compared: NFKC, katakana as hiragana, Latin letters in lower case;
 /// nothing for whitespace, which is never part of a match.
 fn folded(run: &str) -> Vec<char> {
     run.nfkc()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !c.is_whitespace() && !ignored(*c))
         .map(|c| match c {
             'ァ'..='ヶ' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
             _ => c.to_ascii_lowercase(),
@@ -56,9 +63,23 @@ fn occurrences<'w>(text: &str, words: &'w [String]) -> (Vec<Range<usize>>, Vec<&
         if needle.is_empty() || needle.len() > compared.len() {
             continue;
         }
+        // A number or code is itself only between other characters: E4711 is not in E47110,
+        // nor 2025 in 20251.
+        let alphanumeric = needle.iter().all(char::is_ascii_alphanumeric);
+        let bounded = |start: usize, end: usize| {
+            !alphanumeric
+                || (start
+                    .checked_sub(1)
+                    .is_none_or(|before| !compared[before].is_ascii_alphanumeric())
+                    && compared
+                        .get(end)
+                        .is_none_or(|after| !after.is_ascii_alphanumeric()))
+        };
         let mut hit = false;
         for start in 0..=compared.len() - needle.len() {
-            if compared[start..start + needle.len()] == needle[..] {
+            if compared[start..start + needle.len()] == needle[..]
+                && bounded(start, start + needle.len())
+            {
                 ranges.push(origin[start].start..origin[start + needle.len() - 1].end);
                 hit = true;
             }
@@ -117,6 +138,7 @@ mod tests {
             ("ｱﾍﾞﾏﾘ", "〇〇"),
             ("番号 Ｅ－４７１１ の件", "番号 〇〇 の件"),
             ("番号 e-4711", "番号 〇〇"),
+            ("番号 E4711 と E47110", "番号 〇〇 と E47110"),
             ("あまり話さない", "あまり話さない"),
         ] {
             assert_eq!(masked(text, &name, "〇〇"), expected, "{text}");

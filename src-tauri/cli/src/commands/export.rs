@@ -76,7 +76,7 @@ pub enum ExportCommand {
     /// As a supervisor: write your comments on a report, for the consultant's inbox recipient
     /// (they import it with `kizuki import`).
     Comments {
-        /// The reference the supervision report carries (its `regarding`, e.g. KZS-7).
+        /// The reference the supervision report carries (its `regarding`, e.g. KZS-7-X4QF8M2RTA).
         #[arg(long)]
         regarding: String,
         /// Your name, as the consultant will see it.

@@ -62,9 +62,12 @@ impl std::fmt::Debug for RestoreWith {
     }
 }
 
-/// The backups the app can offer: the `.age` files in `dir` (its Downloads), newest first.
+/// The backups the app can offer: the `.age` files in `dir` (its Downloads) named as Kizuki
+/// names backups, newest first (the packages beside them are not backups).
 pub fn candidates(dir: &Path) -> Result<Vec<String>> {
-    fs_atomic::age_files_in(dir).map_err(Error::Io)
+    let mut names = fs_atomic::age_files_in(dir).map_err(Error::Io)?;
+    names.retain(|name| name.starts_with(super::BACKUP_FILE_PREFIX));
+    Ok(names)
 }
 
 /// Restores the backup named `name` in `downloads` into `data_dir`, which must hold no vault.
@@ -85,6 +88,17 @@ pub async fn restore_into_app(
         RestoreWith::Passphrases { .. } => None,
     };
     let preferences_file = data_dir.join(preferences::PREFERENCES_FILE);
+    // Refused before anything is touched when the directory holds more than the preferences.
+    let holds_more = match fs::read_dir(data_dir) {
+        Ok(entries) => entries
+            .filter_map(std::result::Result::ok)
+            .any(|entry| entry.file_name() != preferences::PREFERENCES_FILE),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => false,
+        Err(error) => return Err(Error::Io(error)),
+    };
+    if holds_more {
+        return Err(Error::TargetNotEmpty);
+    }
     let set_aside = match fs::read(&preferences_file) {
         Ok(bytes) => {
             fs::remove_file(&preferences_file).map_err(Error::Io)?;
@@ -128,7 +142,8 @@ pub async fn restore_into_app(
     if let Some(bytes) = set_aside {
         // Into the restored vault's directory, or back where it was. Should it fail, the
         // language falls back to Japanese: not a reason to report a restore that worked as failed.
-        let _ = fs_atomic::write_file(&preferences_file, &bytes);
+        let _ = fs_atomic::create_private_dir(data_dir)
+            .and_then(|()| fs_atomic::write_file(&preferences_file, &bytes));
     }
     outcome
 }

@@ -270,8 +270,11 @@ async fn the_app_restores_from_downloads_into_its_own_directory_and_keeps_the_la
     )
     .await?;
     vault.lock().await;
+    // A package beside the backup is not offered.
+    std::fs::write(downloads.join("人事向けサマリー-KZ-1-KZC-1.age"), b"age")?;
     let names = candidates(&downloads)?;
     assert_eq!(names.len(), 1);
+    assert!(names[0].starts_with(BACKUP_FILE_PREFIX));
     // The setup screen saved a language; the directory holds nothing else.
     let data_dir = dir.path().join("app");
     crate::preferences::save(
@@ -284,6 +287,15 @@ async fn the_app_restores_from_downloads_into_its_own_directory_and_keeps_the_la
         recovery_key: recovery_key.expose_text(),
         new_passphrase: secret("あたらしいあいことば"),
     };
+    // A directory holding anything but the language is refused before anything moves.
+    std::fs::write(data_dir.join("notes.txt"), b"x")?;
+    let crowded = restore_into_app(&downloads, &names[0], &with, &data_dir).await;
+    assert_eq!(
+        crowded.err().map(|e| e.code()),
+        Some(crate::ErrorCode::TargetNotEmpty)
+    );
+    assert!(data_dir.join("preferences.json").exists());
+    std::fs::remove_file(data_dir.join("notes.txt"))?;
     // A name that is not a plain file name in Downloads is refused, and nothing moves.
     let outside = restore_into_app(&downloads, "../vault/kizuki.db", &with, &data_dir).await;
     assert!(outside.is_err());

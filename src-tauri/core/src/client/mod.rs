@@ -42,7 +42,12 @@ pub(crate) fn identifying_words(
             .map(str::to_owned),
     );
     words.extend(name_kana.map(squeeze));
-    words.extend(employee_number.map(squeeze));
+    // A number of one to three characters is everywhere in a text (12月, 101名): not a sign.
+    words.extend(
+        employee_number
+            .map(squeeze)
+            .filter(|number| number.chars().count() >= 4),
+    );
     words.retain(|word| !word.is_empty());
     words.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     words.dedup();

@@ -65,7 +65,7 @@ pub(super) async fn preview(
             client::identifying_words(name, Some(kana), number.as_deref())
         })
         .collect();
-    words.extend(merged_departments(&facts.people, &document.by_department));
+    words.extend(merged_groups(&facts.people, &document));
     let written = format!("{}\n{}", document.findings, document.proposals);
     let mut identifiers_in_text: Vec<String> = crate::identifying::found_in(&written, &words)
         .into_iter()
@@ -79,26 +79,38 @@ pub(super) async fn preview(
     })
 }
 
-/// The departments merged into 「その他」: too small to show, so not to be named in the text
-/// either.
-fn merged_departments(people: &[Person], by_department: &Breakdown) -> Vec<String> {
-    let shown: Vec<&str> = by_department
-        .tables
-        .first()
-        .map(|table| {
-            table
-                .rows
-                .iter()
-                .filter(|row| row.group.code.is_none())
-                .map(|row| row.group.label.as_str())
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut merged: Vec<String> = people
+/// The departments and age bands merged into 「その他」: too small to show, so not to be named
+/// in the text either. (A department called 「その他」 itself is a word of every text.)
+fn merged_groups(people: &[Person], document: &OverallDocument) -> Vec<String> {
+    let shown = |breakdown: &Breakdown| -> Vec<String> {
+        breakdown
+            .tables
+            .first()
+            .map(|table| {
+                table
+                    .rows
+                    .iter()
+                    .map(|row| row.group.label.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let shown_departments = shown(&document.by_department);
+    let shown_bands = shown(&document.by_age_band);
+    let departments = people
         .iter()
         .filter_map(|person| person.department.as_deref().map(str::trim))
-        .filter(|department| !department.is_empty() && !shown.contains(department))
+        .filter(|department| !department.is_empty())
         .map(str::to_owned)
+        .filter(|department| !shown_departments.contains(department));
+    let bands = people
+        .iter()
+        .filter_map(|person| person.age_band)
+        .map(|band| band.document_label().to_owned())
+        .filter(|band| !shown_bands.contains(band));
+    let mut merged: Vec<String> = departments
+        .chain(bands)
+        .filter(|group| !["その他", "未設定"].contains(&group.as_str()))
         .collect();
     merged.sort();
     merged.dedup();

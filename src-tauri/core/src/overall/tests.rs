@@ -545,6 +545,8 @@ async fn a_name_in_the_findings_stops_the_export_and_nothing_is_written() -> Tes
         ("ｲﾄｳ ｼﾞﾛｳさん", vec!["いとうじろう"]),
         // 開発部 is merged into 「その他」: naming it would name a group too small to show.
         ("開発部では残業が多い。", vec!["開発部"]),
+        // So are the age bands merged: 50代 has one person.
+        ("50代の1名は", vec!["50代"]),
     ] {
         save_text(
             &vault,

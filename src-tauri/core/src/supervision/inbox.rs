@@ -140,18 +140,22 @@ pub async fn import(vault: &Vault, sealed: &[u8]) -> Result<InboxItem, ImportErr
         return Err(ImportError::NotComments);
     }
     let sha256 = package::sha256(sealed);
-    // Linked only through the reference a supervision package carried: references are never
-    // given twice, and go with the client they were given for.
+    // Linked only through the reference a supervision package carried, its random token
+    // included: a number alone could be guessed, or given again after a restore.
     let client_id: Option<ClientId> = match comments
         .regarding
         .strip_prefix(super::REFERENCE_PREFIX)
-        .and_then(|id| id.parse::<i64>().ok())
+        .and_then(|reference| reference.split_once('-'))
+        .filter(|(id, token)| id.bytes().all(|b| b.is_ascii_digit()) && !token.is_empty())
     {
-        Some(id) => sqlx::query_scalar("SELECT client_id FROM supervision_exports WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(record::Error::from)?,
+        Some((id, token)) => sqlx::query_scalar(
+            "SELECT client_id FROM supervision_exports WHERE id = ? AND token = ?",
+        )
+        .bind(id.parse::<i64>().unwrap_or_default())
+        .bind(token)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(record::Error::from)?,
         None => None,
     };
     let now = Utc::now();

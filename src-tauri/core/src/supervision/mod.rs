@@ -161,21 +161,39 @@ async fn gather(
     Ok((document, consent))
 }
 
+/// The random part of a package's reference: 10 characters of an alphabet without look-alikes
+/// (about 50 bits), so that a reference cannot be guessed from its number.
+fn reference_token() -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    use rand::RngCore;
+    let mut bytes = [0u8; 10];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    bytes
+        .iter()
+        .map(|byte| ALPHABET[usize::from(*byte) % ALPHABET.len()] as char)
+        .collect()
+}
+
 /// A company's name as people shorten it: without 株式会社 and the like.
 fn without_legal_form(name: &str) -> Option<String> {
-    const FORMS: [&str; 6] = [
+    use unicode_normalization::UnicodeNormalization;
+    const FORMS: [&str; 7] = [
         "株式会社",
         "有限会社",
         "合同会社",
         "合資会社",
         "合名会社",
         "(株)",
+        "(有)",
     ];
+    // NFKC first: （株） and ㈱ become (株).
+    let name: String = name.nfkc().collect();
     let short = FORMS
         .iter()
-        .fold(name.to_owned(), |name, form| name.replace(form, ""));
+        .fold(name.clone(), |name, form| name.replace(form, ""));
     let short = short.trim();
-    (short != name && short.chars().count() >= 2).then(|| short.to_owned())
+    // Two characters alone (アイ) are inside too many words to mask.
+    (short != name && short.chars().count() >= 3).then(|| short.to_owned())
 }
 
 /// The report exactly as the supervisor would receive it.
@@ -201,17 +219,20 @@ pub async fn export(
     let client_id = report::store::get(&mut tx, request.report_id)
         .await?
         .client_id;
+    let token = reference_token();
     let reference = sqlx::query(
-        "INSERT INTO supervision_exports (client_id, report_id, exported_at) VALUES (?, ?, ?)",
+        "INSERT INTO supervision_exports (client_id, report_id, exported_at, token)
+         VALUES (?, ?, ?, ?)",
     )
     .bind(client_id)
     .bind(request.report_id)
     .bind(now)
+    .bind(&token)
     .execute(&mut *tx)
     .await
     .map_err(record::Error::from)?
     .last_insert_rowid();
-    document.regarding = Some(format!("{REFERENCE_PREFIX}{reference}"));
+    document.regarding = Some(format!("{REFERENCE_PREFIX}{reference}-{token}"));
     let archive = package::assemble(
         PackageKind::SupervisionReport,
         consent.as_ref().map(|consent| package::ConsentReference {
@@ -237,9 +258,9 @@ pub async fn export(
     );
     let sealed = package::seal(&archive, &target.encryption, target.armored)?;
     let sha256 = package::sha256(&sealed);
+    // The log names the package by its number; its token stays with the package.
     let client_reference = format!(
-        "{} {}",
-        document.regarding.as_deref().unwrap_or_default(),
+        "{REFERENCE_PREFIX}{reference} {}",
         document.client.reference
     );
     let (subject, provision_record) = match &consent {

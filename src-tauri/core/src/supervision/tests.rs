@@ -145,6 +145,23 @@ async fn a_consent_to_a_supervisor_names_the_client_and_keeps_the_provision_reco
     };
     consent::grant(&vault, &to_supervisor(vec![SharePart::Themes])).await?;
     assert!(preview(&vault, &request(&scene)).await?.pseudonymised);
+    // Nor one for another program.
+    let company_id = program::get(&vault, scene.program_id).await?.company_id;
+    let other_program = program::create(
+        &vault,
+        &fixtures::program_input(company_id, "2025年度 セルフ・キャリアドック"),
+    )
+    .await?
+    .id;
+    consent::grant(
+        &vault,
+        &consent::ConsentInput {
+            program_id: Some(other_program),
+            ..to_supervisor(NAMING_PARTS.to_vec())
+        },
+    )
+    .await?;
+    assert!(preview(&vault, &request(&scene)).await?.pseudonymised);
     let granted = consent::grant(&vault, &to_supervisor(NAMING_PARTS.to_vec())).await?;
     let document = preview(&vault, &request(&scene)).await?;
     assert!(!document.pseudonymised);
@@ -225,6 +242,18 @@ async fn the_inbox_takes_comments_addressed_to_it_once_and_keeps_them_read_only(
     )?;
     let regarding = sent["regarding"].as_str().ok_or("no reference")?.to_owned();
     assert!(regarding.starts_with(REFERENCE_PREFIX), "{regarding}");
+    // Its number with a made-up token links to no one.
+    let (number, _) = regarding.rsplit_once('-').ok_or("no token")?;
+    let forged = comments_package(
+        &SupervisionComments {
+            comments: "推測した参照".into(),
+            ..comments(&format!("{number}-AAAAAAAAAA"))
+        },
+        &Encryption::Recipients(vec![mine.clone()]),
+        false,
+        Utc::now(),
+    )?;
+    assert_eq!(inbox::import(&vault, &forged).await?.client_id, None);
     let sealed = sealed_to(&mine, &regarding)?;
     let item = inbox::import(&vault, &sealed).await?;
     assert_eq!(item.client_id, Some(scene.client_id));
@@ -271,7 +300,7 @@ async fn the_inbox_takes_comments_addressed_to_it_once_and_keeps_them_read_only(
         let error = inbox::import(&vault, &bytes).await.err();
         assert_eq!(error.as_ref().map(ImportError::code), Some(code));
     }
-    assert_eq!(inbox::list(&vault).await?.len(), 2);
+    assert_eq!(inbox::list(&vault).await?.len(), 3);
     let edited = sqlx::query("UPDATE inbox_items SET comments = 'x'")
         .execute(vault.pool())
         .await;
@@ -281,7 +310,7 @@ async fn the_inbox_takes_comments_addressed_to_it_once_and_keeps_them_read_only(
         .into_iter()
         .filter(|entry| entry.action == crate::audit::Action::Import)
         .collect();
-    assert_eq!(imports.len(), 2);
+    assert_eq!(imports.len(), 3);
 
     // Comments about a client go with the client's erasure; the others stay.
     crate::erasure::erase_client(
@@ -292,9 +321,12 @@ async fn the_inbox_takes_comments_addressed_to_it_once_and_keeps_them_read_only(
         },
     )
     .await?;
-    let left = inbox::list(&vault).await?;
-    assert_eq!(left.len(), 1);
-    assert_eq!(left[0].comments, "別のコメント");
+    let left: Vec<String> = inbox::list(&vault)
+        .await?
+        .into_iter()
+        .map(|item| item.comments)
+        .collect();
+    assert_eq!(left, ["別のコメント", "推測した参照"]);
     vault.lock().await;
     Ok(())
 }

@@ -243,7 +243,8 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             (20261128000000, true),
             (20261129000000, true),
             (20261130000000, true),
-            (20261201000000, true)
+            (20261201000000, true),
+            (20261202000000, true)
         ]
     );
     let tables: Vec<String> =

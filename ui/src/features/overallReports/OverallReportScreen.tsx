@@ -50,18 +50,20 @@ function OverallReport({ program, text }: { program: Program; text: OverallText 
   const { mutateAsync: saveText } = useSaveOverallText();
   // One row holds both texts: each editor saves its own value with the other's last one sent,
   // so whichever saves last stores what both hold.
-  // Not state: nothing renders from it, and a save must see the other editor's value at once.
-  const [latest] = useState(() => new Map([
-    ["findings", text.findings],
-    ["proposals", text.proposals],
-  ]));
-  const saveField = (field: "findings" | "proposals") => async (value: string) => {
-    latest.set(field, value);
-    const saved = await saveText({
-      programId: program.id,
-      text: { findings: latest.get("findings") ?? "", proposals: latest.get("proposals") ?? "" },
-    });
-    return { updatedAt: saved.updatedAt ?? "" };
+  // Not state: nothing renders from it. Saves run one after another, each sending both
+  // texts as they stand when it runs, so the last to run stores the latest pair.
+  const [saving] = useState(() => ({
+    latest: { findings: text.findings, proposals: text.proposals },
+    queue: Promise.resolve(),
+  }));
+  const saveField = (field: "findings" | "proposals") => (value: string) => {
+    saving.latest[field] = value;
+    const run = saving.queue.then(() => saveText({ programId: program.id, text: { ...saving.latest } }));
+    saving.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run.then((saved) => ({ updatedAt: saved.updatedAt ?? "" }));
   };
   const findings = useAutosave({
     initial: text.findings,

@@ -40,7 +40,7 @@ export const reportQueries = {
 /** What a change of a report's text makes out of date: its history and its client's list. */
 function touchedBy(report: Report) {
   // A supervision preview shows the report's text.
-  return [reportKeys.versions(report.id), reportKeys.ofClient(report.clientId), supervisionKeys.all];
+  return [reportKeys.versions(report.id), reportKeys.ofClient(report.clientId), supervisionKeys.previews()];
 }
 
 export const reportMutations = {

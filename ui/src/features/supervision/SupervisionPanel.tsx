@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { AppError } from "../../ipc/appError";
 import { FormError } from "../../shared/FormError";
 import { PackageExportForm } from "../../shared/PackageExportForm";
 import { usePendingSaves } from "../../shared/pendingSaves";
@@ -92,7 +93,9 @@ function Supervision({ reportId }: { reportId: number }) {
         onForget={reset}
         onExport={async (encryption) => {
           // The report's parts being typed are stored first: the package holds what is on screen.
-          await flushAll();
+          if (!(await flushAll())) {
+            throw new AppError("storage", "a part of the report could not be saved", null);
+          }
           return exportSupervision.mutateAsync({ request: asked(question), ...encryption });
         }}
       />

@@ -6,7 +6,8 @@ import { consentKeys } from "../consents/queries";
 
 export const supervisionKeys = {
   all: ["supervision"] as const,
-  preview: (request: SupervisionRequest) => [...supervisionKeys.all, "preview", request] as const,
+  previews: () => [...supervisionKeys.all, "preview"] as const,
+  preview: (request: SupervisionRequest) => [...supervisionKeys.previews(), request] as const,
   inbox: () => [...supervisionKeys.all, "inbox"] as const,
   recipient: () => [...supervisionKeys.all, "recipient"] as const,
   candidates: () => [...supervisionKeys.all, "candidates"] as const,

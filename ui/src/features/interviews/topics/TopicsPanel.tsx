@@ -21,16 +21,23 @@ export function TopicsPanel({ interviewId }: { interviewId: number }) {
   const [edited, setEdited] = useState<Topics | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const queue = useRef(Promise.resolve());
+  // Bumped when a save fails: the ticks queued after it carried the failed one, so they go too.
+  const generation = useRef(0);
   const topics = edited ?? stored.data;
 
   const change = (next: Topics) => {
     setEdited(next);
     setError(null);
+    const mine = generation.current;
     queue.current = queue.current.then(async () => {
+      if (mine !== generation.current) {
+        return;
+      }
       try {
         await setTopics({ interviewId, topics: next });
       } catch (thrown) {
         setError(toAppError(thrown));
+        generation.current += 1;
         // Back to what is stored: a tick that was not kept must not look kept.
         setEdited(null);
         await stored.refetch();
