@@ -12,19 +12,25 @@ use crate::vault::{Error, Result};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
-/// Connections a vault keeps: one writer and a few readers is plenty for one person's records.
-const MAX_CONNECTIONS: u32 = 4;
+/// Connections a vault keeps: one. In WAL mode a write on one connection makes every other
+/// connection drop its whole page cache at its next transaction, and for SQLCipher every page
+/// read again is decrypted again: with four connections, saving a note cost 1.5× plain SQLite
+/// and the first search after it 2× (BENCHMARKS.md). One person's app asks one thing at a time
+/// in milliseconds; the longest hold, a backup's copy of the files, takes about a second.
+const MAX_CONNECTIONS: u32 = 1;
 
 /// Applied after the key, on every connection. Temp data stays in memory because SQLite's
 /// temporary files are not encrypted; secure_delete zeroes freed pages so an erased client does
-/// not linger in free space. Every page read from an encrypted database is decrypted, so each
-/// connection keeps 16 MB of decrypted pages (SQLite's default is 2 MB): a decade of practice
-/// is searched without decrypting the same pages on every query (see BENCHMARKS.md).
+/// not linger in free space. Every page read from an encrypted database is decrypted, so the
+/// one connection may keep up to 256 MB of decrypted pages (SQLite's default is 2 MB): a
+/// decade of practice, about 240 MB, is then decrypted once rather than on every query; at
+/// 64 MB the dashboard of a decade took 141 ms instead of 12 (see BENCHMARKS.md). The cache
+/// grows only as pages are read, and is freed when the vault locks.
 const CONNECTION_PRAGMAS: &str = "PRAGMA journal_mode = WAL; \
      PRAGMA synchronous = NORMAL; \
      PRAGMA temp_store = MEMORY; \
      PRAGMA secure_delete = ON; \
-     PRAGMA cache_size = -16384; \
+     PRAGMA cache_size = -262144; \
      PRAGMA foreign_keys = ON;";
 
 /// Whether the database file may be created (setup) or must exist (unlock).
