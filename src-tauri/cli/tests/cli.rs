@@ -1280,13 +1280,7 @@ fn a_consented_summary_is_exported_for_the_reference_age_and_everything_else_is_
 
     // A part outside the consent is named, in the user's language, and nothing is written.
     let identity = cli.data_dir().join("hr.key");
-    let keygen = Command::new("age-keygen")
-        .arg("-o")
-        .arg(&identity)
-        .output()
-        .unwrap_or_else(|e| panic!("age-keygen is needed (scripts/test.sh installs it): {e}"));
-    assert!(keygen.status.success());
-    let public = age_public(&identity);
+    let public = age_identity(&identity);
     let package = cli.data_dir().join("summary.age");
     let package_arg = package.to_string_lossy().into_owned();
     let summary = cli.write("summary.txt", "要約マーカー甲".as_bytes());
@@ -1431,6 +1425,17 @@ fn a_consented_summary_is_exported_for_the_reference_age_and_everything_else_is_
     assert_eq!(actions, ["consent_revoked", "export", "consent_granted"]);
     let verified = cli.ok(&["audit", "verify"]);
     assert!(verified.starts_with("ok\t3\t"), "{verified}");
+}
+
+/// A new identity made by the reference `age-keygen` in `identity`; its public key.
+fn age_identity(identity: &Path) -> String {
+    let keygen = Command::new("age-keygen")
+        .arg("-o")
+        .arg(identity)
+        .output()
+        .unwrap_or_else(|e| panic!("age-keygen is needed (scripts/test.sh installs it): {e}"));
+    assert!(keygen.status.success());
+    age_public(identity)
 }
 
 fn age_public(identity: &Path) -> String {
@@ -1612,13 +1617,7 @@ fn an_overall_report_shows_no_small_group_and_no_name_and_opens_with_the_referen
         assert_eq!(topics, format!("theme\t{theme}\nissue\tworkload"));
     }
     let identity = cli.data_dir().join("hr.key");
-    let keygen = Command::new("age-keygen")
-        .arg("-o")
-        .arg(&identity)
-        .output()
-        .unwrap_or_else(|e| panic!("age-keygen is needed (scripts/test.sh installs it): {e}"));
-    assert!(keygen.status.success());
-    let public = age_public(&identity);
+    let public = age_identity(&identity);
     let package = cli.data_dir().join("overall.age");
     let package_arg = package.to_string_lossy().into_owned();
     let export = |findings: &str| {
@@ -1736,13 +1735,7 @@ fn supervision_goes_pseudonymised_and_the_supervisors_comments_come_back_into_th
         &part,
     ]);
     let identity = cli.data_dir().join("sv.key");
-    let keygen = Command::new("age-keygen")
-        .arg("-o")
-        .arg(&identity)
-        .output()
-        .unwrap_or_else(|e| panic!("age-keygen is needed (scripts/test.sh installs it): {e}"));
-    assert!(keygen.status.success());
-    let supervisor = age_public(&identity);
+    let supervisor = age_identity(&identity);
     let package = cli.data_dir().join("sv.age");
     let package_arg = package.to_string_lossy().into_owned();
     let sha256 = cli.ok(&[

@@ -10,7 +10,7 @@ use std::path::Path;
 use age::secrecy::SecretString;
 use serde::Deserialize;
 
-use super::{open_backup, restore_opened, BackupKey, Error, Opening, Restored, Result};
+use super::{restore, restore_with_recovery_key, BackupKey, Error, Restored, Result};
 use crate::vault::RecoveryKey;
 use crate::{fs_atomic, preferences};
 
@@ -83,6 +83,7 @@ pub async fn restore_into_app(
     };
     let file = fs_atomic::file_in(downloads, name).map_err(not_found)?;
     let sealed = fs_atomic::read_at_most(&file, super::MAX_BACKUP_BYTES).map_err(not_found)?;
+    // A recovery key that is not one is refused before anything is touched.
     let recovery_key = match with {
         RestoreWith::RecoveryKey { recovery_key, .. } => Some(RecoveryKey::parse(recovery_key)?),
         RestoreWith::Passphrases { .. } => None,
@@ -106,21 +107,9 @@ pub async fn restore_into_app(
         }
         Err(_) => None,
     };
-    // Each backup is opened in a statement of its own: the identity it borrows is not `Sync`,
-    // so it must be gone before the first await.
     let outcome = match (with, &recovery_key) {
         (RestoreWith::RecoveryKey { new_passphrase, .. }, Some(key)) => {
-            let opened = open_backup(&sealed, BackupKey::Identities(&[key.identity()]));
-            match opened {
-                Ok(opened) => {
-                    let opening = Opening::Recovery {
-                        key,
-                        new_passphrase,
-                    };
-                    restore_opened(opened, opening, data_dir).await
-                }
-                Err(error) => Err(error),
-            }
+            restore_with_recovery_key(&sealed, key, new_passphrase, data_dir).await
         }
         (
             RestoreWith::Passphrases {
@@ -129,13 +118,8 @@ pub async fn restore_into_app(
             },
             _,
         ) => {
-            let opened = open_backup(&sealed, BackupKey::Passphrase(backup_passphrase));
-            match opened {
-                Ok(opened) => {
-                    restore_opened(opened, Opening::Passphrase(vault_passphrase), data_dir).await
-                }
-                Err(error) => Err(error),
-            }
+            let key = BackupKey::Passphrase(backup_passphrase);
+            restore(&sealed, key, vault_passphrase, data_dir).await
         }
         (RestoreWith::RecoveryKey { .. }, None) => Err(Error::NotABackup),
     };

@@ -311,14 +311,17 @@ pub struct Restored {
 /// vault is written beside it first, opened with `passphrase` (the vault's passphrase at the
 /// time of the backup) and checked; only then is it moved into place. A restore that fails
 /// at any point leaves nothing.
-pub async fn restore(
+///
+/// The backup is decrypted before the future is made: the identities in `key` are not `Sync`,
+/// and a future that held them could not be sent between threads (the app's commands must be).
+pub fn restore<'a>(
     sealed: &[u8],
     key: BackupKey<'_>,
-    passphrase: &SecretString,
-    target: &Path,
-) -> Result<Restored> {
-    let opened = open_backup(sealed, key)?;
-    restore_opened(opened, Opening::Passphrase(passphrase), target).await
+    passphrase: &'a SecretString,
+    target: &'a Path,
+) -> impl std::future::Future<Output = Result<Restored>> + Send + 'a {
+    let opened = open_backup(sealed, key);
+    async move { restore_opened(opened?, Opening::Passphrase(passphrase), target).await }
 }
 
 /// Restores a backup made to the recovery key's recipient (`backup::recovery_recipient`) with
@@ -343,7 +346,7 @@ pub async fn restore_with_recovery_key(
 }
 
 /// How the restored vault is opened for its check.
-pub(crate) enum Opening<'a> {
+enum Opening<'a> {
     Passphrase(&'a SecretString),
     Recovery {
         key: &'a RecoveryKey,
@@ -359,7 +362,7 @@ pub async fn recovery_recipient(vault: &Vault) -> Result<Option<String>> {
 
 /// Decrypts and checks a backup package. Apart from the restore that follows, and never held
 /// across an await: an identity is not `Sync`, and the app's commands must be `Send`.
-pub(crate) fn open_backup(sealed: &[u8], key: BackupKey<'_>) -> Result<package::Package> {
+fn open_backup(sealed: &[u8], key: BackupKey<'_>) -> Result<package::Package> {
     if sealed.len() > MAX_BACKUP_BYTES {
         return Err(Error::Open(package::OpenError::TooLarge));
     }
@@ -379,7 +382,7 @@ pub(crate) fn open_backup(sealed: &[u8], key: BackupKey<'_>) -> Result<package::
 }
 
 /// Puts an opened backup into `target` by way of a checked copy beside it.
-pub(crate) async fn restore_opened(
+async fn restore_opened(
     opened: package::Package,
     opening: Opening<'_>,
     target: &Path,

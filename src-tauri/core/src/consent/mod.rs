@@ -202,6 +202,16 @@ impl Consent {
     pub fn reference(&self) -> String {
         format!("KZC-{}", self.id)
     }
+
+    /// The consent as a package's manifest names it.
+    pub(crate) fn package_reference(&self) -> crate::package::ConsentReference {
+        crate::package::ConsentReference {
+            reference: self.reference(),
+            recipient_kind: crate::text::wire_name(&self.recipient_kind),
+            granted_on: self.granted_on.to_string(),
+            expires_on: self.expires_on.map(|day| day.to_string()),
+        }
+    }
 }
 
 /// A revocation as the consultant records it.

@@ -235,25 +235,9 @@ pub async fn export_summary(
     let json = serde_json::to_vec_pretty(document).unwrap_or_default();
     let archive = package::assemble(
         PackageKind::HrSummary,
-        Some(package::ConsentReference {
-            reference: consent.reference(),
-            recipient_kind: text::wire_name(&consent.recipient_kind),
-            granted_on: consent.granted_on.to_string(),
-            expires_on: consent.expires_on.map(|day| day.to_string()),
-        }),
+        Some(consent.package_reference()),
         audit::store::head(&mut tx).await?,
-        &[
-            Document {
-                name: "summary.html".into(),
-                media_type: "text/html; charset=utf-8",
-                content: summary::html(document).into_bytes(),
-            },
-            Document {
-                name: "summary.json".into(),
-                media_type: "application/json",
-                content: json,
-            },
-        ],
+        &Document::page_and_json("summary", summary::html(document), json),
         now,
     );
     let sealed = package::seal(&archive, &target.encryption, target.armored)?;
@@ -267,18 +251,12 @@ pub async fn export_summary(
     if let Some(text) = &request.summary {
         store::save_summary(&mut tx, consent.id, text, now).await?;
     }
-    let provision_record = provision::store::insert(
+    let provision_record = provision::store::insert_under(
         &mut tx,
-        &provision::store::NewProvision {
-            recipient_kind: &text::wire_name(&consent.recipient_kind),
-            recipient_name: &consent.recipient_name,
-            client_id: consent.client_id,
-            person: &document.client.name,
-            items: &items,
-            consent_id: consent.id,
-            consent_granted_on: consent.granted_on,
-            package_sha256: &sha256,
-        },
+        &consent,
+        &document.client.name,
+        &items,
+        &sha256,
         now,
     )
     .await?;

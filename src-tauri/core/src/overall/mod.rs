@@ -137,18 +137,11 @@ pub async fn export(
         PackageKind::OverallReport,
         None,
         audit::store::head(&mut tx).await?,
-        &[
-            Document {
-                name: "overall-report.html".into(),
-                media_type: "text/html; charset=utf-8",
-                content: html::page(document).into_bytes(),
-            },
-            Document {
-                name: "overall-report.json".into(),
-                media_type: "application/json",
-                content: serde_json::to_vec_pretty(document).unwrap_or_default(),
-            },
-        ],
+        &Document::page_and_json(
+            "overall-report",
+            html::page(document),
+            serde_json::to_vec_pretty(document).unwrap_or_default(),
+        ),
         now,
     );
     let sealed = package::seal(&archive, &target.encryption, target.armored)?;

@@ -106,6 +106,25 @@ pub(crate) struct Document {
     pub(crate) content: Vec<u8>,
 }
 
+impl Document {
+    /// The two documents of a package for someone: `<stem>.html` for people and `<stem>.json`
+    /// for systems.
+    pub(crate) fn page_and_json(stem: &str, html: String, json: Vec<u8>) -> [Self; 2] {
+        [
+            Self {
+                name: format!("{stem}.html"),
+                media_type: "text/html; charset=utf-8",
+                content: html.into_bytes(),
+            },
+            Self {
+                name: format!("{stem}.json"),
+                media_type: "application/json",
+                content: json,
+            },
+        ]
+    }
+}
+
 /// Builds the archive: the manifest, then the documents.
 pub(crate) fn assemble(
     kind: PackageKind,

@@ -9,7 +9,7 @@ use crate::ids::{ClientId, ConsentId};
 use crate::record::Result;
 
 /// A provision about to be recorded.
-pub(crate) struct NewProvision<'a> {
+struct NewProvision<'a> {
     pub(crate) recipient_kind: &'a str,
     pub(crate) recipient_name: &'a str,
     pub(crate) client_id: ClientId,
@@ -20,7 +20,33 @@ pub(crate) struct NewProvision<'a> {
     pub(crate) package_sha256: &'a str,
 }
 
-pub(crate) async fn insert(
+/// Keeps the record of a package given under `consent`: to its recipient, about `person`.
+pub(crate) async fn insert_under(
+    conn: &mut SqliteConnection,
+    consent: &crate::consent::Consent,
+    person: &str,
+    items: &[String],
+    package_sha256: &str,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    insert(
+        conn,
+        &NewProvision {
+            recipient_kind: &crate::text::wire_name(&consent.recipient_kind),
+            recipient_name: &consent.recipient_name,
+            client_id: consent.client_id,
+            person,
+            items,
+            consent_id: consent.id,
+            consent_granted_on: consent.granted_on,
+            package_sha256,
+        },
+        now,
+    )
+    .await
+}
+
+async fn insert(
     conn: &mut SqliteConnection,
     provision: &NewProvision<'_>,
     now: DateTime<Utc>,

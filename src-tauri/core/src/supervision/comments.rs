@@ -74,18 +74,11 @@ pub fn comments_package(
         PackageKind::SupervisionComments,
         None,
         String::new(),
-        &[
-            Document {
-                name: "comments.html".into(),
-                media_type: "text/html; charset=utf-8",
-                content: html(comments).into_bytes(),
-            },
-            Document {
-                name: "comments.json".into(),
-                media_type: "application/json",
-                content: serde_json::to_vec_pretty(comments).unwrap_or_default(),
-            },
-        ],
+        &Document::page_and_json(
+            "comments",
+            html(comments),
+            serde_json::to_vec_pretty(comments).unwrap_or_default(),
+        ),
         now,
     );
     Ok(package::seal(&archive, encryption, armored)?)

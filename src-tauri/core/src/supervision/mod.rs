@@ -23,7 +23,7 @@ pub use document::{
 
 use crate::consent::{Consent, ConsentState, RecipientKind, SharePart};
 use crate::export::{self, Exported, Target};
-use crate::ids::{ProgramId, ReportId};
+use crate::ids::{ClientId, ProgramId, ReportId};
 use crate::package::{self, Document, Encryption, PackageKind};
 use crate::record::{self, check, Field};
 use crate::vault::Vault;
@@ -78,10 +78,18 @@ fn naming_consent(consents: Vec<Consent>, program_id: ProgramId) -> Option<Conse
     })
 }
 
+/// What an export needs beside the document: the consent that names the client, if any, and
+/// whom the report is about.
+struct Gathered {
+    document: SupervisionDocument,
+    consent: Option<Consent>,
+    client_id: ClientId,
+}
+
 async fn gather(
     conn: &mut sqlx::SqliteConnection,
     request: &SupervisionRequest,
-) -> record::Result<(SupervisionDocument, Option<Consent>)> {
+) -> record::Result<Gathered> {
     if let Some(question) = &request.question {
         check::free_text(question, MAX_QUESTION_CHARS, Field::Question)?;
     }
@@ -158,7 +166,11 @@ async fn gather(
             .map(|consent| consent.recipient_name.clone()),
         regarding: None,
     };
-    Ok((document, consent))
+    Ok(Gathered {
+        document,
+        consent,
+        client_id: client.id,
+    })
 }
 
 /// The random part of a package's reference: 10 characters of an alphabet without look-alikes
@@ -202,7 +214,7 @@ pub async fn preview(
     request: &SupervisionRequest,
 ) -> record::Result<SupervisionDocument> {
     let mut tx = vault.read().await?;
-    Ok(gather(&mut tx, request).await?.0)
+    Ok(gather(&mut tx, request).await?.document)
 }
 
 /// Writes the supervision package: pseudonymised unless a consent names a supervisor, in which
@@ -214,11 +226,12 @@ pub async fn export(
 ) -> export::Result<Exported> {
     package::check(&target.encryption, package::MIN_PASSPHRASE_CHARS)?;
     let mut tx = vault.write().await.map_err(record::Error::from)?;
-    let (mut document, consent) = gather(&mut tx, request).await?;
+    let Gathered {
+        mut document,
+        consent,
+        client_id,
+    } = gather(&mut tx, request).await?;
     let now = Utc::now();
-    let client_id = report::store::get(&mut tx, request.report_id)
-        .await?
-        .client_id;
     let token = reference_token();
     let reference = sqlx::query(
         "INSERT INTO supervision_exports (client_id, report_id, exported_at, token)
@@ -235,25 +248,13 @@ pub async fn export(
     document.regarding = Some(format!("{REFERENCE_PREFIX}{reference}-{token}"));
     let archive = package::assemble(
         PackageKind::SupervisionReport,
-        consent.as_ref().map(|consent| package::ConsentReference {
-            reference: consent.reference(),
-            recipient_kind: text::wire_name(&consent.recipient_kind),
-            granted_on: consent.granted_on.to_string(),
-            expires_on: consent.expires_on.map(|day| day.to_string()),
-        }),
+        consent.as_ref().map(Consent::package_reference),
         audit::store::head(&mut tx).await?,
-        &[
-            Document {
-                name: "supervision-report.html".into(),
-                media_type: "text/html; charset=utf-8",
-                content: document::html(&document).into_bytes(),
-            },
-            Document {
-                name: "supervision-report.json".into(),
-                media_type: "application/json",
-                content: serde_json::to_vec_pretty(&document).unwrap_or_default(),
-            },
-        ],
+        &Document::page_and_json(
+            "supervision-report",
+            document::html(&document),
+            serde_json::to_vec_pretty(&document).unwrap_or_default(),
+        ),
         now,
     );
     let sealed = package::seal(&archive, &target.encryption, target.armored)?;
@@ -269,18 +270,12 @@ pub async fn export(
                 .iter()
                 .map(|part| format!("report:{}", text::wire_name(part)))
                 .collect();
-            let id = provision::store::insert(
+            let id = provision::store::insert_under(
                 &mut tx,
-                &provision::store::NewProvision {
-                    recipient_kind: &text::wire_name(&consent.recipient_kind),
-                    recipient_name: &consent.recipient_name,
-                    client_id: consent.client_id,
-                    person: &document.client.label,
-                    items: &items,
-                    consent_id: consent.id,
-                    consent_granted_on: consent.granted_on,
-                    package_sha256: &sha256,
-                },
+                consent,
+                &document.client.label,
+                &items,
+                &sha256,
                 now,
             )
             .await?;

@@ -1,10 +1,11 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../ipc/api";
 import { FormError } from "../../shared/FormError";
 import { ImeSafeForm } from "../../shared/ImeSafeForm";
 import { useSubmission } from "../../shared/useSubmission";
 import { NewPassphraseFields } from "./NewPassphraseFields";
+import { RecoveryKeyField } from "./RecoveryKeyField";
 import "./vault.css";
 
 interface RecoveryScreenProps {
@@ -15,7 +16,6 @@ interface RecoveryScreenProps {
 
 export function RecoveryScreen({ onRecovered, onBack }: RecoveryScreenProps) {
   const { t } = useTranslation();
-  const id = useId();
   const [recoveryKey, setRecoveryKey] = useState("");
   const [passphrase, setPassphrase] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -40,23 +40,7 @@ export function RecoveryScreen({ onRecovered, onBack }: RecoveryScreenProps) {
       <h1>{t("recovery.title")}</h1>
       <p className="vault-screen__intro">{t("recovery.intro")}</p>
       <ImeSafeForm className="vault-form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={`${id}-key`}>{t("recovery.key")}</label>
-          <textarea
-            id={`${id}-key`}
-            className="recovery-key-input"
-            data-testid="recovery-key-input"
-            value={recoveryKey}
-            onChange={(event) => {
-              setRecoveryKey(event.target.value);
-            }}
-            rows={3}
-            spellCheck={false}
-            autoComplete="off"
-            autoCapitalize="off"
-            disabled={pending}
-          />
-        </div>
+        <RecoveryKeyField value={recoveryKey} onChange={setRecoveryKey} disabled={pending} testId="recovery-key-input" />
         <NewPassphraseFields
           passphrase={passphrase}
           confirm={confirm}

@@ -7,6 +7,7 @@ import { FormError } from "../../shared/FormError";
 import { ImeSafeForm } from "../../shared/ImeSafeForm";
 import { useSubmission } from "../../shared/useSubmission";
 import { NewPassphraseFields } from "./NewPassphraseFields";
+import { RecoveryKeyField } from "./RecoveryKeyField";
 import "./vault.css";
 
 interface RestoreScreenProps {
@@ -121,22 +122,7 @@ export function RestoreScreen({ onRestored, onBack }: RestoreScreenProps) {
         </fieldset>
         {method === "recoveryKey" ? (
           <>
-            <div className="field">
-              <label htmlFor={`${id}-key`}>{t("recovery.key")}</label>
-              <textarea
-                id={`${id}-key`}
-                className="recovery-key-input"
-                data-testid="restore-recovery-key"
-                value={recoveryKey}
-                rows={3}
-                spellCheck={false}
-                autoComplete="off"
-                disabled={pending}
-                onChange={(event) => {
-                  setRecoveryKey(event.target.value);
-                }}
-              />
-            </div>
+            <RecoveryKeyField value={recoveryKey} onChange={setRecoveryKey} disabled={pending} testId="restore-recovery-key" />
             <NewPassphraseFields
               passphrase={passphrase}
               confirm={confirm}
