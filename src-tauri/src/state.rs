@@ -85,6 +85,38 @@ impl AppState {
         Ok(())
     }
 
+    /// Discards an interrupted setup; the core refuses anything else.
+    pub(crate) async fn discard_interrupted_setup(&self) -> Result<(), IpcError> {
+        let _transition = self.transition.lock().await;
+        if self.vault.read().await.is_some() {
+            return Err(IpcError::from(kizuki_core::vault::Error::AlreadyExists));
+        }
+        Vault::discard_interrupted_setup(&self.data_dir)?;
+        Ok(())
+    }
+
+    /// Replaces the passphrase of the unlocked vault, through the throttle.
+    pub(crate) async fn change_passphrase(
+        &self,
+        current: &SecretString,
+        new_passphrase: &SecretString,
+    ) -> Result<(), IpcError> {
+        let vault = self.vault().await?;
+        self.gate
+            .change_passphrase(&vault, current, new_passphrase)
+            .await?;
+        Ok(())
+    }
+
+    /// Issues a new recovery key for the unlocked vault, through the throttle.
+    pub(crate) async fn new_recovery_key(
+        &self,
+        current: &SecretString,
+    ) -> Result<RecoveryKey, IpcError> {
+        let vault = self.vault().await?;
+        Ok(self.gate.new_recovery_key(&vault, current).await?)
+    }
+
     /// Closes the database and drops the key. Locking a locked app does nothing.
     pub async fn lock(&self) {
         let _transition = self.transition.lock().await;

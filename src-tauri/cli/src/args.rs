@@ -17,6 +17,7 @@ use crate::commands::{
     export::ExportCommand,
     inbox::InboxCommand,
     interview::InterviewCommand,
+    key::{PassphraseCommand, RecoverArgs, RecoveryKeyCommand},
     program::ProgramCommand,
     report::ReportCommand,
     retention::RetentionCommand,
@@ -48,6 +49,19 @@ pub enum Command {
     /// Restore a backup into the data directory (--data-dir), which must not hold anything:
     /// checked by opening it with the vault's passphrase of that day before it is put there.
     Restore(RestoreArgs),
+    /// Open the vault with the recovery key and set a new passphrase (--passphrase-file,
+    /// KIZUKI_PASSPHRASE, or asked twice): for a forgotten passphrase, or a passphrase file
+    /// lost or damaged. The database and key.recovery.age are all it needs.
+    Recover(RecoverArgs),
+    /// Remove what a setup that stopped before it finished left behind (never a vault that
+    /// finished its setup), so `init` can run again.
+    DiscardSetup,
+    /// The vault's passphrase.
+    #[command(subcommand)]
+    Passphrase(PassphraseCommand),
+    /// The vault's recovery key.
+    #[command(subcommand)]
+    RecoveryKey(RecoveryKeyCommand),
     #[command(flatten)]
     Records(RecordCommand),
 }

@@ -13,6 +13,7 @@ use kizuki_core::export;
 use kizuki_core::ids::FlagId;
 use kizuki_core::preferences::{self, Language};
 use kizuki_core::record::Field;
+use kizuki_core::vault::RecoveryFileState;
 use serde_json::Value;
 
 use crate::error::{CliError, CoreError, JsonProblem};
@@ -86,7 +87,7 @@ pub fn describe(error: &CliError, language: Language) -> String {
             format!("監査ログの連鎖が記録 {entry} で切れています。この記録かそれ以前の記録が変更または削除されています。")
         }
         CliError::NoRecoveryRecipient if ja => {
-            "この保管庫は回復キーの公開鍵を記録していません（古い保管庫です）。回復キーで一度ロックを解除すると記録されます。それまではパスフレーズか鍵でバックアップしてください。".into()
+            "この保管庫は復旧キーの公開鍵を記録していません（古い保管庫です）。復旧キーで一度ロックを解除すると記録されます。それまではパスフレーズか鍵でバックアップしてください。".into()
         }
         CliError::NoRecoveryRecipient => {
             "This vault does not know its recovery key's public half (it predates it). Recovering once with the recovery key records it; until then, back up to a passphrase or keys.".into()
@@ -193,8 +194,18 @@ pub fn share_part(language: Language, part: &str) -> String {
 /// The recovery-key instruction printed by `init`, to standard error.
 pub fn recovery_key_instruction(language: Language) -> &'static str {
     match language {
-        Language::Ja => "これは回復キーです。今回だけ表示されます。紙に書き写すか印刷し、このパソコンとは別の安全な場所に保管してください（オンラインには保存しないでください）。パスフレーズを忘れたときに必要です。",
+        Language::Ja => "これは復旧キーです。今回だけ表示されます。紙に書き写すか印刷し、このパソコンとは別の安全な場所に保管してください（オンラインには保存しないでください）。パスフレーズを忘れたときに必要です。",
         Language::En => "This is your recovery key, shown only this once. Write it down or print it and keep it somewhere safe, apart from this laptop and offline. You need it if you forget your passphrase.",
+    }
+}
+
+/// Why the recovery key would not work today, and what to do about it.
+pub fn recovery_file_warning(state: RecoveryFileState, language: Language) -> &'static str {
+    match (state, language) {
+        (RecoveryFileState::Missing, Language::Ja) => "復旧キーのファイル（key.recovery.age）が見つかりません。このままでは復旧キーで開けません。`kizuki recovery-key new` で新しい復旧キーを発行してください。",
+        (RecoveryFileState::Missing, Language::En) => "The recovery file (key.recovery.age) is missing: the recovery key cannot open the vault. Issue a new recovery key with `kizuki recovery-key new`.",
+        (_, Language::Ja) => "復旧キーのファイル（key.recovery.age）が書き込まれたときと違います（破損しています）。このままでは復旧キーで開けないおそれがあります。`kizuki recovery-key new` で新しい復旧キーを発行してください。",
+        (_, Language::En) => "The recovery file (key.recovery.age) is not the one written (it is damaged): the recovery key may not open the vault. Issue a new recovery key with `kizuki recovery-key new`.",
     }
 }
 

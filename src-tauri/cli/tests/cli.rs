@@ -251,6 +251,133 @@ fn init_refuses_to_overwrite_a_vault_in_either_language() {
     assert_eq!(key_before, key_after);
 }
 
+/// `kizuki args…` with these passphrases in the environment, in English.
+fn run_with_env(cli: &Cli, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut command = cli.command("en_US.UTF-8", args);
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    output(command)
+}
+
+#[test]
+fn the_keys_change_and_the_old_ones_open_nothing() {
+    const NEW: &str = "あたらしいあいことば";
+    const THIRD: &str = "みっつめのあいことば";
+    let cli = Cli::new();
+    let first_recovery_key = cli.init();
+    cli.add_company("株式会社サンプル");
+    let change = |current: &str, new: &str| {
+        run_with_env(
+            &cli,
+            &["passphrase", "change"],
+            &[
+                ("KIZUKI_PASSPHRASE", current),
+                ("KIZUKI_NEW_PASSPHRASE", new),
+            ],
+        )
+    };
+    let list_with = |passphrase: &str| {
+        run_with_env(
+            &cli,
+            &["company", "list"],
+            &[("KIZUKI_PASSPHRASE", passphrase)],
+        )
+    };
+
+    assert_fails_with(
+        &change("まちがったあいことば", NEW),
+        &message("en", "wrong_passphrase"),
+    );
+    assert_fails_with(
+        &change(PASSPHRASE, "short"),
+        &message("en", "passphrase_too_short").replace("{{min}}", "8"),
+    );
+    assert_success(&change(PASSPHRASE, NEW));
+    assert_fails_with(&list_with(PASSPHRASE), &message("en", "wrong_passphrase"));
+    let listed = list_with(NEW);
+    assert_success(&listed);
+    assert!(stdout(&listed).contains("株式会社サンプル"));
+
+    // A new recovery key: the reference age opens the recovery file with it, and the old
+    // key no longer recovers anything.
+    let issued = run_with_env(
+        &cli,
+        &["recovery-key", "new"],
+        &[("KIZUKI_PASSPHRASE", NEW)],
+    );
+    assert_success(&issued);
+    let new_recovery_key = stdout(&issued).trim().to_owned();
+    assert!(new_recovery_key.starts_with("AGE-SECRET-KEY-1"));
+    assert_ne!(new_recovery_key, first_recovery_key);
+    let old_key_file = cli.write("old-recovery.txt", first_recovery_key.as_bytes());
+    let new_key_file = cli.write("new-recovery.txt", new_recovery_key.as_bytes());
+    let decrypted = Command::new("age")
+        .args(["--decrypt", "--identity", &new_key_file])
+        .arg(cli.data_dir().join("key.recovery.age"))
+        .output()
+        .unwrap_or_else(|e| panic!("the reference age tool is required for this test: {e}"));
+    assert_eq!(decrypted.stdout.len(), 32, "{}", stderr(&decrypted));
+    let recover_with = |key_file: &str, passphrase: &str| {
+        run_with_env(
+            &cli,
+            &["recover", "--recovery-key-file", key_file],
+            &[("KIZUKI_PASSPHRASE", passphrase)],
+        )
+    };
+    assert_fails_with(
+        &recover_with(&old_key_file, THIRD),
+        &message("en", "wrong_recovery_key"),
+    );
+
+    // Only the database and the recovery file left: recovery opens it.
+    std::fs::remove_file(cli.data_dir().join("key.passphrase.age"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_fails_with(&list_with(NEW), &message("en", "vault_damaged"));
+    assert_success(&recover_with(&new_key_file, THIRD));
+    let listed = list_with(THIRD);
+    assert_success(&listed);
+    assert!(stdout(&listed).contains("株式会社サンプル"));
+
+    // Without a recovery file the vault still opens, and says how to mend it.
+    std::fs::remove_file(cli.data_dir().join("key.recovery.age")).unwrap_or_else(|e| panic!("{e}"));
+    let listed = list_with(THIRD);
+    assert_success(&listed);
+    assert!(
+        stderr(&listed).contains("kizuki recovery-key new"),
+        "{}",
+        stderr(&listed)
+    );
+    assert_success(&run_with_env(
+        &cli,
+        &["recovery-key", "new"],
+        &[("KIZUKI_PASSPHRASE", THIRD)],
+    ));
+    assert_eq!(stderr(&list_with(THIRD)), "");
+}
+
+#[test]
+fn an_interrupted_setup_is_discarded_and_set_up_again() {
+    let cli = Cli::new();
+    cli.init();
+    // What a setup killed before its passphrase file leaves behind.
+    std::fs::remove_file(cli.data_dir().join("key.passphrase.age"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(cli.data_dir().join("setup-incomplete"), b"").unwrap_or_else(|e| panic!("{e}"));
+    assert_fails_with(&cli.run(&["init"]), &message("en", "setup_interrupted"));
+    assert_fails_with(
+        &cli.run_in("ja_JP.UTF-8", &["company", "list"]),
+        &message("ja", "setup_interrupted"),
+    );
+    cli.ok(&["discard-setup"]);
+    assert!(!cli.data_dir().join("kizuki.db").exists());
+    assert!(!cli.data_dir().join("setup-incomplete").exists());
+    cli.init();
+    // A vault that finished its setup is never discarded.
+    assert_fails_with(&cli.run(&["discard-setup"]), &message("en", "vault_exists"));
+    cli.ok(&["company", "list"]);
+}
+
 #[test]
 fn the_passphrase_can_come_from_a_file() {
     let cli = Cli::new();

@@ -47,6 +47,11 @@ error_codes! {
     VaultLocked = "vault_locked",
     /// The vault's files are incomplete or cannot be read; nothing was changed.
     VaultDamaged = "vault_damaged",
+    /// The passphrase file asks for more key-derivation work than Kizuki spends; the recovery
+    /// key still opens the vault.
+    KeyFileTooCostly = "key_file_too_costly",
+    /// A setup stopped before it finished: it can be discarded, and holds no records.
+    SetupInterrupted = "setup_interrupted",
     /// A required field is empty (the error names the field).
     Required = "required",
     /// A text is longer than its field allows.

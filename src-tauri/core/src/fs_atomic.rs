@@ -140,6 +140,16 @@ pub(crate) fn claim_new_file(path: &Path) -> io::Result<()> {
     create_private(path)?.sync_all()
 }
 
+/// Removes `path` for good: the removal is synced with its directory, so a power cut after
+/// this returns cannot bring the name back (a setup's marker, say).
+pub(crate) fn remove_file(path: &Path) -> io::Result<()> {
+    fs::remove_file(path)?;
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => sync_dir(dir),
+        _ => sync_dir(Path::new(".")),
+    }
+}
+
 fn create_private(path: &Path) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);

@@ -1,6 +1,6 @@
 //! Creating, unlocking and locking the vault.
 
-use kizuki_core::vault::{RecoveryKey, VaultStatus};
+use kizuki_core::vault::{RecoveryFileState, RecoveryKey, VaultStatus};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use tauri::State;
@@ -31,6 +31,14 @@ pub async fn vault_status(state: State<'_, AppState>) -> IpcResult<VaultStatus> 
     Ok(state.status().await)
 }
 
+impl RecoveryKeyText {
+    fn of(recovery_key: &RecoveryKey) -> Self {
+        Self {
+            recovery_key: Zeroizing::new(recovery_key.expose_text().expose_secret().to_owned()),
+        }
+    }
+}
+
 /// Creates the vault, leaves it unlocked, and returns the recovery key to show once.
 #[tauri::command]
 #[specta::specta]
@@ -39,9 +47,50 @@ pub async fn vault_create(
     passphrase: String,
 ) -> IpcResult<RecoveryKeyText> {
     let recovery_key = state.create(&SecretString::from(passphrase)).await?;
-    Ok(RecoveryKeyText {
-        recovery_key: Zeroizing::new(recovery_key.expose_text().expose_secret().to_owned()),
-    })
+    Ok(RecoveryKeyText::of(&recovery_key))
+}
+
+/// Removes what a setup that stopped before it finished left, so setup can start again.
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_discard_interrupted_setup(state: State<'_, AppState>) -> IpcResult<()> {
+    state.discard_interrupted_setup().await
+}
+
+/// Replaces the passphrase, given the current one; wrong ones are slowed down as at unlock.
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_change_passphrase(
+    state: State<'_, AppState>,
+    current: String,
+    new_passphrase: String,
+) -> IpcResult<()> {
+    let (current, new_passphrase) = (
+        SecretString::from(current),
+        SecretString::from(new_passphrase),
+    );
+    state.change_passphrase(&current, &new_passphrase).await
+}
+
+/// Issues a new recovery key, given the passphrase, and returns it to show once.
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_new_recovery_key(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> IpcResult<RecoveryKeyText> {
+    let recovery_key = state
+        .new_recovery_key(&SecretString::from(passphrase))
+        .await?;
+    Ok(RecoveryKeyText::of(&recovery_key))
+}
+
+/// Whether the recovery file is the one written, so the app can warn while the passphrase
+/// still works.
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_recovery_file_state(state: State<'_, AppState>) -> IpcResult<RecoveryFileState> {
+    Ok(state.vault().await?.recovery_file_state().await?)
 }
 
 /// Unlocks with the passphrase; repeated failures are slowed down.

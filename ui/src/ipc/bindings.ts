@@ -14,6 +14,17 @@ export const commands = {
 	vaultRecover: (recoveryKey: string, newPassphrase: string) => typedError<null, IpcError>(__TAURI_INVOKE("vault_recover", { recoveryKey, newPassphrase })),
 	/**  Locks: closes the database and drops the key from memory. */
 	vaultLock: () => typedError<null, IpcError>(__TAURI_INVOKE("vault_lock")),
+	/**  Removes what a setup that stopped before it finished left, so setup can start again. */
+	vaultDiscardInterruptedSetup: () => typedError<null, IpcError>(__TAURI_INVOKE("vault_discard_interrupted_setup")),
+	/**  Replaces the passphrase, given the current one; wrong ones are slowed down as at unlock. */
+	vaultChangePassphrase: (current: string, newPassphrase: string) => typedError<null, IpcError>(__TAURI_INVOKE("vault_change_passphrase", { current, newPassphrase })),
+	/**  Issues a new recovery key, given the passphrase, and returns it to show once. */
+	vaultNewRecoveryKey: (passphrase: string) => typedError<RecoveryKeyText, IpcError>(__TAURI_INVOKE("vault_new_recovery_key", { passphrase })),
+	/**
+	 *  Whether the recovery file is the one written, so the app can warn while the passphrase
+	 *  still works.
+	 */
+	vaultRecoveryFileState: () => typedError<RecoveryFileState, IpcError>(__TAURI_INVOKE("vault_recovery_file_state")),
 	/**  Every company, by name, with its counts. */
 	companyList: () => typedError<CompanySummary[], IpcError>(__TAURI_INVOKE("company_list")),
 	/**  One company. */
@@ -195,7 +206,7 @@ export const commands = {
 /* Constants */
 export const CLIENT_REFERENCE_PREFIX = "KZ-" as const;
 
-export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","consent_revoked","not_consented","file_not_found","package_too_large","not_a_package","package_not_for_you","package_damaged","not_supervision_comments","already_imported","identifies_client","no_recipients","file_exists","package_passphrase_too_short","vault_busy","target_not_empty","backup_damaged","backup_too_large","wrong_backup_key","not_a_backup","unknown_package_version","print_failed","storage","internal"] as const;
+export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","key_file_too_costly","setup_interrupted","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","consent_revoked","not_consented","file_not_found","package_too_large","not_a_package","package_not_for_you","package_damaged","not_supervision_comments","already_imported","identifies_client","no_recipients","file_exists","package_passphrase_too_short","vault_busy","target_not_empty","backup_damaged","backup_too_large","wrong_backup_key","not_a_backup","unknown_package_version","print_failed","storage","internal"] as const;
 
 export const SEARCH_MAX_HITS = 200 as const;
 
@@ -693,6 +704,13 @@ export type ErrorCode =
 "vault_locked" | 
 /**  The vault's files are incomplete or cannot be read; nothing was changed. */
 "vault_damaged" | 
+/**
+ *  The passphrase file asks for more key-derivation work than Kizuki spends; the recovery
+ *  key still opens the vault.
+ */
+"key_file_too_costly" | 
+/**  A setup stopped before it finished: it can be discarded, and holds no records. */
+"setup_interrupted" | 
 /**  A required field is empty (the error names the field). */
 "required" | 
 /**  A text is longer than its field allows. */
@@ -1403,6 +1421,18 @@ export type RecipientKind =
 /**  A supervising consultant (スーパーバイザー). */
 "supervisor";
 
+/**
+ *  What unlocking found of the recovery file, so the consultant learns of a lost or damaged
+ *  one while the passphrase still works, not on the day recovery is needed.
+ */
+export type RecoveryFileState = 
+/**  The file is the one last written or last opened with the recovery key. */
+"intact" | 
+/**  There is no recovery file: the recovery key opens nothing until a new one is issued. */
+"missing" | 
+/**  The file differs from the one written, or cannot be read. */
+"damaged";
+
 /**  The recovery key, sent to the UI once at setup to be shown and never stored. */
 export type RecoveryKeyText = {
 	/**  The key, `AGE-SECRET-KEY-1…`; zeroed once serialised for the UI. */
@@ -1932,8 +1962,13 @@ export type VaultStatus =
 "locked" | 
 /**  Open in this process. Only a front-end holding a [`super::Vault`] reports this. */
 "unlocked" | 
-/**  Some vault files exist and others are missing: nothing may be created or overwritten. */
-"damaged";
+/**
+ *  Some vault files exist and others are missing: nothing may be created or overwritten.
+ *  With the database and the recovery file, the recovery key opens it.
+ */
+"damaged" | 
+/**  A setup stopped before it finished; it holds no records and can be discarded. */
+"setup_interrupted";
 
 /**  What [`verify`] found. */
 export type Verdict = 

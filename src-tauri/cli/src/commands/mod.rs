@@ -15,6 +15,7 @@ pub mod dashboard;
 pub mod export;
 pub mod inbox;
 pub mod interview;
+pub mod key;
 pub mod program;
 pub mod report;
 pub mod retention;
@@ -38,9 +39,18 @@ pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
     match cli.command {
         Command::Init => init(&dir, passphrase_file, language).await,
         Command::Restore(args) => backup::restore(&dir, passphrase_file, args).await,
+        Command::Recover(args) => key::recover(&dir, passphrase_file, args).await,
+        Command::DiscardSetup => key::discard_setup(&dir),
+        Command::Passphrase(command) => {
+            key::change_passphrase(&dir, passphrase_file, command).await
+        }
+        Command::RecoveryKey(key::RecoveryKeyCommand::New) => {
+            key::new_recovery_key(&dir, passphrase_file, language).await
+        }
         Command::Records(command) => {
             let passphrase = passphrase::obtain(passphrase_file, Purpose::Unlock)?;
             let vault = Vault::unlock(&dir, &passphrase).await?;
+            key::warn_about_recovery_file(&vault, language).await;
             let outcome = match command {
                 RecordCommand::Company(command) => company::run(&vault, command).await,
                 RecordCommand::Program(command) => program::run(&vault, command, language).await,

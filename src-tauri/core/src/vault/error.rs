@@ -19,9 +19,18 @@ pub enum Error {
     /// The recovery key parses, but the vault was not wrapped to it.
     #[error("the recovery key does not belong to this vault")]
     WrongRecoveryKey,
+    /// The passphrase file asks for more scrypt work than Kizuki spends opening one.
+    #[error("the passphrase file asks for scrypt work 2^{log_n}, above Kizuki's limit")]
+    KeyFileTooCostly {
+        /// The file's log2(N).
+        log_n: u8,
+    },
     /// `create` found vault files already in the directory.
     #[error("a vault already exists in the data directory")]
     AlreadyExists,
+    /// A setup stopped before it finished (its marker file is still there).
+    #[error("a setup of this vault was interrupted and can be discarded")]
+    SetupInterrupted,
     /// There is no vault in the directory.
     #[error("there is no vault in the data directory")]
     NotFound,
@@ -60,6 +69,8 @@ impl Error {
             Self::AlreadyExists => ErrorCode::VaultExists,
             Self::NotFound => ErrorCode::VaultNotFound,
             Self::Damaged(_) => ErrorCode::VaultDamaged,
+            Self::KeyFileTooCostly { .. } => ErrorCode::KeyFileTooCostly,
+            Self::SetupInterrupted => ErrorCode::SetupInterrupted,
             Self::Database(error) => crate::db::error_code(error),
             // A vault migrated by a newer Kizuki than this one cannot be opened safely here.
             Self::Migration(sqlx::migrate::MigrateError::VersionMissing(_)) => {

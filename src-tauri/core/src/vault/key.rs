@@ -38,11 +38,55 @@ enum WrappedTo {
 /// How hard scrypt works when wrapping to a passphrase. Only tests choose a fixed, low cost.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum KdfCost {
-    /// age's default: calibrated to about one second on this machine.
+    /// About one second on this machine, kept between [`MIN_LOG_N`] and [`MAX_LOG_N`].
     Calibrated,
     /// A fixed log2(N), for tests that create many vaults.
     #[cfg(test)]
     Fixed(u8),
+}
+
+/// The least scrypt work a passphrase file is written with: N = 2^18, 256 MiB and about a
+/// second on a 2020 laptop. Calibration times scrypt on the spot, and a machine busy with a
+/// build or a video call would otherwise pick a cost an attacker's hardware shrugs off.
+pub(crate) const MIN_LOG_N: u8 = 18;
+
+/// The most scrypt work a passphrase file is written with, and the most Kizuki will spend
+/// opening one: N = 2^20, 1 GiB and four times the floor's time. A file written on a fast
+/// desktop must still open on a slow laptop; age's own limit (calibrated + 4 on the opening
+/// machine) would refuse it there on a busy day. A file asking for more is refused before any
+/// work, as [`Error::KeyFileTooCostly`]: a crafted file could otherwise ask for hours and
+/// tens of GiB.
+pub(crate) const MAX_LOG_N: u8 = 20;
+
+/// The work factor a passphrase file is written with, given what calibration found.
+pub(crate) fn bounded_log_n(calibrated: u8) -> u8 {
+    calibrated.clamp(MIN_LOG_N, MAX_LOG_N)
+}
+
+/// Times scrypt the way age does (N = 2^10, then doubled until a second), without age's
+/// fallback to its own unbounded choice.
+fn calibrated_log_n() -> u8 {
+    const ONE_SECOND: std::time::Duration = std::time::Duration::from_secs(1);
+    let mut log_n = 10u8;
+    let measure = |log_n: u8| {
+        let params = scrypt::Params::new(log_n, 8, 1, 32).ok()?;
+        let mut output = [0u8; 32];
+        let started = std::time::Instant::now();
+        scrypt::scrypt(b"", b"", &params, &mut output).ok()?;
+        Some(started.elapsed())
+    };
+    let Some(mut elapsed) = measure(log_n) else {
+        return MIN_LOG_N;
+    };
+    while elapsed.is_zero() && log_n < MAX_LOG_N {
+        log_n += 1;
+        elapsed = measure(log_n).unwrap_or(ONE_SECOND);
+    }
+    while elapsed < ONE_SECOND && log_n < MAX_LOG_N {
+        log_n += 1;
+        elapsed *= 2;
+    }
+    log_n
 }
 
 impl DatabaseKey {
@@ -50,6 +94,15 @@ impl DatabaseKey {
         let mut bytes = [0u8; KEY_BYTES];
         rand::rngs::OsRng.fill_bytes(&mut bytes);
         Self(bytes)
+    }
+
+    /// Whether two unwrapped keys are the same, compared in constant time.
+    pub(crate) fn same_key_as(&self, other: &Self) -> bool {
+        self.0
+            .iter()
+            .zip(other.0.iter())
+            .fold(0u8, |difference, (a, b)| difference | (a ^ b))
+            == 0
     }
 
     /// The raw key, for tests that read the database's pages themselves.
@@ -75,15 +128,13 @@ impl DatabaseKey {
         passphrase: &SecretString,
         cost: KdfCost,
     ) -> Result<Vec<u8>> {
-        let recipient = match cost {
-            KdfCost::Calibrated => age::scrypt::Recipient::new(passphrase.clone()),
+        let log_n = match cost {
+            KdfCost::Calibrated => bounded_log_n(calibrated_log_n()),
             #[cfg(test)]
-            KdfCost::Fixed(log_n) => {
-                let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
-                recipient.set_work_factor(log_n);
-                recipient
-            }
+            KdfCost::Fixed(log_n) => log_n,
         };
+        let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
+        recipient.set_work_factor(log_n);
         self.wrap(&recipient)
     }
 
@@ -105,7 +156,8 @@ impl DatabaseKey {
         wrapped: &[u8],
         passphrase: &SecretString,
     ) -> Result<Self> {
-        let identity = age::scrypt::Identity::new(passphrase.clone());
+        let mut identity = age::scrypt::Identity::new(passphrase.clone());
+        identity.set_max_work_factor(MAX_LOG_N);
         Self::unwrap(wrapped, &identity, WrappedTo::Passphrase)
     }
 
@@ -134,6 +186,10 @@ impl DatabaseKey {
                     WrappedTo::Passphrase => Error::WrongPassphrase,
                     WrappedTo::RecoveryKey => Error::WrongRecoveryKey,
                 })
+            }
+            // Not damage: the file is whole, and the recovery key still opens the vault.
+            Err(DecryptError::ExcessiveWork { required, .. }) => {
+                return Err(Error::KeyFileTooCostly { log_n: required })
             }
             Err(_) => return Err(Error::Damaged("key file header")),
         };

@@ -11,6 +11,11 @@ pub(crate) const PASSPHRASE_KEY_FILE: &str = "key.passphrase.age";
 /// The database key wrapped to the recovery key (age, X25519).
 pub(crate) const RECOVERY_KEY_FILE: &str = "key.recovery.age";
 
+/// Present only while a setup runs: a setup stopped by a crash or a power cut leaves it, and
+/// the directory then reads as an interrupted setup that can be discarded, never as a damaged
+/// vault. No record is written before the setup returns, so discarding loses nothing.
+pub(crate) const SETUP_MARKER_FILE: &str = "setup-incomplete";
+
 /// What a data directory holds, as seen before any key is tried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -23,7 +28,10 @@ pub enum VaultStatus {
     /// Open in this process. Only a front-end holding a [`super::Vault`] reports this.
     Unlocked,
     /// Some vault files exist and others are missing: nothing may be created or overwritten.
+    /// With the database and the recovery file, the recovery key opens it.
     Damaged,
+    /// A setup stopped before it finished; it holds no records and can be discarded.
+    SetupInterrupted,
 }
 
 /// The paths of one vault's files.
@@ -55,6 +63,10 @@ impl Layout {
         self.dir.join(RECOVERY_KEY_FILE)
     }
 
+    pub(crate) fn setup_marker(&self) -> PathBuf {
+        self.dir.join(SETUP_MARKER_FILE)
+    }
+
     /// SQLite's companions of the database file, which hold data too while it is open.
     pub(crate) fn database_companions(&self) -> [PathBuf; 3] {
         ["-wal", "-shm", "-journal"].map(|suffix| self.dir.join(format!("{DATABASE_FILE}{suffix}")))
@@ -63,14 +75,33 @@ impl Layout {
     /// Only a definite "not found" counts as absent: a file that cannot be examined (no
     /// permission, not a directory, I/O error) makes the directory damaged, so setup never
     /// mistakes an unreadable vault for no vault.
+    ///
+    /// The passphrase file and the database make a vault that unlocks: a recovery file that is
+    /// missing is reported after the unlock ([`super::RecoveryFileState`]), when a new one can
+    /// be issued.
     pub(crate) fn status(&self) -> VaultStatus {
+        match presence(&self.setup_marker()) {
+            Presence::Absent => {}
+            Presence::File => return VaultStatus::SetupInterrupted,
+            Presence::Unknown => return VaultStatus::Damaged,
+        }
         let presence = [self.database(), self.passphrase_key(), self.recovery_key()]
             .map(|path| presence(&path));
         match presence {
             [Presence::Absent, Presence::Absent, Presence::Absent] => VaultStatus::Uninitialized,
-            [Presence::File, Presence::File, Presence::File] => VaultStatus::Locked,
+            [Presence::File, Presence::File, Presence::File | Presence::Absent] => {
+                VaultStatus::Locked
+            }
             _ => VaultStatus::Damaged,
         }
+    }
+
+    /// Whether the recovery key could open what is here: the database and the recovery file,
+    /// whatever became of the passphrase file.
+    pub(crate) fn recoverable(&self) -> bool {
+        presence(&self.setup_marker()) == Presence::Absent
+            && presence(&self.database()) == Presence::File
+            && presence(&self.recovery_key()) == Presence::File
     }
 }
 

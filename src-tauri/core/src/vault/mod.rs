@@ -9,6 +9,7 @@ pub(crate) mod key;
 mod layout;
 mod passphrase;
 mod recovery_key;
+mod rekey;
 mod throttle;
 
 use std::fs;
@@ -27,6 +28,7 @@ pub use layout::VaultStatus;
 pub(crate) use layout::{Layout, DATABASE_FILE, PASSPHRASE_KEY_FILE, RECOVERY_KEY_FILE};
 pub use passphrase::MIN_PASSPHRASE_CHARS;
 pub use recovery_key::RecoveryKey;
+pub use rekey::RecoveryFileState;
 pub use throttle::{delay_after_failures, UnlockGate};
 
 /// How long locking waits for the last connection to close.
@@ -63,16 +65,26 @@ impl Vault {
         match layout.status() {
             VaultStatus::Uninitialized => {}
             VaultStatus::Damaged => return Err(Error::Damaged("some vault files already exist")),
+            VaultStatus::SetupInterrupted => return Err(Error::SetupInterrupted),
             VaultStatus::Locked | VaultStatus::Unlocked => return Err(Error::AlreadyExists),
         }
         fs_atomic::create_private_dir(layout.dir())?;
-        // Claim the database name before any work: of two setups racing in one directory (a
-        // double submit, the CLI beside the app), exactly one gets past this line, so the
-        // cleanup below can only ever remove files of this setup.
-        fs_atomic::claim_new_file(&layout.database()).map_err(|error| match error.kind() {
-            std::io::ErrorKind::AlreadyExists => Error::AlreadyExists,
-            _ => Error::Io(error),
-        })?;
+        // Claim the setup marker, then the database name, before any work: of two setups
+        // racing in one directory (a double submit, the CLI beside the app), exactly one gets
+        // past these lines, so the cleanup below can only ever remove files of this setup. The
+        // marker stays until the last file is written, so a setup stopped anywhere in between
+        // is recognised as one.
+        let claim = |path: &Path| {
+            fs_atomic::claim_new_file(path).map_err(|error| match error.kind() {
+                std::io::ErrorKind::AlreadyExists => Error::AlreadyExists,
+                _ => Error::Io(error),
+            })
+        };
+        claim(&layout.setup_marker())?;
+        if let Err(error) = claim(&layout.database()) {
+            let _ = fs::remove_file(layout.setup_marker());
+            return Err(error);
+        }
 
         let key = Arc::new(DatabaseKey::generate());
         let recovery_key = RecoveryKey::generate();
@@ -84,10 +96,12 @@ impl Vault {
                     .await??
             };
             let pool = db::open(&layout.database(), Arc::clone(&key), OpenMode::Create).await?;
-            remember_recovery_recipient(&pool, &recovery_key).await?;
+            rekey::remember_recovery_file(&pool, &recovery_key, &wrapped_for_recovery).await?;
             fs_atomic::write_file(&layout.recovery_key(), &wrapped_for_recovery)?;
-            // The passphrase file is written last: until it exists, the vault is not complete.
+            // The passphrase file is written last, and the marker removed after it: until
+            // then, the vault is not complete.
             fs_atomic::write_file(&layout.passphrase_key(), &wrapped_for_passphrase)?;
+            fs_atomic::remove_file(&layout.setup_marker())?;
             Ok::<_, Error>(pool)
         }
         .await;
@@ -127,19 +141,47 @@ impl Vault {
     }
 
     /// Unlocks with the recovery key and replaces the forgotten passphrase with a new one.
+    /// The database and the recovery file are all it needs: a passphrase file that is lost,
+    /// damaged or too costly to open is the case recovery exists for.
     pub async fn recover(
         dir: &Path,
         recovery_key: &RecoveryKey,
         new_passphrase: &SecretString,
     ) -> Result<Self> {
         passphrase::check_new(new_passphrase)?;
-        let layout = Self::existing_layout(dir)?;
-        let key =
-            DatabaseKey::unwrap_with_recovery_key(&fs::read(layout.recovery_key())?, recovery_key)?;
+        let layout = Layout::new(dir);
+        match layout.status() {
+            VaultStatus::SetupInterrupted => return Err(Error::SetupInterrupted),
+            VaultStatus::Uninitialized => return Err(Error::NotFound),
+            _ if !layout.recoverable() => {
+                return Err(Error::Damaged(
+                    "the database or the recovery file is missing",
+                ))
+            }
+            _ => {}
+        }
+        let wrapped = fs::read(layout.recovery_key())?;
+        let key = DatabaseKey::unwrap_with_recovery_key(&wrapped, recovery_key)?;
         let vault = Self::open(layout, key).await?;
-        vault.change_passphrase(new_passphrase).await?;
-        remember_recovery_recipient(&vault.pool, recovery_key).await?;
+        vault.rewrap_passphrase(new_passphrase).await?;
+        // The file just opened with the key: whatever was recorded of it, this is it.
+        rekey::remember_recovery_file(&vault.pool, recovery_key, &wrapped).await?;
         Ok(vault)
+    }
+
+    /// Removes what a setup that stopped before it finished left, so that setup can start
+    /// again. Only ever when the setup's marker is there: a vault that finished its setup is
+    /// never touched.
+    pub fn discard_interrupted_setup(dir: &Path) -> Result<()> {
+        let layout = Layout::new(dir);
+        match layout.status() {
+            VaultStatus::SetupInterrupted => {}
+            VaultStatus::Uninitialized => return Err(Error::NotFound),
+            VaultStatus::Damaged => return Err(Error::Damaged("not an interrupted setup")),
+            VaultStatus::Locked | VaultStatus::Unlocked => return Err(Error::AlreadyExists),
+        }
+        remove_partial_vault(&layout);
+        Ok(())
     }
 
     /// The recovery key's public half, when the vault knows it (backups can be encrypted to it).
@@ -149,19 +191,6 @@ impl Vault {
                 .fetch_one(&self.pool)
                 .await?,
         )
-    }
-
-    /// Re-wraps the database key to a new passphrase. The database itself is not rewritten.
-    pub async fn change_passphrase(&self, new_passphrase: &SecretString) -> Result<()> {
-        passphrase::check_new(new_passphrase)?;
-        let key = Arc::clone(&self.key);
-        let passphrase = new_passphrase.clone();
-        let wrapped = tokio::task::spawn_blocking(move || {
-            key.wrap_to_passphrase(&passphrase, KdfCost::Calibrated)
-        })
-        .await??;
-        fs_atomic::write_file(&self.layout.passphrase_key(), &wrapped)?;
-        Ok(())
     }
 
     /// Closes the database and drops the key, which zeroes it.
@@ -233,6 +262,7 @@ impl Vault {
         match layout.status() {
             VaultStatus::Locked | VaultStatus::Unlocked => Ok(layout),
             VaultStatus::Uninitialized => Err(Error::NotFound),
+            VaultStatus::SetupInterrupted => Err(Error::SetupInterrupted),
             VaultStatus::Damaged => Err(Error::Damaged("some vault files are missing")),
         }
     }
@@ -270,8 +300,9 @@ impl UnlockGate {
 }
 
 /// Undoes a setup that failed halfway, so the directory is back to "no vault" rather than
-/// "damaged". Every vault file here is this setup's: it found none, then claimed the database
-/// name exclusively, and nothing else writes key files without an existing database.
+/// "damaged". Every vault file here is this setup's: it found none, then claimed the marker
+/// and the database name exclusively, and nothing else writes key files without a finished
+/// vault. The marker goes last, so a removal stopped halfway still reads as interrupted.
 fn remove_partial_vault(layout: &Layout) {
     let files = [
         layout.passphrase_key(),
@@ -281,17 +312,11 @@ fn remove_partial_vault(layout: &Layout) {
     for path in files.iter().chain(layout.database_companions().iter()) {
         let _ = fs::remove_file(path);
     }
+    let _ = fs_atomic::remove_file(&layout.setup_marker());
 }
 
 #[cfg(test)]
 mod tests;
 
-/// Keeps the recovery key's public half in the vault: not a secret, and what a backup that the
-/// recovery key alone can open is encrypted to.
-async fn remember_recovery_recipient(pool: &SqlitePool, recovery_key: &RecoveryKey) -> Result<()> {
-    sqlx::query("UPDATE vault_settings SET recovery_recipient = ? WHERE id = 1")
-        .bind(recovery_key.recipient().to_string())
-        .execute(pool)
-        .await?;
-    Ok(())
-}
+#[cfg(test)]
+mod lifecycle_tests;

@@ -15,10 +15,14 @@ use crate::test_support::fixtures;
 use crate::test_support::{new_vault, secret};
 
 /// Low enough for tests to create many vaults; the product always uses the calibrated cost.
-const TEST_COST: KdfCost = KdfCost::Fixed(10);
+pub(super) const TEST_COST: KdfCost = KdfCost::Fixed(10);
 
 /// Adds a client of 株式会社サンプル, adding the company the first time.
-async fn add_client(vault: &Vault, name: &str, kana: &str) -> fixtures::TestResult<Client> {
+pub(super) async fn add_client(
+    vault: &Vault,
+    name: &str,
+    kana: &str,
+) -> fixtures::TestResult<Client> {
     let companies = crate::company::list(vault).await?;
     let company_id = match companies.first() {
         Some(summary) => summary.company.id,
@@ -29,7 +33,7 @@ async fn add_client(vault: &Vault, name: &str, kana: &str) -> fixtures::TestResu
 }
 
 /// Every file under `dir` with its bytes, to prove an operation changed nothing.
-fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub(super) fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {
@@ -195,13 +199,24 @@ async fn missing_or_damaged_files_are_reported_and_left_alone(
     new_vault(dir.path()).await.0.lock().await;
     let layout = Layout::new(dir.path());
 
-    // A missing recovery-key file: the directory is damaged, and setup must not overwrite it.
-    let recovery_bytes = std::fs::read(layout.recovery_key())?;
-    std::fs::remove_file(layout.recovery_key())?;
+    // A missing passphrase file: the directory is damaged, and setup must not overwrite it.
+    let passphrase_bytes = std::fs::read(layout.passphrase_key())?;
+    std::fs::remove_file(layout.passphrase_key())?;
     assert_eq!(Vault::status(dir.path()), VaultStatus::Damaged);
     assert!(matches!(
         Vault::create_with_cost(dir.path(), &secret("やまのうえのいけ"), TEST_COST).await,
         Err(Error::Damaged(_))
+    ));
+    std::fs::write(layout.passphrase_key(), passphrase_bytes)?;
+
+    // A missing recovery file alone: the vault still unlocks (and says so once open), and
+    // setup still refuses.
+    let recovery_bytes = std::fs::read(layout.recovery_key())?;
+    std::fs::remove_file(layout.recovery_key())?;
+    assert_eq!(Vault::status(dir.path()), VaultStatus::Locked);
+    assert!(matches!(
+        Vault::create_with_cost(dir.path(), &secret("やまのうえのいけ"), TEST_COST).await,
+        Err(Error::AlreadyExists)
     ));
     std::fs::write(layout.recovery_key(), recovery_bytes)?;
 
@@ -244,7 +259,8 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             (20261129000000, true),
             (20261130000000, true),
             (20261201000000, true),
-            (20261202000000, true)
+            (20261202000000, true),
+            (20261203000000, true)
         ]
     );
     let tables: Vec<String> =
@@ -415,10 +431,13 @@ async fn of_two_setups_racing_one_wins_and_the_other_removes_nothing(
         (Err(error), Ok((vault, _))) => (vault, "べつのあいことば", error),
         (first, second) => panic!("exactly one setup must win: {first:?} / {second:?}"),
     };
-    // The loser either lost the claim on the database name, or already saw the winner's
-    // incomplete vault; either way it refused, and removed nothing.
+    // The loser either lost the claim on the setup marker, or already saw the winner's
+    // setup under way; either way it refused, and removed nothing.
     assert!(
-        matches!(loser, Error::AlreadyExists | Error::Damaged(_)),
+        matches!(
+            loser,
+            Error::AlreadyExists | Error::SetupInterrupted | Error::Damaged(_)
+        ),
         "{loser:?}"
     );
     let created = add_client(&winner, "山田 太郎", "やまだ たろう").await?;
