@@ -58,6 +58,10 @@ pub(crate) const MIN_LOG_N: u8 = 18;
 /// tens of GiB.
 pub(crate) const MAX_LOG_N: u8 = 20;
 
+// The floor is age's own guess for a machine it cannot time; the ceiling stays at what a
+// laptop with 4 GB opens without swapping.
+const _: () = assert!(MIN_LOG_N >= 18 && MIN_LOG_N <= MAX_LOG_N && MAX_LOG_N <= 20);
+
 /// The work factor a passphrase file is written with, given what calibration found.
 pub(crate) fn bounded_log_n(calibrated: u8) -> u8 {
     calibrated.clamp(MIN_LOG_N, MAX_LOG_N)
