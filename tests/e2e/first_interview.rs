@@ -2,7 +2,8 @@
 //! company and its program (with an HR contact and an adapted sheet template), add the client,
 //! fill the questionnaire, take notes and file passages into the sheet while listening, raise a
 //! flag, mark the interview held and amend it. Then restart, refuse a wrong passphrase, unlock,
-//! find everything as it was, and prove nothing reached the disk in clear.
+//! find everything as it was; change the passphrase and the recovery key, lose the passphrase
+//! file and recover with the new key; and prove nothing reached the disk in clear.
 
 use kizuki_e2e::app::{keep_screenshot, message, Harness};
 use kizuki_e2e::plaintext;
@@ -16,6 +17,8 @@ use crate::steps::{
 };
 
 const PASSPHRASE: &str = "やまのうえのいけ 2026";
+const NEW_PASSPHRASE: &str = "かわのながれのように 2026";
+const THIRD_PASSPHRASE: &str = "みっつめのあいことば 2026";
 const MARKER: &str = "KIZUKI-E2E-MARKER-4b1d";
 const COMPANY: &str = "株式会社サンプル";
 const PROGRAM: &str = "2026年度 セルフ・キャリアドック";
@@ -181,7 +184,7 @@ fn close_the_window_mid_sentence(session: &Session) -> Result<()> {
     })
 }
 
-fn next_morning(harness: &Harness) -> Result<()> {
+fn next_morning(harness: &Harness) -> Result<String> {
     let session = harness.launch()?;
     session.wait_for_test_id("unlock-screen")?;
     keep_screenshot(&session, "unlock")?;
@@ -220,6 +223,8 @@ fn next_morning(harness: &Harness) -> Result<()> {
     click(&session, "history-toggle")?;
     row_containing(&session, "amendment-row", AMENDMENT)?;
 
+    let recovery_key = change_the_keys(&session)?;
+
     // English on request: the header switches language at once.
     wait_for_text(&session, "lock-button", &message("ja", "header.lock")?)?;
     let english = session.wait_for("[data-testid=\"language-select\"] option[value=\"en\"]")?;
@@ -231,13 +236,85 @@ fn next_morning(harness: &Harness) -> Result<()> {
     assert!(session
         .find_all("[data-testid=\"note-editor\"]")?
         .is_empty());
+    session.end()?;
+    Ok(recovery_key)
+}
+
+/// The security page: a new passphrase (the current one refused when mistyped) that alone
+/// unlocks afterwards, and a new recovery key, returned for the day the passphrase file is lost.
+fn change_the_keys(session: &Session) -> Result<String> {
+    click(session, "nav-security")?;
+    session.wait_for_test_id("security-screen")?;
+    type_into(session, "current-passphrase", "まちがったあいことば")?;
+    type_into(session, "new-passphrase", NEW_PASSPHRASE)?;
+    type_into(session, "new-passphrase-confirm", NEW_PASSPHRASE)?;
+    click(session, "change-passphrase-submit")?;
+    wait_for_text(
+        session,
+        "change-passphrase-error",
+        &message("ja", "errors.wrong_passphrase")?,
+    )?;
+    type_into(session, "current-passphrase", PASSPHRASE)?;
+    click(session, "change-passphrase-submit")?;
+    session.wait_for_test_id("passphrase-changed")?;
+
+    type_into(session, "recovery-passphrase", NEW_PASSPHRASE)?;
+    click(session, "new-recovery-key-submit")?;
+    let key_element = session.wait_for_test_id("recovery-key")?;
+    let recovery_key: String = session.text(&key_element)?.split_whitespace().collect();
+    assert!(
+        recovery_key.starts_with("AGE-SECRET-KEY-1"),
+        "{recovery_key}"
+    );
+    keep_screenshot(session, "security-new-recovery-key")?;
+    click(session, "recovery-key-stored")?;
+    click(session, "recovery-key-continue")?;
+    session.wait_for_test_id("recovery-key-issued")?;
+
+    click(session, "lock-button")?;
+    session.wait_for_test_id("unlock-screen")?;
+    type_into(session, "unlock-passphrase", PASSPHRASE)?;
+    click(session, "unlock-submit")?;
+    wait_for_text(
+        session,
+        "form-error",
+        &message("ja", "errors.wrong_passphrase")?,
+    )?;
+    type_into(session, "unlock-passphrase", NEW_PASSPHRASE)?;
+    click(session, "unlock-submit")?;
+    session.wait_for_test_id("dashboard-screen")?;
+    Ok(recovery_key)
+}
+
+/// The passphrase file is lost: the app says the vault cannot be read, offers the recovery
+/// key, and the key issued on the security page opens it under a third passphrase.
+fn the_passphrase_file_is_lost(harness: &Harness, recovery_key: &str) -> Result<()> {
+    std::fs::remove_file(harness.vault_dir().join("key.passphrase.age"))?;
+    let session = harness.launch()?;
+    session.wait_for_test_id("damaged-screen")?;
+    click(&session, "damaged-use-recovery-key")?;
+    type_into(&session, "recovery-key-input", recovery_key)?;
+    type_into(&session, "recovery-new-passphrase", THIRD_PASSPHRASE)?;
+    type_into(
+        &session,
+        "recovery-new-passphrase-confirm",
+        THIRD_PASSPHRASE,
+    )?;
+    click(&session, "recovery-submit")?;
+    session.wait_for_test_id("dashboard-screen")?;
+    click(&session, "nav-clients")?;
+    row_containing(&session, "client-row", CLIENT_NAME)?;
+    click(&session, "lock-button")?;
+    session.wait_for_test_id("unlock-screen")?;
     session.end()
 }
 
 #[test]
 fn a_first_interview_survives_a_restart_and_never_reaches_the_disk_in_clear() -> Result<()> {
     let harness = Harness::start()?;
-    let journey = first_day(&harness).and_then(|()| next_morning(&harness));
+    let journey = first_day(&harness)
+        .and_then(|()| next_morning(&harness))
+        .and_then(|recovery_key| the_passphrase_file_is_lost(&harness, &recovery_key));
     if let Err(error) = journey {
         return Err(format!(
             "{error}\n--- tauri-driver and app output ---\n{}",

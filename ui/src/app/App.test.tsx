@@ -25,6 +25,7 @@ describe("App", () => {
     mocked.preferencesSetLanguage.mockImplementation((language) => Promise.resolve({ language }));
     mocked.dashboardHome.mockResolvedValue(aDashboard());
     mocked.retentionYears.mockResolvedValue(5);
+    mocked.vaultRecoveryFileState.mockResolvedValue("intact");
     mocked.clientList.mockResolvedValue([]);
     // The client list's filters offer the companies.
     mocked.companyList.mockResolvedValue([]);
@@ -39,10 +40,20 @@ describe("App", () => {
     ["locked", "unlock-screen"],
     ["unlocked", "dashboard-screen"],
     ["damaged", "damaged-screen"],
+    ["setup_interrupted", "interrupted-setup-screen"],
   ] as const)("shows the screen for a vault that is %s", async (status, screenId) => {
     mocked.vaultStatus.mockResolvedValue(status);
     start();
     expect(await screen.findByTestId(screenId)).toBeTruthy();
+  });
+
+  it("offers the recovery key on the damaged screen, and goes back to it from there", async () => {
+    mocked.vaultStatus.mockResolvedValue("damaged");
+    const user = start();
+    await user.click(await screen.findByTestId("damaged-use-recovery-key"));
+    expect(await screen.findByTestId("recovery-screen")).toBeTruthy();
+    await user.click(screen.getByTestId("recovery-back"));
+    expect(await screen.findByTestId("damaged-screen")).toBeTruthy();
   });
 
   it("starts in the language the shell remembers", async () => {
@@ -177,6 +188,7 @@ describe("App", () => {
     mocked.vaultStatus.mockResolvedValue("unlocked");
     mocked.dashboardHome.mockResolvedValue(aDashboard({ openFlags: [anOpenFlag({ clientId: 3 })] }));
     mocked.retentionYears.mockResolvedValue(5);
+    mocked.vaultRecoveryFileState.mockResolvedValue("intact");
     mocked.clientGet.mockResolvedValue(aClient());
     mocked.companyGet.mockResolvedValue(aCompany());
     mocked.programList.mockResolvedValue([]);
@@ -192,6 +204,7 @@ describe("App", () => {
     mocked.dashboardHome.mockResolvedValue(aDashboard());
 
     mocked.retentionYears.mockResolvedValue(5);
+    mocked.vaultRecoveryFileState.mockResolvedValue("intact");
     await user.click(screen.getByTestId("nav-home"));
     expect(await screen.findByText("対応中の要配慮フラグはありません。")).toBeTruthy();
     expect(mocked.dashboardHome).toHaveBeenCalledTimes(2);

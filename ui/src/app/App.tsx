@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { DamagedScreen } from "../features/vault/DamagedScreen";
+import { InterruptedSetupScreen } from "../features/vault/InterruptedSetupScreen";
 import { RecoveryKeyScreen } from "../features/vault/RecoveryKeyScreen";
 import { RecoveryScreen } from "../features/vault/RecoveryScreen";
 import { RestoreScreen } from "../features/vault/RestoreScreen";
@@ -25,6 +26,7 @@ export type Screen =
   | { kind: "recovery" }
   | { kind: "restore" }
   | { kind: "damaged" }
+  | { kind: "interrupted" }
   | { kind: "workspace" };
 
 export function screenForStatus(status: VaultStatus): Screen {
@@ -37,6 +39,8 @@ export function screenForStatus(status: VaultStatus): Screen {
       return { kind: "workspace" };
     case "damaged":
       return { kind: "damaged" };
+    case "setup_interrupted":
+      return { kind: "interrupted" };
   }
 }
 
@@ -111,12 +115,20 @@ export function App() {
             <UnlockScreen onUnlocked={show({ kind: "workspace" })} onUseRecoveryKey={show({ kind: "recovery" })} />
           )}
           {screen.kind === "recovery" && (
-            <RecoveryScreen onRecovered={show({ kind: "workspace" })} onBack={show({ kind: "unlock" })} />
+            <RecoveryScreen
+              onRecovered={show({ kind: "workspace" })}
+              onBack={() => {
+                // Back to whatever the directory holds: the unlock screen, or the damaged one
+                // when the passphrase file is what is missing.
+                void retryStart();
+              }}
+            />
           )}
           {screen.kind === "restore" && (
             <RestoreScreen onRestored={show({ kind: "unlock" })} onBack={show({ kind: "setup" })} />
           )}
-          {screen.kind === "damaged" && <DamagedScreen />}
+          {screen.kind === "damaged" && <DamagedScreen onUseRecoveryKey={show({ kind: "recovery" })} />}
+          {screen.kind === "interrupted" && <InterruptedSetupScreen onDiscarded={show({ kind: "setup" })} />}
         </>
       );
   }

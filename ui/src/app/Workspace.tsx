@@ -2,6 +2,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SearchBox } from "../features/search/SearchBox";
+import { RecoveryFileBanner } from "../features/security/RecoveryFileBanner";
 import { PendingSavesProvider } from "../shared/pendingSaves";
 import { AppHeader } from "./AppHeader";
 import { LockButton } from "./LockButton";
@@ -51,6 +52,7 @@ function WorkspacePages({ onLocked }: WorkspaceProps) {
           {t("header.closeUnsaved")}
         </p>
       )}
+      <RecoveryFileBanner />
       <RouteView route={route} />
     </NavigateContext>
   );

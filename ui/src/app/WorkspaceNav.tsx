@@ -3,7 +3,7 @@ import { useNavigate } from "./navigation";
 import type { Route, RouteName } from "./routes";
 
 /** The places of the workspace, in the order of the header. */
-type NavPlace = "home" | "clients" | "companies" | "records" | "inbox";
+type NavPlace = "home" | "clients" | "companies" | "records" | "inbox" | "security";
 
 /** Pages reached from the companies list; every page but Home, search and these belongs to the clients. */
 const COMPANY_PAGES: ReadonlySet<RouteName> = new Set<RouteName>(["companies", "company", "program", "overallReport"]);
@@ -14,6 +14,7 @@ function placeOf(route: Route): NavPlace | null {
   if (route.name === "search") return null;
   if (route.name === "records") return "records";
   if (route.name === "inbox") return "inbox";
+  if (route.name === "security") return "security";
   return COMPANY_PAGES.has(route.name) ? "companies" : "clients";
 }
 
@@ -44,6 +45,7 @@ export function WorkspaceNav({ route }: { route: Route }) {
       {item("companies")}
       {item("records")}
       {item("inbox")}
+      {item("security")}
     </nav>
   );
 }

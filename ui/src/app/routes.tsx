@@ -13,6 +13,7 @@ import { OverallReportScreen } from "../features/overallReports/OverallReportScr
 import { ReportPrintScreen } from "../features/reports/ReportPrintScreen";
 import { ReportScreen } from "../features/reports/ReportScreen";
 import { SearchScreen } from "../features/search/SearchScreen";
+import { SecurityScreen } from "../features/security/SecurityScreen";
 import { InboxScreen } from "../features/supervision/InboxScreen";
 
 /**
@@ -36,6 +37,7 @@ const screens = {
   share: ShareScreen,
   records: RecordsScreen,
   inbox: InboxScreen,
+  security: SecurityScreen,
 } satisfies Record<string, (params: never) => ReactNode>;
 
 type Screens = typeof screens;

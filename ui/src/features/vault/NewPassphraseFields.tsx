@@ -23,9 +23,11 @@ interface NewPassphraseFieldsProps {
   disabled: boolean;
   labels: { passphrase: string; confirm: string };
   testIds: { passphrase: string; confirm: string };
+  /** Off where another field comes first (the current passphrase). */
+  autoFocus?: boolean;
 }
 
-/** A new passphrase, typed twice, with a strength hint: used by setup and by recovery. */
+/** A new passphrase, typed twice, with a strength hint: setup, recovery and the security page. */
 export function NewPassphraseFields(props: NewPassphraseFieldsProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -47,7 +49,7 @@ export function NewPassphraseFields(props: NewPassphraseFieldsProps) {
           aria-describedby={`${id}-hint`}
           autoComplete="off"
           disabled={props.disabled}
-          autoFocus
+          autoFocus={props.autoFocus ?? true}
         />
         <p id={`${id}-hint`} className="field__hint">
           {t("passphrase.minimumHint")}

@@ -1,5 +1,5 @@
-import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { RecoveryKeyShown } from "./RecoveryKeyShown";
 import "./vault.css";
 
 interface RecoveryKeyScreenProps {
@@ -7,46 +7,14 @@ interface RecoveryKeyScreenProps {
   onContinue: () => void;
 }
 
-/**
- * Shown once, right after setup. The key is never copied anywhere on its own (no automatic
- * clipboard): it is meant to leave the machine on paper.
- */
+/** Shown once, right after setup. */
 export function RecoveryKeyScreen({ recoveryKey, onContinue }: RecoveryKeyScreenProps) {
   const { t } = useTranslation();
-  const id = useId();
-  const [stored, setStored] = useState(false);
-
   return (
     <main className="vault-screen" data-testid="recovery-key-screen">
       <h1>{t("recoveryKey.title")}</h1>
       <p className="vault-screen__intro">{t("recoveryKey.intro")}</p>
-      <p className="recovery-key" data-testid="recovery-key" translate="no">
-        {recoveryKey}
-      </p>
-      <p className="vault-screen__important">{t("recoveryKey.keepOffline")}</p>
-      <div className="check-field">
-        <input
-          id={`${id}-stored`}
-          type="checkbox"
-          data-testid="recovery-key-stored"
-          checked={stored}
-          onChange={(event) => {
-            setStored(event.target.checked);
-          }}
-        />
-        <label htmlFor={`${id}-stored`}>{t("recoveryKey.stored")}</label>
-      </div>
-      <div className="vault-form__actions">
-        <button
-          type="button"
-          className="button button--primary"
-          data-testid="recovery-key-continue"
-          disabled={!stored}
-          onClick={onContinue}
-        >
-          {t("recoveryKey.continue")}
-        </button>
-      </div>
+      <RecoveryKeyShown recoveryKey={recoveryKey} onContinue={onContinue} />
     </main>
   );
 }

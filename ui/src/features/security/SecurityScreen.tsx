@@ -1,0 +1,16 @@
+import { useTranslation } from "react-i18next";
+import { ChangePassphrasePanel } from "./ChangePassphrasePanel";
+import { NewRecoveryKeyPanel } from "./NewRecoveryKeyPanel";
+import "./security.css";
+
+/** The vault's keys: the passphrase and the recovery key, each replaced given the passphrase. */
+export function SecurityScreen() {
+  const { t } = useTranslation();
+  return (
+    <main className="page security-screen" data-testid="security-screen">
+      <h1>{t("security.title")}</h1>
+      <ChangePassphrasePanel />
+      <NewRecoveryKeyPanel />
+    </main>
+  );
+}
