@@ -11,6 +11,7 @@ mod closing;
 mod commands;
 mod error;
 mod printing;
+mod secret;
 mod state;
 mod window;
 
@@ -26,6 +27,11 @@ pub use state::AppState;
 
 /// Starts the app: resolves the data directory and opens the main window.
 pub fn run() {
+    // Before anything is decrypted, and before the webview's processes start: they inherit it.
+    if kizuki_core::process_guard::keep_memory_off_disk().is_err() {
+        eprintln!("kizuki: core dumps could not be turned off; the vault is not opened");
+        std::process::exit(1);
+    }
     let data_dir = match kizuki_core::data_dir::resolve(data_dir_flag(std::env::args())) {
         Ok(dir) => dir,
         Err(error) => {

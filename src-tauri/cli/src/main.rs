@@ -13,6 +13,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    if kizuki_core::process_guard::keep_memory_off_disk().is_err() {
+        eprintln!("kizuki: core dumps could not be turned off; the vault is not opened");
+        return ExitCode::FAILURE;
+    }
     let args = args::Cli::parse();
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()

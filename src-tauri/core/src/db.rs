@@ -137,15 +137,34 @@ pub(crate) async fn fold_log(path: &Path, key: Arc<DatabaseKey>) -> Result<(), s
     connection.close().await
 }
 
-/// Keys a new connection, then sets its pragmas: the key must be the first statement.
+/// SQLCipher zeroes (and locks in memory, where the system allows) every allocation it frees
+/// from then on: the key's copies and the decrypted pages do not linger in freed memory. Once
+/// on, it stays on for the life of the process; its cost is measured in BENCHMARKS.md.
+const MEMORY_SECURITY: &str = "PRAGMA cipher_memory_security = ON;";
+
+/// Always, in the product. The decade benchmark can leave it off (`KIZUKI_BENCH_MEMORY_SECURITY
+/// =off`) to measure what it costs: it is process-wide once on, so the same run cannot time
+/// both.
+fn memory_security_wanted() -> bool {
+    #[cfg(feature = "bench")]
+    if std::env::var_os("KIZUKI_BENCH_MEMORY_SECURITY").is_some_and(|value| value == "off") {
+        return false;
+    }
+    true
+}
+
+/// Keys a new connection, then sets its pragmas: the key must be the first statement that
+/// touches the database. sqlx copies a statement's text into a buffer of its own and frees it
+/// without zeroing: with memory security on, SQLite's copies are wiped, and core dumps are off
+/// ([`crate::process_guard`]), but that one copy is beyond Kizuki's reach without unsafe code.
 async fn prepare_connection(
     connection: &mut SqliteConnection,
     key: Arc<DatabaseKey>,
 ) -> Result<(), sqlx::Error> {
-    let statement = zeroize::Zeroizing::new(format!(
-        "PRAGMA key = {};",
-        key.sqlcipher_pragma_value().as_str()
-    ));
+    if memory_security_wanted() {
+        connection.execute(sqlx::raw_sql(MEMORY_SECURITY)).await?;
+    }
+    let statement = key.sqlcipher_key_statement();
     connection
         .execute(sqlx::raw_sql(statement.as_str()))
         .await?;

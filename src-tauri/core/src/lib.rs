@@ -30,6 +30,7 @@ pub mod interview;
 pub mod overall;
 pub mod package;
 pub mod preferences;
+pub mod process_guard;
 pub mod program;
 pub mod provision;
 pub mod questionnaire;

@@ -5,10 +5,10 @@ use std::sync::Mutex;
 
 use kizuki_core::backup::{self, BackedUp, Progress};
 use kizuki_core::package::Encryption;
-use secrecy::SecretString;
 use tauri::State;
 
 use crate::error::IpcResult;
+use crate::secret::Secret;
 use crate::state::AppState;
 
 /// The progress of the backup under way, if any; managed by Tauri beside [`AppState`].
@@ -52,7 +52,7 @@ pub async fn vault_backup(
     state: State<'_, AppState>,
     progress: State<'_, BackupProgress>,
     to_recovery_key: bool,
-    passphrase: Option<String>,
+    passphrase: Option<Secret>,
     recipients: Vec<String>,
     armored: bool,
 ) -> IpcResult<BackedUp> {
@@ -65,7 +65,7 @@ pub async fn vault_backup(
                 .into_iter()
                 .collect(),
         ),
-        (false, Some(passphrase)) => Encryption::Passphrase(SecretString::from(passphrase)),
+        (false, Some(passphrase)) => Encryption::Passphrase(passphrase.into_inner()),
         (false, None) => Encryption::Recipients(recipients),
     };
     let downloads =

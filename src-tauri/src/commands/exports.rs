@@ -6,10 +6,10 @@ use kizuki_core::export::{self, Exported, Summary, SummaryPreview, SummaryReques
 use kizuki_core::ids::ConsentId;
 use kizuki_core::package::Encryption;
 use kizuki_core::provision::{self, ProvisionRecord};
-use secrecy::SecretString;
 use tauri::State;
 
 use crate::error::IpcResult;
+use crate::secret::Secret;
 use crate::state::AppState;
 
 /// The summary written for a consent's recipient.
@@ -48,7 +48,7 @@ pub async fn summary_export(
     state: State<'_, AppState>,
     request: SummaryRequest,
     recipients: Vec<String>,
-    passphrase: Option<String>,
+    passphrase: Option<Secret>,
     armored: bool,
 ) -> IpcResult<Exported> {
     let encryption = encryption(recipients, passphrase);
@@ -58,9 +58,9 @@ pub async fn summary_export(
 
 /// Whom a package from the UI is encrypted to: the passphrase, when one was typed (a secret
 /// type from here on), else the keys.
-pub(crate) fn encryption(recipients: Vec<String>, passphrase: Option<String>) -> Encryption {
+pub(crate) fn encryption(recipients: Vec<String>, passphrase: Option<Secret>) -> Encryption {
     match passphrase {
-        Some(passphrase) => Encryption::Passphrase(SecretString::from(passphrase)),
+        Some(passphrase) => Encryption::Passphrase(passphrase.into_inner()),
         None => Encryption::Recipients(recipients),
     }
 }

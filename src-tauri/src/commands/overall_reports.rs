@@ -8,6 +8,7 @@ use tauri::State;
 
 use super::exports::{downloads, encryption};
 use crate::error::IpcResult;
+use crate::secret::Secret;
 use crate::state::AppState;
 
 /// The consultant's findings and proposals.
@@ -49,7 +50,7 @@ pub async fn overall_export(
     state: State<'_, AppState>,
     program_id: ProgramId,
     recipients: Vec<String>,
-    passphrase: Option<String>,
+    passphrase: Option<Secret>,
     armored: bool,
 ) -> IpcResult<Exported> {
     let encryption = encryption(recipients, passphrase);

@@ -8,6 +8,7 @@ use tauri::State;
 
 use super::exports::{downloads, encryption};
 use crate::error::IpcResult;
+use crate::secret::Secret;
 use crate::state::AppState;
 
 /// The report exactly as the supervisor would receive it.
@@ -28,7 +29,7 @@ pub async fn supervision_export(
     state: State<'_, AppState>,
     request: SupervisionRequest,
     recipients: Vec<String>,
-    passphrase: Option<String>,
+    passphrase: Option<Secret>,
     armored: bool,
 ) -> IpcResult<Exported> {
     let encryption = encryption(recipients, passphrase);

@@ -1,12 +1,13 @@
 //! Creating, unlocking and locking the vault.
 
 use kizuki_core::vault::{RecoveryFileState, RecoveryKey, VaultStatus};
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::ExposeSecret;
 use serde::Serialize;
 use tauri::State;
 use zeroize::Zeroizing;
 
 use crate::error::IpcResult;
+use crate::secret::Secret;
 use crate::state::AppState;
 
 /// The recovery key, sent to the UI once at setup to be shown and never stored.
@@ -44,9 +45,9 @@ impl RecoveryKeyText {
 #[specta::specta]
 pub async fn vault_create(
     state: State<'_, AppState>,
-    passphrase: String,
+    passphrase: Secret,
 ) -> IpcResult<RecoveryKeyText> {
-    let recovery_key = state.create(&SecretString::from(passphrase)).await?;
+    let recovery_key = state.create(passphrase.expose()).await?;
     Ok(RecoveryKeyText::of(&recovery_key))
 }
 
@@ -62,14 +63,12 @@ pub async fn vault_discard_interrupted_setup(state: State<'_, AppState>) -> IpcR
 #[specta::specta]
 pub async fn vault_change_passphrase(
     state: State<'_, AppState>,
-    current: String,
-    new_passphrase: String,
+    current: Secret,
+    new_passphrase: Secret,
 ) -> IpcResult<()> {
-    let (current, new_passphrase) = (
-        SecretString::from(current),
-        SecretString::from(new_passphrase),
-    );
-    state.change_passphrase(&current, &new_passphrase).await
+    state
+        .change_passphrase(current.expose(), new_passphrase.expose())
+        .await
 }
 
 /// Issues a new recovery key, given the passphrase, and returns it to show once.
@@ -77,11 +76,9 @@ pub async fn vault_change_passphrase(
 #[specta::specta]
 pub async fn vault_new_recovery_key(
     state: State<'_, AppState>,
-    passphrase: String,
+    passphrase: Secret,
 ) -> IpcResult<RecoveryKeyText> {
-    let recovery_key = state
-        .new_recovery_key(&SecretString::from(passphrase))
-        .await?;
+    let recovery_key = state.new_recovery_key(passphrase.expose()).await?;
     Ok(RecoveryKeyText::of(&recovery_key))
 }
 
@@ -96,8 +93,8 @@ pub async fn vault_recovery_file_state(state: State<'_, AppState>) -> IpcResult<
 /// Unlocks with the passphrase; repeated failures are slowed down.
 #[tauri::command]
 #[specta::specta]
-pub async fn vault_unlock(state: State<'_, AppState>, passphrase: String) -> IpcResult<()> {
-    state.unlock(&SecretString::from(passphrase)).await
+pub async fn vault_unlock(state: State<'_, AppState>, passphrase: Secret) -> IpcResult<()> {
+    state.unlock(passphrase.expose()).await
 }
 
 /// Unlocks with the recovery key and sets a new passphrase.
@@ -105,13 +102,11 @@ pub async fn vault_unlock(state: State<'_, AppState>, passphrase: String) -> Ipc
 #[specta::specta]
 pub async fn vault_recover(
     state: State<'_, AppState>,
-    recovery_key: String,
-    new_passphrase: String,
+    recovery_key: Secret,
+    new_passphrase: Secret,
 ) -> IpcResult<()> {
-    let recovery_key = RecoveryKey::parse(&SecretString::from(recovery_key))?;
-    state
-        .recover(&recovery_key, &SecretString::from(new_passphrase))
-        .await
+    let recovery_key = RecoveryKey::parse(recovery_key.expose())?;
+    state.recover(&recovery_key, new_passphrase.expose()).await
 }
 
 /// Locks: closes the database and drops the key from memory.

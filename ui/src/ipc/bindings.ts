@@ -7,19 +7,19 @@ export const commands = {
 	/**  What the data directory holds, or `unlocked`. */
 	vaultStatus: () => typedError<VaultStatus, IpcError>(__TAURI_INVOKE("vault_status")),
 	/**  Creates the vault, leaves it unlocked, and returns the recovery key to show once. */
-	vaultCreate: (passphrase: string) => typedError<RecoveryKeyText, IpcError>(__TAURI_INVOKE("vault_create", { passphrase })),
+	vaultCreate: (passphrase: Secret) => typedError<RecoveryKeyText, IpcError>(__TAURI_INVOKE("vault_create", { passphrase })),
 	/**  Unlocks with the passphrase; repeated failures are slowed down. */
-	vaultUnlock: (passphrase: string) => typedError<null, IpcError>(__TAURI_INVOKE("vault_unlock", { passphrase })),
+	vaultUnlock: (passphrase: Secret) => typedError<null, IpcError>(__TAURI_INVOKE("vault_unlock", { passphrase })),
 	/**  Unlocks with the recovery key and sets a new passphrase. */
-	vaultRecover: (recoveryKey: string, newPassphrase: string) => typedError<null, IpcError>(__TAURI_INVOKE("vault_recover", { recoveryKey, newPassphrase })),
+	vaultRecover: (recoveryKey: Secret, newPassphrase: Secret) => typedError<null, IpcError>(__TAURI_INVOKE("vault_recover", { recoveryKey, newPassphrase })),
 	/**  Locks: closes the database and drops the key from memory. */
 	vaultLock: () => typedError<null, IpcError>(__TAURI_INVOKE("vault_lock")),
 	/**  Removes what a setup that stopped before it finished left, so setup can start again. */
 	vaultDiscardInterruptedSetup: () => typedError<null, IpcError>(__TAURI_INVOKE("vault_discard_interrupted_setup")),
 	/**  Replaces the passphrase, given the current one; wrong ones are slowed down as at unlock. */
-	vaultChangePassphrase: (current: string, newPassphrase: string) => typedError<null, IpcError>(__TAURI_INVOKE("vault_change_passphrase", { current, newPassphrase })),
+	vaultChangePassphrase: (current: Secret, newPassphrase: Secret) => typedError<null, IpcError>(__TAURI_INVOKE("vault_change_passphrase", { current, newPassphrase })),
 	/**  Issues a new recovery key, given the passphrase, and returns it to show once. */
-	vaultNewRecoveryKey: (passphrase: string) => typedError<RecoveryKeyText, IpcError>(__TAURI_INVOKE("vault_new_recovery_key", { passphrase })),
+	vaultNewRecoveryKey: (passphrase: Secret) => typedError<RecoveryKeyText, IpcError>(__TAURI_INVOKE("vault_new_recovery_key", { passphrase })),
 	/**
 	 *  Whether the recovery file is the one written, so the app can warn while the passphrase
 	 *  still works.
@@ -125,7 +125,7 @@ export const commands = {
 	 *  public half (`to_recovery_key`), to `passphrase` (a secret type at once), or to
 	 *  `recipients`.
 	 */
-	vaultBackup: (toRecoveryKey: boolean, passphrase: string | null, recipients: string[], armored: boolean) => typedError<BackedUp, IpcError>(__TAURI_INVOKE("vault_backup", { toRecoveryKey, passphrase, recipients, armored })),
+	vaultBackup: (toRecoveryKey: boolean, passphrase: Secret | null, recipients: string[], armored: boolean) => typedError<BackedUp, IpcError>(__TAURI_INVOKE("vault_backup", { toRecoveryKey, passphrase, recipients, armored })),
 	/**  How far the backup under way has come; `None` when none is. */
 	vaultBackupProgress: () => typedError<Progress | null, IpcError>(__TAURI_INVOKE("vault_backup_progress")),
 	/**  The backups the first screen can restore: the `.age` files in Downloads, newest first. */
@@ -145,7 +145,7 @@ export const commands = {
 	 *  Writes the summary package into the Downloads folder, encrypted to `recipients` or, when
 	 *  given, to `passphrase` (which becomes a secret type at once), and returns what was written.
 	 */
-	summaryExport: (request: SummaryRequest, recipients: string[], passphrase: string | null, armored: boolean) => typedError<Exported, IpcError>(__TAURI_INVOKE("summary_export", { request, recipients, passphrase, armored })),
+	summaryExport: (request: SummaryRequest, recipients: string[], passphrase: Secret | null, armored: boolean) => typedError<Exported, IpcError>(__TAURI_INVOKE("summary_export", { request, recipients, passphrase, armored })),
 	/**  The provision records, newest first. */
 	provisionList: () => typedError<ProvisionRecord[], IpcError>(__TAURI_INVOKE("provision_list")),
 	/**  The audit log, newest first. */
@@ -162,14 +162,14 @@ export const commands = {
 	 *  Writes the report's package into the Downloads folder, encrypted to `recipients` or, when
 	 *  given, to `passphrase` (which becomes a secret type at once).
 	 */
-	overallExport: (programId: ProgramId, recipients: string[], passphrase: string | null, armored: boolean) => typedError<Exported, IpcError>(__TAURI_INVOKE("overall_export", { programId, recipients, passphrase, armored })),
+	overallExport: (programId: ProgramId, recipients: string[], passphrase: Secret | null, armored: boolean) => typedError<Exported, IpcError>(__TAURI_INVOKE("overall_export", { programId, recipients, passphrase, armored })),
 	/**  The report exactly as the supervisor would receive it. */
 	supervisionPreview: (request: SupervisionRequest) => typedError<SupervisionDocument, IpcError>(__TAURI_INVOKE("supervision_preview", { request })),
 	/**
 	 *  Writes the supervision package into the Downloads folder, encrypted to `recipients` or,
 	 *  when given, to `passphrase` (which becomes a secret type at once).
 	 */
-	supervisionExport: (request: SupervisionRequest, recipients: string[], passphrase: string | null, armored: boolean) => typedError<Exported, IpcError>(__TAURI_INVOKE("supervision_export", { request, recipients, passphrase, armored })),
+	supervisionExport: (request: SupervisionRequest, recipients: string[], passphrase: Secret | null, armored: boolean) => typedError<Exported, IpcError>(__TAURI_INVOKE("supervision_export", { request, recipients, passphrase, armored })),
 	/**  The key (`age1…`) a supervisor encrypts their comments to. */
 	inboxRecipient: () => typedError<string, IpcError>(__TAURI_INVOKE("inbox_recipient")),
 	/**  What the inbox holds, newest first. */
@@ -1607,6 +1607,9 @@ export type SearchResults = {
 	/**  Whether there were more than [`MAX_HITS`] (the newest are shown). */
 	truncated: boolean,
 };
+
+/**  A passphrase or key typed in the UI; a string on the TypeScript side. */
+export type Secret = string;
 
 /**
  *  A part of what is known about a client that a consent may cover. Flags are not a part:

@@ -18,7 +18,7 @@ use super::recovery_key::RecoveryKey;
 const KEY_BYTES: usize = 32;
 
 /// The raw SQLCipher key. Deliberately derives nothing: no `Clone`, no `Debug`, no `Serialize`.
-/// Zeroed when dropped; readable only through [`DatabaseKey::sqlcipher_pragma_value`].
+/// Zeroed when dropped; readable only through [`DatabaseKey::sqlcipher_key_statement`].
 #[derive(Zeroize, ZeroizeOnDrop)]
 pub(crate) struct DatabaseKey([u8; KEY_BYTES]);
 
@@ -115,16 +115,22 @@ impl DatabaseKey {
         self.0
     }
 
-    /// The value for `PRAGMA key = …`, in SQLCipher's raw-key syntax (quotes included).
-    pub(crate) fn sqlcipher_pragma_value(&self) -> Zeroizing<String> {
-        let mut hex = Zeroizing::new(String::with_capacity(2 * KEY_BYTES + 5));
-        hex.push_str("\"x'");
+    /// The statement `PRAGMA key = "x'…'";`, in SQLCipher's raw-key syntax. Written into
+    /// one buffer of its final size, so no growth leaves a copy of the key behind in freed
+    /// memory; zeroed when dropped.
+    pub(crate) fn sqlcipher_key_statement(&self) -> Zeroizing<String> {
+        const PREFIX: &str = "PRAGMA key = \"x'";
+        const SUFFIX: &str = "'\";";
+        let mut statement = Zeroizing::new(String::with_capacity(
+            PREFIX.len() + 2 * KEY_BYTES + SUFFIX.len(),
+        ));
+        statement.push_str(PREFIX);
         for byte in &self.0 {
-            hex.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
-            hex.push(char::from(b"0123456789abcdef"[usize::from(byte & 0x0f)]));
+            statement.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
+            statement.push(char::from(b"0123456789abcdef"[usize::from(byte & 0x0f)]));
         }
-        hex.push_str("'\"");
-        hex
+        statement.push_str(SUFFIX);
+        statement
     }
 
     pub(crate) fn wrap_to_passphrase(
@@ -288,10 +294,14 @@ mod tests {
     }
 
     #[test]
-    fn pragma_value_is_sqlciphers_raw_key_syntax() {
-        let value = DatabaseKey([0xab; KEY_BYTES]).sqlcipher_pragma_value();
-        assert_eq!(value.len(), 2 * KEY_BYTES + 5);
-        assert!(value.starts_with("\"x'abab") && value.ends_with("ab'\""));
+    fn the_key_statement_is_sqlciphers_raw_key_syntax_in_a_buffer_that_never_grew() {
+        let statement = DatabaseKey([0xab; KEY_BYTES]).sqlcipher_key_statement();
+        assert!(statement.starts_with("PRAGMA key = \"x'abab") && statement.ends_with("ab'\";"));
+        assert_eq!(
+            statement.len(),
+            statement.capacity(),
+            "sized once, never reallocated"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use std::str::FromStr;
 
 use age::secrecy::{ExposeSecret, SecretString};
+use zeroize::Zeroizing;
 
 use super::error::{Error, Result};
 
@@ -25,22 +26,24 @@ impl RecoveryKey {
     }
 
     /// Parses a recovery key as the consultant typed it back: case, spaces and line breaks
-    /// (from writing it down in groups) do not matter.
+    /// (from writing it down in groups) do not matter. Each form of the text is built in a
+    /// buffer sized once and zeroed when dropped, so none is left behind in freed memory.
     pub fn parse(text: &SecretString) -> Result<Self> {
-        let normalised: SecretString = text
-            .expose_secret()
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-')
-            .collect::<String>()
-            .into();
-        // Dashes are stripped above so that grouped copies ("AGE-SECRET-KEY-1QQ…" split by
-        // dashes or spaces) parse; the canonical prefix is restored here.
-        let compact = normalised.expose_secret().to_ascii_uppercase();
+        const PREFIX: &str = "AGE-SECRET-KEY-1";
+        let typed = text.expose_secret();
+        // Dashes go too, so that grouped copies ("AGE-SECRET-KEY-1QQ…" split by dashes or
+        // spaces) parse; the canonical prefix is restored below.
+        let mut compact = Zeroizing::new(String::with_capacity(typed.len()));
+        for c in typed.chars().filter(|c| !c.is_whitespace() && *c != '-') {
+            compact.push(c.to_ascii_uppercase());
+        }
         let body = compact
             .strip_prefix("AGESECRETKEY1")
             .ok_or(Error::InvalidRecoveryKey)?;
-        let canonical = SecretString::from(format!("AGE-SECRET-KEY-1{body}"));
-        age::x25519::Identity::from_str(canonical.expose_secret())
+        let mut canonical = Zeroizing::new(String::with_capacity(PREFIX.len() + body.len()));
+        canonical.push_str(PREFIX);
+        canonical.push_str(body);
+        age::x25519::Identity::from_str(&canonical)
             .map(Self)
             .map_err(|_| Error::InvalidRecoveryKey)
     }

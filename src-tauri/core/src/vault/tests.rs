@@ -315,6 +315,10 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
         .fetch_one(vault.pool())
         .await?;
     assert_eq!(journal_mode, "wal");
+    let memory_security: String = sqlx::query_scalar("PRAGMA cipher_memory_security")
+        .fetch_one(vault.pool())
+        .await?;
+    assert_eq!(memory_security, "1", "freed memory is wiped");
     vault.lock().await;
     Ok(())
 }
