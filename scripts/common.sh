@@ -17,8 +17,9 @@ APP_PACKAGES=(build-essential pkg-config libwebkit2gtk-4.1-dev librsvg2-dev libs
   fonts-ipaexfont-mincho fonts-ipaexfont-gothic)
 # What the tests add: a virtual display, the WebKit WebDriver, the reference age tool, and
 # poppler (pdftotext, pdffonts) to read a printed PDF, unzip and ssh-keygen to open packages as a
-# recipient would.
-TEST_PACKAGES=(xvfb xauth webkit2gtk-driver age poppler-utils unzip openssh-client)
+# recipient would, a D-Bus daemon for a session bus of the tests' own (the screen locking), and
+# iproute2 for the loopback of the network namespace the end-to-end tests run in.
+TEST_PACKAGES=(xvfb xauth webkit2gtk-driver age poppler-utils unzip openssh-client dbus iproute2)
 
 step() { printf '\n==> %s\n' "$*"; }
 

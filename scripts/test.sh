@@ -26,14 +26,24 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 # building (running them is `cargo bench`, see BENCHMARKS.md).
 cargo clippy --locked -p kizuki-core --features bench --all-targets -- -D warnings
 
+step "Rust: no network client in the product"
+scripts/check-no-network.sh --self-test
+scripts/check-no-network.sh
+
 step "Rust: core, CLI and shell tests"
 cargo test --locked
 
-step "end to end: the built app in a real window"
+step "end to end: the built app in a real window, with no network"
 # The webdriver feature lets WebKitGTK's automation drive the window (see src-tauri/src/window.rs).
 cargo build --locked -p kizuki-desktop --features webdriver
-KIZUKI_APP="$CARGO_TARGET_DIR/debug/kizuki-desktop" \
-  xvfb-run --auto-servernum --server-args="-screen 0 1280x900x24" \
-  cargo test --locked -p kizuki-e2e -- --test-threads=1
+cargo test --locked -p kizuki-e2e --no-run
+# A network namespace of their own, with only the loopback up (WebDriver speaks HTTP to the
+# app's driver over it): the app, the webview and the tests cannot reach any network, and the
+# harness checks that no other interface is there (KIZUKI_E2E_NO_NETWORK).
+netns=(unshare --net)
+[ "$(id -u)" -eq 0 ] || netns=(unshare --net --map-root-user)
+KIZUKI_APP="$CARGO_TARGET_DIR/debug/kizuki-desktop" KIZUKI_E2E_NO_NETWORK=1 \
+  "${netns[@]}" sh -c 'ip link set lo up && exec xvfb-run --auto-servernum --server-args="-screen 0 1280x900x24" \
+    cargo test --locked --offline -p kizuki-e2e -- --test-threads=1'
 
 step "all tests passed"

@@ -36,16 +36,20 @@ macro_rules! from_core_error {
         }
     )*};
 }
-from_core_error!(
-    vault::Error,
-    preferences::Error,
-    data_dir::Error,
-    backup::Error,
-    ImportError
-);
+from_core_error!(vault::Error, data_dir::Error, backup::Error, ImportError);
 
 impl From<export::Error> for IpcError {
     fn from(error: export::Error) -> Self {
+        Self {
+            code: error.code(),
+            message: error.to_string(),
+            field: error.field(),
+        }
+    }
+}
+
+impl From<preferences::Error> for IpcError {
+    fn from(error: preferences::Error) -> Self {
         Self {
             code: error.code(),
             message: error.to_string(),

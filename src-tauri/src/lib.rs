@@ -12,6 +12,7 @@ mod commands;
 mod error;
 mod printing;
 mod secret;
+mod session_lock;
 mod state;
 mod window;
 
@@ -42,12 +43,15 @@ pub fn run() {
     let app =
         build(tauri::Builder::default(), AppState::new(data_dir)).build(tauri::generate_context!());
     match app {
-        Ok(app) => app.run(|handle, event| {
-            if let RunEvent::Exit = event {
-                // Closing the pool checkpoints the write-ahead log and drops the key.
-                tauri::async_runtime::block_on(handle.state::<AppState>().lock());
-            }
-        }),
+        Ok(app) => {
+            session_lock::watch(app.handle().clone());
+            app.run(|handle, event| {
+                if let RunEvent::Exit = event {
+                    // Closing the pool checkpoints the write-ahead log and drops the key.
+                    tauri::async_runtime::block_on(handle.state::<AppState>().lock());
+                }
+            })
+        }
         Err(error) => {
             eprintln!("kizuki: the window could not be created: {error}");
             std::process::exit(1);

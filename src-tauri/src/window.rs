@@ -1,6 +1,6 @@
 //! The main window.
 
-use tauri::{AppHandle, Runtime, WebviewWindowBuilder};
+use tauri::{AppHandle, Runtime, Url, WebviewWindowBuilder};
 
 /// Opens the window described in `tauri.conf.json` (which has `create: false`, so it is made here).
 ///
@@ -21,11 +21,55 @@ pub(crate) fn open_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
         .ok_or_else(|| tauri::Error::WindowNotFound)?;
     WebviewWindowBuilder::from_config(app, &config)?
         .incognito(!automation_requested())
+        // Nothing in the window may take it anywhere else: a link or script that tried would
+        // show another site inside the app, with the app's IPC beside it. The CSP already
+        // forbids loading from elsewhere; this stops the page itself from being replaced.
+        .on_navigation(is_own_origin)
         .build()?;
     Ok(())
+}
+
+/// The app's own pages, as Tauri serves them: `tauri://localhost` on Linux and macOS,
+/// `http(s)://tauri.localhost` on Windows.
+fn is_own_origin(url: &Url) -> bool {
+    matches!(
+        (url.scheme(), url.host_str(), url.port()),
+        ("tauri", Some("localhost"), None) | ("http" | "https", Some("tauri.localhost"), None)
+    )
 }
 
 fn automation_requested() -> bool {
     cfg!(feature = "webdriver")
         && std::env::var("TAURI_WEBVIEW_AUTOMATION").as_deref() == Ok("true")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_apps_own_pages_may_be_navigated_to() -> Result<(), Box<dyn std::error::Error>> {
+        for own in [
+            "tauri://localhost/",
+            "tauri://localhost/index.html#/clients",
+            "http://tauri.localhost/",
+            "https://tauri.localhost/assets/index.js",
+        ] {
+            assert!(is_own_origin(&own.parse()?), "{own}");
+        }
+        for elsewhere in [
+            "https://example.com/",
+            "http://localhost:1420/",
+            "tauri://localhost.example.com/",
+            "https://tauri.localhost.example.com/",
+            "http://tauri.localhost:8080/",
+            "file:///etc/passwd",
+            "data:text/html,<p>hi</p>",
+            "javascript:alert(1)",
+            "about:blank",
+        ] {
+            assert!(!is_own_origin(&elsewhere.parse()?), "{elsewhere}");
+        }
+        Ok(())
+    }
 }

@@ -28,6 +28,7 @@ const STRENGTH: &str = "後輩の相談によく乗っている";
 const WORKPLACE: &str = "部署の人手が足りない";
 const AMENDMENT: &str = "（後日追記）異動の希望あり。";
 const LAST_WORDS: &str = "閉じる直前の一文。";
+const BEFORE_THE_SCREEN_LOCKED: &str = "画面がロックされる直前の一文。";
 /// An X25519 recipient, as an HR contact would send it.
 const HR_RECIPIENT: &str = "age1k6qwsj68nlcl46cgvxg2069xdd8d6utk0c2q93mg72q223ccmexqltkrwa";
 
@@ -224,6 +225,8 @@ fn next_morning(harness: &Harness) -> Result<String> {
     row_containing(&session, "amendment-row", AMENDMENT)?;
 
     let recovery_key = change_the_keys(&session)?;
+    no_way_out(&session)?;
+    the_screen_locks_mid_sentence(harness, &session)?;
 
     // English on request: the header switches language at once.
     wait_for_text(&session, "lock-button", &message("ja", "header.lock")?)?;
@@ -284,6 +287,45 @@ fn change_the_keys(session: &Session) -> Result<String> {
     click(session, "unlock-submit")?;
     session.wait_for_test_id("dashboard-screen")?;
     Ok(recovery_key)
+}
+
+/// A script that tries to take the window to another site leaves it where it was.
+fn no_way_out(session: &Session) -> Result<()> {
+    session.execute("window.location.href = 'https://example.com/'; return null;")?;
+    std::thread::sleep(std::time::Duration::from_secs(1));
+    session.wait_for_test_id("dashboard-screen")?;
+    let origin =
+        session.execute("return window.location.protocol + '//' + window.location.host;")?;
+    assert_eq!(origin.as_str(), Some("tauri://localhost"), "{origin}");
+    Ok(())
+}
+
+/// Words typed a moment before the screen locks are saved, and the vault locks with the
+/// screen: the desktop's signal on the session bus, as a screen saver sends it.
+fn the_screen_locks_mid_sentence(harness: &Harness, session: &Session) -> Result<()> {
+    open_the_interview(session)?;
+    wait_for_value_containing(session, "note-editor", AMENDMENT)?;
+    let notes = session.wait_for_test_id("note-editor")?;
+    session.type_text(&notes, &format!("{ENTER}{BEFORE_THE_SCREEN_LOCKED}"))?;
+    harness.lock_the_screen()?;
+    session.wait_for_test_id("unlock-screen")?;
+    assert!(session
+        .find_all("[data-testid=\"note-editor\"]")?
+        .is_empty());
+    type_into(session, "unlock-passphrase", NEW_PASSPHRASE)?;
+    click(session, "unlock-submit")?;
+    session.wait_for_test_id("dashboard-screen")?;
+    open_the_interview(session)?;
+    wait_for_value_containing(session, "note-editor", BEFORE_THE_SCREEN_LOCKED)
+}
+
+fn open_the_interview(session: &Session) -> Result<()> {
+    click(session, "nav-clients")?;
+    let row = row_containing(session, "client-row", CLIENT_NAME)?;
+    session.click(&row)?;
+    click(session, "interview-row")?;
+    session.wait_for_test_id("note-editor")?;
+    Ok(())
 }
 
 /// The passphrase file is lost: the app says the vault cannot be read, offers the recovery

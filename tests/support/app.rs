@@ -13,19 +13,40 @@ use std::time::{Duration, Instant};
 use crate::webdriver::Session;
 use crate::Result;
 
-/// One isolated installation: a root directory, a running `tauri-driver`, the app binary.
+/// One isolated installation: a root directory, a session bus of its own, a running
+/// `tauri-driver`, the app binary.
 #[derive(Debug)]
 pub struct Harness {
     root: tempfile::TempDir,
+    bus: Child,
     driver: Child,
     port: u16,
     application: String,
 }
 
+/// A session bus that only relays: no service is started on demand, so nothing of the
+/// machine's desktop joins the test.
+const SESSION_BUS_CONFIG: &str = r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:path=BUS_PATH</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"#;
+
 impl Harness {
     /// Starts `tauri-driver` for the app named by `KIZUKI_APP` (or the default debug build).
     pub fn start() -> Result<Self> {
         let application = application_path()?;
+        if std::env::var_os("KIZUKI_E2E_NO_NETWORK").is_some() {
+            require_no_network()?;
+        }
         let root = tempfile::Builder::new().prefix("kizuki-e2e-").tempdir()?;
         for dir in ["vault", "home", "data", "cache", "config", "runtime", "tmp"] {
             std::fs::create_dir_all(root.path().join(dir))?;
@@ -38,9 +59,23 @@ impl Harness {
                 std::fs::Permissions::from_mode(0o700),
             )?;
         }
+        let at = |dir: &str| root.path().join(dir);
+        let bus_path = at("runtime").join("bus");
+        let bus_config = root.path().join("session-bus.conf");
+        std::fs::write(
+            &bus_config,
+            SESSION_BUS_CONFIG.replace("BUS_PATH", &bus_path.to_string_lossy()),
+        )?;
+        let bus = Command::new("dbus-daemon")
+            .arg(format!("--config-file={}", bus_config.display()))
+            .arg("--nofork")
+            .spawn()
+            .map_err(|e| {
+                format!("dbus-daemon could not start (scripts/test.sh installs it): {e}")
+            })?;
+        wait_for_socket(&bus_path)?;
         let port = free_port()?;
         let native_port = free_port()?;
-        let at = |dir: &str| root.path().join(dir);
         let log = std::fs::File::create(root.path().join("tauri-driver.log"))?;
         let mut command = Command::new("tauri-driver");
         // Its own process group, so that stopping the harness also stops the WebKitWebDriver and
@@ -61,6 +96,10 @@ impl Harness {
             .env("XDG_CONFIG_HOME", at("config"))
             .env("XDG_RUNTIME_DIR", at("runtime"))
             .env("TMPDIR", at("tmp"))
+            .env(
+                "DBUS_SESSION_BUS_ADDRESS",
+                format!("unix:path={}", bus_path.display()),
+            )
             // No accessibility bus exists under Xvfb; without this GTK waits for one.
             .env("NO_AT_BRIDGE", "1")
             // A Japanese desktop, as the consultants' are: GTK then names its printers in
@@ -75,6 +114,7 @@ impl Harness {
         wait_for_port(port)?;
         Ok(Self {
             root,
+            bus,
             driver,
             port,
             application,
@@ -100,6 +140,26 @@ impl Harness {
     pub fn vault_dir(&self) -> PathBuf {
         self.root.path().join("vault")
     }
+
+    /// Says on the app's session bus what a desktop's screen saver says when the screen locks.
+    pub fn lock_the_screen(&self) -> Result<()> {
+        let status = Command::new("dbus-send")
+            .arg(format!(
+                "--bus=unix:path={}",
+                self.root.path().join("runtime/bus").display()
+            ))
+            .args([
+                "--type=signal",
+                "/org/freedesktop/ScreenSaver",
+                "org.freedesktop.ScreenSaver.ActiveChanged",
+                "boolean:true",
+            ])
+            .status()?;
+        if !status.success() {
+            return Err("dbus-send could not signal the screen lock".into());
+        }
+        Ok(())
+    }
 }
 
 impl Harness {
@@ -116,6 +176,8 @@ impl Drop for Harness {
             .args(["-TERM", "--", &format!("-{}", self.driver.id())])
             .status();
         let _ = self.driver.wait();
+        let _ = self.bus.kill();
+        let _ = self.bus.wait();
     }
 }
 
@@ -140,8 +202,36 @@ fn application_path() -> Result<String> {
     Ok(path.to_string_lossy().into_owned())
 }
 
+/// The run must be cut off from every network: only the loopback may exist (scripts/test.sh
+/// runs the suite in a network namespace of its own).
+fn require_no_network() -> Result<()> {
+    // /proc/net is this process's namespace; /sys/class/net would show the mounting one's.
+    let mut interfaces: Vec<String> = std::fs::read_to_string("/proc/net/dev")?
+        .lines()
+        .skip(2)
+        .filter_map(|line| line.split_once(':'))
+        .map(|(name, _)| name.trim().to_owned())
+        .collect();
+    interfaces.sort();
+    if interfaces != ["lo"] {
+        return Err(format!("the end-to-end run can reach a network: {interfaces:?}").into());
+    }
+    Ok(())
+}
+
 fn free_port() -> Result<u16> {
     Ok(TcpListener::bind(("127.0.0.1", 0))?.local_addr()?.port())
+}
+
+fn wait_for_socket(path: &Path) -> Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !path.exists() {
+        if Instant::now() > deadline {
+            return Err(format!("the session bus did not listen at {}", path.display()).into());
+        }
+        sleep(Duration::from_millis(20));
+    }
+    Ok(())
 }
 
 fn wait_for_port(port: u16) -> Result<()> {

@@ -209,6 +209,14 @@ pub fn recovery_file_warning(state: RecoveryFileState, language: Language) -> &'
     }
 }
 
+/// The vault's directory can be entered or listed by other users.
+pub fn open_directory_warning(language: Language) -> &'static str {
+    match language {
+        Language::Ja => "保管庫のフォルダーを、このパソコンの他のユーザーも開ける設定になっています。中身は暗号化されていますが、`chmod 700` で自分だけが開けるようにしてください。",
+        Language::En => "Other users of this computer can open the vault's folder. Its contents are encrypted, but make it yours alone with `chmod 700`.",
+    }
+}
+
 /// A sheet or template section's title: the consultant's own, else the built-in key's
 /// translation.
 pub fn section_title(key: Option<&str>, title: Option<&str>, language: Language) -> String {

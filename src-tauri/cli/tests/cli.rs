@@ -18,10 +18,12 @@ struct Cli {
 }
 
 impl Cli {
+    /// A data directory only this user can open, as Kizuki makes one: a directory others can
+    /// open gets a warning with every command (see `an_open_data_directory_is_reported`).
     fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}")),
-        }
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("no temp dir: {e}"));
+        set_mode(dir.path(), 0o700);
+        Self { dir }
     }
 
     fn data_dir(&self) -> &Path {
@@ -135,6 +137,12 @@ impl Cli {
     fn write_json(&self, name: &str, value: &Value) -> String {
         self.write(name, value.to_string().as_bytes())
     }
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+        .unwrap_or_else(|e| panic!("chmod {}: {e}", path.display()));
 }
 
 fn output(mut command: Command) -> Output {
@@ -354,6 +362,27 @@ fn the_keys_change_and_the_old_ones_open_nothing() {
         &[("KIZUKI_PASSPHRASE", THIRD)],
     ));
     assert_eq!(stderr(&list_with(THIRD)), "");
+}
+
+#[test]
+fn an_open_data_directory_is_reported() {
+    let cli = Cli::new();
+    cli.init();
+    assert_eq!(stderr(&cli.run(&["company", "list"])), "");
+    set_mode(cli.data_dir(), 0o755);
+    for (lang, code) in [
+        ("en_US.UTF-8", "Other users"),
+        ("ja_JP.UTF-8", "他のユーザー"),
+    ] {
+        let listed = cli.run_in(lang, &["company", "list"]);
+        assert_success(&listed);
+        let warning = stderr(&listed);
+        assert_eq!(warning.lines().count(), 1, "{warning}");
+        assert!(
+            warning.contains(code) && warning.contains("chmod 700"),
+            "{warning}"
+        );
+    }
 }
 
 #[test]

@@ -19,7 +19,10 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 /// in milliseconds; the longest hold, a backup's copy of the files, takes about a second.
 const MAX_CONNECTIONS: u32 = 1;
 
-/// Applied after the key, on every connection. Temp data stays in memory because SQLite's
+/// Applied after the key, on every connection. `synchronous = FULL` syncs the write-ahead log at
+/// every commit, so a save the UI reports as saved survives a power cut; with NORMAL, the last
+/// commits before a cut could be lost (the database stays whole either way). Its cost, one
+/// fsync per save, is measured in BENCHMARKS.md. Temp data stays in memory because SQLite's
 /// temporary files are not encrypted; secure_delete zeroes freed pages so an erased client does
 /// not linger in free space. Every page read from an encrypted database is decrypted, so the
 /// one connection may keep up to 256 MB of decrypted pages (SQLite's default is 2 MB): a
@@ -27,7 +30,7 @@ const MAX_CONNECTIONS: u32 = 1;
 /// 64 MB the dashboard of a decade took 141 ms instead of 12 (see BENCHMARKS.md). The cache
 /// grows only as pages are read, and is freed when the vault locks.
 const CONNECTION_PRAGMAS: &str = "PRAGMA journal_mode = WAL; \
-     PRAGMA synchronous = NORMAL; \
+     PRAGMA synchronous = FULL; \
      PRAGMA temp_store = MEMORY; \
      PRAGMA secure_delete = ON; \
      PRAGMA cache_size = -262144; \
@@ -112,8 +115,8 @@ pub(crate) async fn open_plain(path: &Path) -> Result<SqlitePool> {
             Box::pin(async move {
                 connection
                     .execute(sqlx::raw_sql(CONNECTION_PRAGMAS))
-                    .await
-                    .map(|_| ())
+                    .await?;
+                apply_bench_overrides(connection).await
             })
         })
         .connect_with(options)
@@ -142,9 +145,9 @@ pub(crate) async fn fold_log(path: &Path, key: Arc<DatabaseKey>) -> Result<(), s
 /// on, it stays on for the life of the process; its cost is measured in BENCHMARKS.md.
 const MEMORY_SECURITY: &str = "PRAGMA cipher_memory_security = ON;";
 
-/// Always, in the product. The decade benchmark can leave it off (`KIZUKI_BENCH_MEMORY_SECURITY
-/// =off`) to measure what it costs: it is process-wide once on, so the same run cannot time
-/// both.
+/// Always, in the product. The decade benchmark can leave it off
+/// (`KIZUKI_BENCH_MEMORY_SECURITY=off`) to measure what it costs: it is process-wide once on,
+/// so the same run cannot time both.
 fn memory_security_wanted() -> bool {
     #[cfg(feature = "bench")]
     if std::env::var_os("KIZUKI_BENCH_MEMORY_SECURITY").is_some_and(|value| value == "off") {
@@ -171,6 +174,20 @@ async fn prepare_connection(
     connection
         .execute(sqlx::raw_sql(CONNECTION_PRAGMAS))
         .await?;
+    #[cfg(feature = "bench")]
+    apply_bench_overrides(connection).await?;
+    Ok(())
+}
+
+/// `KIZUKI_BENCH_SYNCHRONOUS=normal`: the decade benchmark's way to time what FULL costs, on
+/// both vaults alike. Only the `bench` feature has it.
+#[cfg(feature = "bench")]
+async fn apply_bench_overrides(connection: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+    if std::env::var_os("KIZUKI_BENCH_SYNCHRONOUS").is_some_and(|value| value == "normal") {
+        connection
+            .execute(sqlx::raw_sql("PRAGMA synchronous = NORMAL;"))
+            .await?;
+    }
     Ok(())
 }
 

@@ -24,12 +24,35 @@ pub enum Language {
 }
 
 /// The consultant's preferences.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Preferences {
     /// The display language.
     pub language: Language,
+    /// Minutes without a key press or a click after which the app locks itself; a file from
+    /// before the setting means the default.
+    #[serde(default = "default_auto_lock_minutes")]
+    pub auto_lock_minutes: u32,
+}
+
+/// Long enough for a pause in an interview, short enough for a laptop left in a meeting room.
+pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
+
+/// The idle times the consultant may choose from: there is no "never".
+pub const AUTO_LOCK_MINUTES: std::ops::RangeInclusive<u32> = 1..=120;
+
+fn default_auto_lock_minutes() -> u32 {
+    DEFAULT_AUTO_LOCK_MINUTES
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self {
+            language: Language::default(),
+            auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
+        }
+    }
 }
 
 /// What can go wrong saving preferences.
@@ -39,12 +62,26 @@ pub enum Error {
     /// The preferences file could not be written.
     #[error("writing preferences failed")]
     Io(#[from] std::io::Error),
+    /// An auto-lock time outside [`AUTO_LOCK_MINUTES`].
+    #[error("the auto-lock time is outside its range")]
+    AutoLockOutOfRange,
 }
 
 impl Error {
     /// The code front-ends translate for the user.
     pub fn code(&self) -> ErrorCode {
-        ErrorCode::Storage
+        match self {
+            Self::Io(_) => ErrorCode::Storage,
+            Self::AutoLockOutOfRange => ErrorCode::OutOfRange,
+        }
+    }
+
+    /// The field at fault.
+    pub fn field(&self) -> Option<crate::record::Field> {
+        match self {
+            Self::Io(_) => None,
+            Self::AutoLockOutOfRange => Some(crate::record::Field::AutoLockMinutes),
+        }
     }
 }
 
@@ -71,6 +108,17 @@ pub fn save(dir: &Path, preferences: &Preferences) -> Result<()> {
     Ok(())
 }
 
+/// Changes the idle time before the app locks itself, keeping every other preference.
+pub fn set_auto_lock(dir: &Path, minutes: u32) -> Result<Preferences> {
+    if !AUTO_LOCK_MINUTES.contains(&minutes) {
+        return Err(Error::AutoLockOutOfRange);
+    }
+    let mut preferences = load(dir);
+    preferences.auto_lock_minutes = minutes;
+    save(dir, &preferences)?;
+    Ok(preferences)
+}
+
 /// Changes the display language, keeping every other preference, and returns the result.
 pub fn set_language(dir: &Path, language: Language) -> Result<Preferences> {
     let mut preferences = load(dir);
@@ -91,9 +139,29 @@ mod tests {
             dir.path(),
             &Preferences {
                 language: Language::En,
+                ..Preferences::default()
             },
         )?;
         assert_eq!(load(dir.path()).language, Language::En);
+        Ok(())
+    }
+
+    #[test]
+    fn the_auto_lock_time_defaults_to_ten_minutes_and_stays_in_its_range() -> Result<()> {
+        let dir = tempfile::tempdir()?;
+        // A file written before the setting existed.
+        std::fs::write(file(dir.path()), br#"{"language":"en"}"#)?;
+        assert_eq!(load(dir.path()).auto_lock_minutes, 10);
+        assert_eq!(load(dir.path()).language, Language::En);
+        assert_eq!(set_auto_lock(dir.path(), 3)?.auto_lock_minutes, 3);
+        assert_eq!(set_language(dir.path(), Language::Ja)?.auto_lock_minutes, 3);
+        for refused in [0, 121] {
+            assert!(matches!(
+                set_auto_lock(dir.path(), refused),
+                Err(Error::AutoLockOutOfRange)
+            ));
+        }
+        assert_eq!(load(dir.path()).auto_lock_minutes, 3);
         Ok(())
     }
 

@@ -85,6 +85,7 @@ pub enum Field {
     Regarding,
     WrittenOn,
     Comments,
+    AutoLockMinutes,
 }
 
 /// The kind of record a [`Error::NotFound`] was looking for.

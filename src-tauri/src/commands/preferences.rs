@@ -13,6 +13,16 @@ pub async fn preferences_get(state: State<'_, AppState>) -> IpcResult<Preference
     Ok(preferences::load(state.data_dir()))
 }
 
+/// Sets the minutes without a key press or click after which the app locks itself.
+#[tauri::command]
+#[specta::specta]
+pub async fn preferences_set_auto_lock(
+    state: State<'_, AppState>,
+    minutes: u32,
+) -> IpcResult<Preferences> {
+    Ok(preferences::set_auto_lock(state.data_dir(), minutes)?)
+}
+
 /// Switches the display language and remembers it.
 #[tauri::command]
 #[specta::specta]

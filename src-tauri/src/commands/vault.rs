@@ -1,6 +1,6 @@
 //! Creating, unlocking and locking the vault.
 
-use kizuki_core::vault::{RecoveryFileState, RecoveryKey, VaultStatus};
+use kizuki_core::vault::{RecoveryKey, VaultHealth, VaultStatus};
 use secrecy::ExposeSecret;
 use serde::Serialize;
 use tauri::State;
@@ -82,12 +82,12 @@ pub async fn vault_new_recovery_key(
     Ok(RecoveryKeyText::of(&recovery_key))
 }
 
-/// Whether the recovery file is the one written, so the app can warn while the passphrase
-/// still works.
+/// Whether the recovery file is the one written and the directory private, so the app can
+/// warn while it can still be mended.
 #[tauri::command]
 #[specta::specta]
-pub async fn vault_recovery_file_state(state: State<'_, AppState>) -> IpcResult<RecoveryFileState> {
-    Ok(state.vault().await?.recovery_file_state().await?)
+pub async fn vault_health(state: State<'_, AppState>) -> IpcResult<VaultHealth> {
+    Ok(state.vault().await?.health().await?)
 }
 
 /// Unlocks with the passphrase; repeated failures are slowed down.

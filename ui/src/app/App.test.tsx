@@ -25,7 +25,8 @@ describe("App", () => {
     mocked.preferencesSetLanguage.mockImplementation((language) => Promise.resolve({ language }));
     mocked.dashboardHome.mockResolvedValue(aDashboard());
     mocked.retentionYears.mockResolvedValue(5);
-    mocked.vaultRecoveryFileState.mockResolvedValue("intact");
+    mocked.vaultHealth.mockResolvedValue({ recoveryFile: "intact", directoryOpenToOthers: false });
+    mocked.preferencesGet.mockResolvedValue({ language: "ja", autoLockMinutes: 10 });
     mocked.clientList.mockResolvedValue([]);
     // The client list's filters offer the companies.
     mocked.companyList.mockResolvedValue([]);
@@ -188,7 +189,8 @@ describe("App", () => {
     mocked.vaultStatus.mockResolvedValue("unlocked");
     mocked.dashboardHome.mockResolvedValue(aDashboard({ openFlags: [anOpenFlag({ clientId: 3 })] }));
     mocked.retentionYears.mockResolvedValue(5);
-    mocked.vaultRecoveryFileState.mockResolvedValue("intact");
+    mocked.vaultHealth.mockResolvedValue({ recoveryFile: "intact", directoryOpenToOthers: false });
+    mocked.preferencesGet.mockResolvedValue({ language: "ja", autoLockMinutes: 10 });
     mocked.clientGet.mockResolvedValue(aClient());
     mocked.companyGet.mockResolvedValue(aCompany());
     mocked.programList.mockResolvedValue([]);
@@ -204,7 +206,8 @@ describe("App", () => {
     mocked.dashboardHome.mockResolvedValue(aDashboard());
 
     mocked.retentionYears.mockResolvedValue(5);
-    mocked.vaultRecoveryFileState.mockResolvedValue("intact");
+    mocked.vaultHealth.mockResolvedValue({ recoveryFile: "intact", directoryOpenToOthers: false });
+    mocked.preferencesGet.mockResolvedValue({ language: "ja", autoLockMinutes: 10 });
     await user.click(screen.getByTestId("nav-home"));
     expect(await screen.findByText("対応中の要配慮フラグはありません。")).toBeTruthy();
     expect(mocked.dashboardHome).toHaveBeenCalledTimes(2);

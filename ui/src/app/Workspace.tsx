@@ -1,16 +1,22 @@
-import { QueryClientProvider } from "@tanstack/react-query";
-import { useState } from "react";
+import { QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SearchBox } from "../features/search/SearchBox";
-import { RecoveryFileBanner } from "../features/security/RecoveryFileBanner";
-import { PendingSavesProvider } from "../shared/pendingSaves";
+import { VaultHealthBanner } from "../features/security/VaultHealthBanner";
+import { api } from "../ipc/api";
+import { PendingSavesProvider, usePendingSaves } from "../shared/pendingSaves";
+import { preferenceQueries } from "../features/security/queries";
 import { AppHeader } from "./AppHeader";
 import { LockButton } from "./LockButton";
 import { NavigateContext, useRouter } from "./navigation";
 import { createQueryClient } from "./queryClient";
 import { HOME, RouteView } from "./routes";
+import { useAutoLock } from "./useAutoLock";
 import { useSaveBeforeClose } from "./useSaveBeforeClose";
 import { WorkspaceNav } from "./WorkspaceNav";
+
+/** Until the preferences are read; the shell's default too. */
+const DEFAULT_AUTO_LOCK_MINUTES = 10;
 
 interface WorkspaceProps {
   onLocked: () => void;
@@ -42,6 +48,19 @@ function WorkspacePages({ onLocked }: WorkspaceProps) {
   const { t } = useTranslation();
   const { route, navigate } = useRouter(HOME);
   const closeSaveFailed = useSaveBeforeClose();
+  const { flushAll } = usePendingSaves();
+  const autoLockMinutes = useQuery(preferenceQueries.preferences()).data?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES;
+  // Unlike the lock button, no second chance: nobody is there to press it. What cannot be
+  // saved (a full disk) is lost rather than left on an unattended screen.
+  const autoLock = useCallback(async () => {
+    await flushAll();
+    try {
+      await api.vaultLock();
+    } finally {
+      onLocked();
+    }
+  }, [flushAll, onLocked]);
+  useAutoLock(autoLockMinutes, autoLock);
   return (
     <NavigateContext value={navigate}>
       <AppHeader nav={<WorkspaceNav route={route} />} search={<SearchBox />}>
@@ -52,7 +71,7 @@ function WorkspacePages({ onLocked }: WorkspaceProps) {
           {t("header.closeUnsaved")}
         </p>
       )}
-      <RecoveryFileBanner />
+      <VaultHealthBanner />
       <RouteView route={route} />
     </NavigateContext>
   );

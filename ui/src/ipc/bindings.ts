@@ -21,10 +21,10 @@ export const commands = {
 	/**  Issues a new recovery key, given the passphrase, and returns it to show once. */
 	vaultNewRecoveryKey: (passphrase: Secret) => typedError<RecoveryKeyText, IpcError>(__TAURI_INVOKE("vault_new_recovery_key", { passphrase })),
 	/**
-	 *  Whether the recovery file is the one written, so the app can warn while the passphrase
-	 *  still works.
+	 *  Whether the recovery file is the one written and the directory private, so the app can
+	 *  warn while it can still be mended.
 	 */
-	vaultRecoveryFileState: () => typedError<RecoveryFileState, IpcError>(__TAURI_INVOKE("vault_recovery_file_state")),
+	vaultHealth: () => typedError<VaultHealth, IpcError>(__TAURI_INVOKE("vault_health")),
 	/**  Every company, by name, with its counts. */
 	companyList: () => typedError<CompanySummary[], IpcError>(__TAURI_INVOKE("company_list")),
 	/**  One company. */
@@ -199,6 +199,8 @@ export const commands = {
 	preferencesGet: () => typedError<Preferences, IpcError>(__TAURI_INVOKE("preferences_get")),
 	/**  Switches the display language and remembers it. */
 	preferencesSetLanguage: (language: Language) => typedError<Preferences, IpcError>(__TAURI_INVOKE("preferences_set_language", { language })),
+	/**  Sets the minutes without a key press or click after which the app locks itself. */
+	preferencesSetAutoLock: (minutes: number) => typedError<Preferences, IpcError>(__TAURI_INVOKE("preferences_set_auto_lock", { minutes })),
 	/**  Closes the window once the UI has saved everything pending (see `closing.rs`). */
 	windowClose: () => typedError<null, IpcError>(__TAURI_INVOKE("window_close")),
 };
@@ -816,7 +818,7 @@ export type Exported = {
 };
 
 /**  A field of a record, as named to the user when it is at fault. */
-export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays" | "query" | "confirmation" | "retentionYears" | "reason" | "decidedOn" | "careerAwareness" | "workplace" | "organisationalIssues" | "proposedSupport" | "recipientName" | "parts" | "grantedOn" | "obtainedNote" | "expiresOn" | "revokedOn" | "revocationNote" | "summary" | "findings" | "proposals" | "question" | "supervisor" | "regarding" | "writtenOn" | "comments";
+export type Field = "name" | "nameKana" | "company" | "program" | "client" | "interview" | "department" | "role" | "employeeNumber" | "ageBand" | "yearsAtCompany" | "jobContent" | "desiredCareer" | "tags" | "startsOn" | "endsOn" | "purpose" | "theme" | "contacts" | "contactName" | "contactRole" | "recipients" | "anonymityK" | "scheduledAt" | "heldAt" | "durationMinutes" | "notes" | "section" | "sectionTitle" | "sectionText" | "skills" | "qualifications" | "incomeAndRole" | "privateLife" | "flagNote" | "referredTo" | "raisedOn" | "handledOn" | "what" | "how" | "dueOn" | "status" | "progressNote" | "notedOn" | "followUpDueOn" | "followUpAfterDays" | "query" | "confirmation" | "retentionYears" | "reason" | "decidedOn" | "careerAwareness" | "workplace" | "organisationalIssues" | "proposedSupport" | "recipientName" | "parts" | "grantedOn" | "obtainedNote" | "expiresOn" | "revokedOn" | "revocationNote" | "summary" | "findings" | "proposals" | "question" | "supervisor" | "regarding" | "writtenOn" | "comments" | "autoLockMinutes";
 
 /**  A flag as stored. */
 export type Flag = {
@@ -1222,6 +1224,11 @@ export type Place =
 export type Preferences = {
 	/**  The display language. */
 	language: Language,
+	/**
+	 *  Minutes without a key press or a click after which the app locks itself; a file from
+	 *  before the setting means the default.
+	 */
+	autoLockMinutes?: number,
 };
 
 /**  A program as stored. */
@@ -1955,6 +1962,17 @@ export type UpcomingInterview = {
 	at: string,
 	/**  Whether it has been held. */
 	held: boolean,
+};
+
+/**  The vault's surroundings, as checked after an unlock. */
+export type VaultHealth = {
+	/**  Whether the recovery key could open the vault today. */
+	recoveryFile: RecoveryFileState,
+	/**
+	 *  Other users of this computer can enter or list the vault's directory. Everything in it
+	 *  is encrypted, but the files then travel further than they need to.
+	 */
+	directoryOpenToOthers: boolean,
 };
 
 /**  What a data directory holds, as seen before any key is tried. */

@@ -102,15 +102,20 @@ pub fn discard_setup(dir: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Tells the consultant, on standard error, when the recovery file is not the one written:
-/// the day it is needed is too late to find out.
-pub async fn warn_about_recovery_file(vault: &Vault, language: Language) {
-    if let Ok(state @ (RecoveryFileState::Missing | RecoveryFileState::Damaged)) =
-        vault.recovery_file_state().await
+/// Tells the consultant, on standard error, when the recovery file is not the one written
+/// (the day it is needed is too late to find out) or the directory is open to others.
+pub async fn warn_about_health(vault: &Vault, language: Language) {
+    let Ok(health) = vault.health().await else {
+        return;
+    };
+    if let state @ (RecoveryFileState::Missing | RecoveryFileState::Damaged) = health.recovery_file
     {
         eprintln!(
             "kizuki: {}",
             messages::recovery_file_warning(state, language)
         );
+    }
+    if health.directory_open_to_others {
+        eprintln!("kizuki: {}", messages::open_directory_warning(language));
     }
 }

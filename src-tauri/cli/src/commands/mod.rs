@@ -50,7 +50,7 @@ pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
         Command::Records(command) => {
             let passphrase = passphrase::obtain(passphrase_file, Purpose::Unlock)?;
             let vault = Vault::unlock(&dir, &passphrase).await?;
-            key::warn_about_recovery_file(&vault, language).await;
+            key::warn_about_health(&vault, language).await;
             let outcome = match command {
                 RecordCommand::Company(command) => company::run(&vault, command).await,
                 RecordCommand::Program(command) => program::run(&vault, command, language).await,

@@ -281,6 +281,7 @@ async fn the_app_restores_from_downloads_into_its_own_directory_and_keeps_the_la
         &data_dir,
         &crate::preferences::Preferences {
             language: crate::preferences::Language::En,
+            ..crate::preferences::Preferences::default()
         },
     )?;
     let with = RestoreWith::RecoveryKey {

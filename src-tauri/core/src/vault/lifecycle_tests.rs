@@ -366,3 +366,28 @@ async fn the_recovery_key_text_shown_is_the_one_that_recovers() -> TestResult {
         .await;
     Ok(())
 }
+
+#[cfg(unix)]
+#[tokio::test]
+async fn unlocking_reports_a_vault_directory_others_can_open() -> TestResult {
+    use std::os::unix::fs::PermissionsExt;
+    let parent = tempfile::tempdir()?;
+    let dir = parent.path().join("vault");
+    let (vault, _) = new_vault(&dir).await;
+    assert_eq!(
+        std::fs::metadata(&dir)?.permissions().mode() & 0o777,
+        0o700,
+        "made private by setup"
+    );
+    assert_eq!(
+        vault.health().await?,
+        VaultHealth {
+            recovery_file: RecoveryFileState::Intact,
+            directory_open_to_others: false
+        }
+    );
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755))?;
+    assert!(vault.health().await?.directory_open_to_others);
+    vault.lock().await;
+    Ok(())
+}

@@ -5,6 +5,7 @@
 //! simply the absence of a `Vault`.
 
 mod error;
+mod health;
 pub(crate) mod key;
 mod layout;
 mod passphrase;
@@ -23,6 +24,7 @@ use sqlx::SqlitePool;
 use crate::db::{self, OpenMode};
 use crate::fs_atomic;
 pub use error::{Error, Result};
+pub use health::VaultHealth;
 use key::{DatabaseKey, KdfCost};
 pub use layout::VaultStatus;
 pub(crate) use layout::{Layout, DATABASE_FILE, PASSPHRASE_KEY_FILE, RECOVERY_KEY_FILE};
@@ -268,6 +270,9 @@ impl Vault {
     }
 
     async fn open(layout: Layout, key: DatabaseKey) -> Result<Self> {
+        // Opened: this process now owns the directory's writes for a while, and what a
+        // crash left half-written long ago can go.
+        let _ = fs_atomic::sweep_stale_temporaries(layout.dir());
         let key = Arc::new(key);
         let pool = db::open(&layout.database(), Arc::clone(&key), OpenMode::Existing).await?;
         Ok(Self { layout, pool, key })

@@ -319,6 +319,10 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
         .fetch_one(vault.pool())
         .await?;
     assert_eq!(memory_security, "1", "freed memory is wiped");
+    let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+        .fetch_one(vault.pool())
+        .await?;
+    assert_eq!(synchronous, 2, "FULL: every commit is synced");
     vault.lock().await;
     Ok(())
 }

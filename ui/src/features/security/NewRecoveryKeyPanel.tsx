@@ -35,7 +35,7 @@ export function NewRecoveryKeyPanel() {
     try {
       const { recoveryKey } = await api.vaultNewRecoveryKey(passphrase);
       setIssued(recoveryKey);
-      void queryClient.invalidateQueries({ queryKey: securityKeys.recoveryFile() });
+      void queryClient.invalidateQueries({ queryKey: securityKeys.health() });
     } catch (thrown) {
       setError(toAppError(thrown));
     } finally {

@@ -1,11 +1,11 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { api } from "../../ipc/api";
 import { AppError } from "../../ipc/appError";
 import type { ApiMock } from "../../test/apiMock";
 import { renderScreen } from "../../test/render";
-import { RecoveryFileBanner } from "./RecoveryFileBanner";
+import { VaultHealthBanner } from "./VaultHealthBanner";
 import { SecurityScreen } from "./SecurityScreen";
 
 vi.mock("../../ipc/api", async () => (await import("../../test/apiMock")).apiModuleMock());
@@ -14,6 +14,23 @@ const mocked = api as unknown as ApiMock;
 const NEW_KEY = "AGE-SECRET-KEY-1NEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWQQQQ";
 
 describe("SecurityScreen", () => {
+  beforeEach(() => {
+    mocked.preferencesGet.mockResolvedValue({ language: "ja", autoLockMinutes: 10 });
+  });
+
+  it("sets the idle time before the app locks itself", async () => {
+    mocked.preferencesSetAutoLock.mockResolvedValueOnce({ language: "ja", autoLockMinutes: 5 });
+    renderScreen(<SecurityScreen />);
+    const user = userEvent.setup();
+    const select = await screen.findByTestId<HTMLSelectElement>("auto-lock-minutes");
+    await waitFor(() => {
+      expect(select.value).toBe("10");
+    });
+    await user.selectOptions(select, "5");
+    expect(await screen.findByTestId("auto-lock-saved")).toBeTruthy();
+    expect(mocked.preferencesSetAutoLock).toHaveBeenCalledWith(5);
+  });
+
   it("changes the passphrase given the current one, and forgets the current one after a refusal", async () => {
     mocked.vaultChangePassphrase
       .mockRejectedValueOnce(new AppError("wrong_passphrase", "wrong", null))
@@ -65,22 +82,29 @@ describe("SecurityScreen", () => {
   });
 });
 
-describe("RecoveryFileBanner", () => {
+describe("VaultHealthBanner", () => {
   it.each(["missing", "damaged"] as const)("says so when the recovery file is %s and leads to a new key", async (state) => {
-    mocked.vaultRecoveryFileState.mockResolvedValueOnce(state);
-    const { navigate } = renderScreen(<RecoveryFileBanner />);
+    mocked.vaultHealth.mockResolvedValueOnce({ recoveryFile: state, directoryOpenToOthers: false });
+    const { navigate } = renderScreen(<VaultHealthBanner />);
     const banner = await screen.findByTestId("recovery-file-banner");
     expect(banner.dataset.state).toBe(state);
     await userEvent.setup().click(screen.getByTestId("recovery-file-banner-action"));
     expect(navigate).toHaveBeenCalledWith({ name: "security" });
   });
 
-  it("stays out of the way when the recovery file is intact", async () => {
-    mocked.vaultRecoveryFileState.mockResolvedValueOnce("intact");
-    renderScreen(<RecoveryFileBanner />);
-    await waitFor(() => {
-      expect(mocked.vaultRecoveryFileState).toHaveBeenCalled();
-    });
+  it("says so when others can open the vault's folder", async () => {
+    mocked.vaultHealth.mockResolvedValueOnce({ recoveryFile: "intact", directoryOpenToOthers: true });
+    renderScreen(<VaultHealthBanner />);
+    expect(await screen.findByTestId("open-directory-banner")).toBeTruthy();
     expect(screen.queryByTestId("recovery-file-banner")).toBeNull();
+  });
+
+  it("stays out of the way when all is well", async () => {
+    mocked.vaultHealth.mockResolvedValueOnce({ recoveryFile: "intact", directoryOpenToOthers: false });
+    renderScreen(<VaultHealthBanner />);
+    await waitFor(() => {
+      expect(mocked.vaultHealth).toHaveBeenCalled();
+    });
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 });

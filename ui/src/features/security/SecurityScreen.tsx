@@ -1,9 +1,13 @@
 import { useTranslation } from "react-i18next";
+import { AutoLockPanel } from "./AutoLockPanel";
 import { ChangePassphrasePanel } from "./ChangePassphrasePanel";
 import { NewRecoveryKeyPanel } from "./NewRecoveryKeyPanel";
 import "./security.css";
 
-/** The vault's keys: the passphrase and the recovery key, each replaced given the passphrase. */
+/**
+ * The vault's keys (the passphrase and the recovery key, each replaced given the passphrase)
+ * and how soon it locks itself.
+ */
 export function SecurityScreen() {
   const { t } = useTranslation();
   return (
@@ -11,6 +15,7 @@ export function SecurityScreen() {
       <h1>{t("security.title")}</h1>
       <ChangePassphrasePanel />
       <NewRecoveryKeyPanel />
+      <AutoLockPanel />
     </main>
   );
 }

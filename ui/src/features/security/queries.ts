@@ -1,14 +1,31 @@
 import { api } from "../../ipc/api";
+import { defineMutation } from "../../shared/mutation";
 
 export const securityKeys = {
-  recoveryFile: () => ["vault", "recoveryFile"] as const,
+  health: () => ["vault", "health"] as const,
+  preferences: () => ["preferences"] as const,
 };
 
 export const securityQueries = {
-  /** Asked once per unlock: the file changes only when a new recovery key is issued here. */
-  recoveryFile: () => ({
-    queryKey: securityKeys.recoveryFile(),
-    queryFn: () => api.vaultRecoveryFileState(),
+  /** Asked once per unlock: the recovery file changes only when a new key is issued here. */
+  health: () => ({
+    queryKey: securityKeys.health(),
+    queryFn: () => api.vaultHealth(),
     staleTime: Infinity,
+  }),
+};
+
+export const preferenceQueries = {
+  preferences: () => ({
+    queryKey: securityKeys.preferences(),
+    queryFn: () => api.preferencesGet(),
+    staleTime: Infinity,
+  }),
+};
+
+export const preferenceMutations = {
+  autoLock: defineMutation({
+    mutationFn: (minutes: number) => api.preferencesSetAutoLock(minutes),
+    invalidates: () => [securityKeys.preferences()],
   }),
 };
