@@ -36,7 +36,13 @@ macro_rules! from_core_error {
         }
     )*};
 }
-from_core_error!(vault::Error, data_dir::Error, backup::Error, ImportError);
+from_core_error!(
+    kizuki_core::instance::Error,
+    vault::Error,
+    data_dir::Error,
+    backup::Error,
+    ImportError
+);
 
 impl From<export::Error> for IpcError {
     fn from(error: export::Error) -> Self {

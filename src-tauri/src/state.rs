@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use kizuki_core::instance::InstanceLock;
 use kizuki_core::vault::{RecoveryKey, UnlockGate, Vault, VaultStatus};
 use secrecy::SecretString;
 use tokio::sync::{Mutex, RwLock, RwLockReadGuard};
@@ -18,6 +19,9 @@ pub struct AppState {
     transition: Mutex<()>,
     /// `None` is the locked state: no key and no open database anywhere in the process.
     vault: RwLock<Option<Vault>>,
+    /// This app's claim on the vault, taken at the first look at it and held until the app
+    /// ends; while another Kizuki has it, every look says so (and retrying looks again).
+    instance: std::sync::Mutex<Option<InstanceLock>>,
 }
 
 impl AppState {
@@ -28,7 +32,20 @@ impl AppState {
             gate: UnlockGate::default(),
             transition: Mutex::new(()),
             vault: RwLock::new(None),
+            instance: std::sync::Mutex::new(None),
         }
+    }
+
+    /// Claims the vault for this app, once; `vault_in_use` while another Kizuki has it.
+    pub(crate) fn claim(&self) -> Result<(), IpcError> {
+        let mut instance = self
+            .instance
+            .lock()
+            .map_err(|_| IpcError::from(kizuki_core::instance::Error::InUse))?;
+        if instance.is_none() {
+            *instance = Some(InstanceLock::acquire(&self.data_dir)?);
+        }
+        Ok(())
     }
 
     /// Whether a vault is unlocked, without waiting; `None` while a transition holds it.
@@ -40,12 +57,13 @@ impl AppState {
         &self.data_dir
     }
 
-    pub(crate) async fn status(&self) -> VaultStatus {
-        if self.vault.read().await.is_some() {
+    pub(crate) async fn status(&self) -> Result<VaultStatus, IpcError> {
+        self.claim()?;
+        Ok(if self.vault.read().await.is_some() {
             VaultStatus::Unlocked
         } else {
             Vault::status(&self.data_dir)
-        }
+        })
     }
 
     /// The unlocked vault, or `vault_locked`.
@@ -57,6 +75,7 @@ impl AppState {
     /// Creates the vault and keeps it unlocked; returns the recovery key to show once.
     pub(crate) async fn create(&self, passphrase: &SecretString) -> Result<RecoveryKey, IpcError> {
         let _transition = self.transition.lock().await;
+        self.claim()?;
         let (vault, recovery_key) = Vault::create(&self.data_dir, passphrase).await?;
         self.keep_unlocked(vault).await;
         Ok(recovery_key)
@@ -65,6 +84,7 @@ impl AppState {
     /// Unlocks with the passphrase, through the throttle.
     pub(crate) async fn unlock(&self, passphrase: &SecretString) -> Result<(), IpcError> {
         let _transition = self.transition.lock().await;
+        self.claim()?;
         let vault = self.gate.unlock(&self.data_dir, passphrase).await?;
         self.keep_unlocked(vault).await;
         Ok(())
@@ -77,6 +97,7 @@ impl AppState {
         new_passphrase: &SecretString,
     ) -> Result<(), IpcError> {
         let _transition = self.transition.lock().await;
+        self.claim()?;
         let vault = self
             .gate
             .recover(&self.data_dir, recovery_key, new_passphrase)
@@ -91,6 +112,7 @@ impl AppState {
         if self.vault.read().await.is_some() {
             return Err(IpcError::from(kizuki_core::vault::Error::AlreadyExists));
         }
+        self.claim()?;
         Vault::discard_interrupted_setup(&self.data_dir)?;
         Ok(())
     }
@@ -132,5 +154,35 @@ impl AppState {
         if let Some(previous) = previous {
             previous.lock().await;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use kizuki_core::ErrorCode;
+
+    use super::AppState;
+
+    #[tokio::test]
+    async fn a_second_app_on_the_same_vault_is_told_and_may_try_again(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let parent = tempfile::tempdir()?;
+        let dir = parent.path().join("vault");
+        let first = AppState::new(dir.clone());
+        let second = AppState::new(dir.clone());
+        assert!(first.status().await.is_ok());
+        let refused = second.status().await.err().map(|error| error.code);
+        assert_eq!(refused, Some(ErrorCode::VaultInUse));
+        // Another vault beside it is free.
+        assert!(AppState::new(parent.path().join("other"))
+            .status()
+            .await
+            .is_ok());
+        drop(first);
+        assert!(
+            second.status().await.is_ok(),
+            "retrying after the first closed"
+        );
+        Ok(())
     }
 }

@@ -66,9 +66,12 @@ impl Harness {
             &bus_config,
             SESSION_BUS_CONFIG.replace("BUS_PATH", &bus_path.to_string_lossy()),
         )?;
+        let bus_log = std::fs::File::create(root.path().join("session-bus.log"))?;
         let bus = Command::new("dbus-daemon")
             .arg(format!("--config-file={}", bus_config.display()))
             .arg("--nofork")
+            .stdout(bus_log.try_clone()?)
+            .stderr(bus_log)
             .spawn()
             .map_err(|e| {
                 format!("dbus-daemon could not start (scripts/test.sh installs it): {e}")

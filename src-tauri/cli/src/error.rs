@@ -2,7 +2,7 @@
 
 use kizuki_core::record::{self, Field};
 use kizuki_core::supervision::inbox::ImportError;
-use kizuki_core::{backup, data_dir, export, vault, ErrorCode};
+use kizuki_core::{backup, data_dir, export, instance, vault, ErrorCode};
 
 /// A failure of one `kizuki` invocation.
 #[derive(Debug, thiserror::Error)]
@@ -92,6 +92,8 @@ pub enum CoreError {
     Backup(#[from] backup::Error),
     #[error(transparent)]
     Import(#[from] ImportError),
+    #[error(transparent)]
+    Instance(#[from] instance::Error),
 }
 
 impl CoreError {
@@ -103,6 +105,7 @@ impl CoreError {
             Self::Export(error) => error.code(),
             Self::Backup(error) => error.code(),
             Self::Import(error) => error.code(),
+            Self::Instance(error) => error.code(),
         }
     }
 
@@ -112,7 +115,7 @@ impl CoreError {
             Self::Record(error) => error.field(),
             Self::Export(error) => error.field(),
             Self::Import(error) => error.field(),
-            Self::DataDir(_) | Self::Vault(_) | Self::Backup(_) => None,
+            Self::DataDir(_) | Self::Vault(_) | Self::Backup(_) | Self::Instance(_) => None,
         }
     }
 }
@@ -132,5 +135,6 @@ from_core!(
     record::Error,
     export::Error,
     backup::Error,
-    ImportError
+    ImportError,
+    instance::Error
 );

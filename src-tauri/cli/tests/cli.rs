@@ -365,6 +365,41 @@ fn the_keys_change_and_the_old_ones_open_nothing() {
 }
 
 #[test]
+fn a_second_kizuki_on_the_same_vault_is_refused_and_changes_nothing() {
+    let cli = Cli::new();
+    cli.init();
+    let dir = cli.data_dir();
+    let lock_path = dir.with_file_name(format!(
+        ".{}.lock",
+        dir.file_name()
+            .map(|name| name.to_string_lossy())
+            .unwrap_or_default()
+    ));
+    // What the app holds while it is open.
+    let held = std::fs::File::options()
+        .read(true)
+        .write(true)
+        .open(&lock_path)
+        .unwrap_or_else(|e| panic!("the lock file is beside the vault: {e}"));
+    held.lock().unwrap_or_else(|e| panic!("{e}"));
+    let before = std::fs::read(dir.join("kizuki.db")).unwrap_or_default();
+    assert_fails_with(
+        &cli.run(&["company", "add", "--name", "株式会社サンプル"]),
+        &message("en", "vault_in_use"),
+    );
+    assert_fails_with(
+        &cli.run_in("ja_JP.UTF-8", &["discard-setup"]),
+        &message("ja", "vault_in_use"),
+    );
+    assert_eq!(
+        std::fs::read(dir.join("kizuki.db")).unwrap_or_default(),
+        before
+    );
+    drop(held);
+    cli.add_company("株式会社サンプル");
+}
+
+#[test]
 fn an_open_data_directory_is_reported() {
     let cli = Cli::new();
     cli.init();

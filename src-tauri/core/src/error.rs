@@ -52,6 +52,8 @@ error_codes! {
     KeyFileTooCostly = "key_file_too_costly",
     /// A setup stopped before it finished: it can be discarded, and holds no records.
     SetupInterrupted = "setup_interrupted",
+    /// Another Kizuki (the app or a `kizuki` command) has this vault open.
+    VaultInUse = "vault_in_use",
     /// A required field is empty (the error names the field).
     Required = "required",
     /// A text is longer than its field allows.

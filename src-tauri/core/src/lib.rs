@@ -26,6 +26,7 @@ mod fs_atomic;
 pub mod ics;
 mod identifying;
 pub mod ids;
+pub mod instance;
 pub mod interview;
 pub mod overall;
 pub mod package;

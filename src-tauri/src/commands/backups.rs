@@ -100,6 +100,7 @@ pub async fn vault_restore(
     file_name: String,
     method: backup::RestoreWith,
 ) -> IpcResult<backup::Restored> {
+    state.claim()?;
     let downloads = super::exports::downloads()?;
     Ok(backup::restore_into_app(&downloads, &file_name, &method, state.data_dir()).await?)
 }

@@ -29,7 +29,7 @@ impl std::fmt::Debug for RecoveryKeyText {
 #[tauri::command]
 #[specta::specta]
 pub async fn vault_status(state: State<'_, AppState>) -> IpcResult<VaultStatus> {
-    Ok(state.status().await)
+    state.status().await
 }
 
 impl RecoveryKeyText {

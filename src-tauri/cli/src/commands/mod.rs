@@ -23,6 +23,7 @@ pub mod search;
 
 use std::path::Path;
 
+use kizuki_core::instance::InstanceLock;
 use kizuki_core::preferences::Language;
 use kizuki_core::vault::Vault;
 use secrecy::ExposeSecret;
@@ -35,6 +36,8 @@ use crate::{messages, output};
 /// Runs one invocation; `language` is the one `main` resolved for its messages.
 pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
     let dir = kizuki_core::data_dir::resolve(cli.data_dir.clone())?;
+    // Held until the command ends: one Kizuki at a time per vault.
+    let _claim = InstanceLock::acquire(&dir)?;
     let passphrase_file = cli.passphrase_file.as_deref();
     match cli.command {
         Command::Init => init(&dir, passphrase_file, language).await,
