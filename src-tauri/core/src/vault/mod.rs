@@ -325,3 +325,6 @@ mod tests;
 
 #[cfg(test)]
 mod lifecycle_tests;
+
+#[cfg(all(test, unix))]
+mod crash_tests;
