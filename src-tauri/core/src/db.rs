@@ -54,6 +54,12 @@ pub(crate) async fn open(path: &Path, key: Arc<DatabaseKey>, mode: OpenMode) -> 
     if mode == OpenMode::Existing && std::fs::metadata(path)?.len() == 0 {
         return Err(Error::Damaged("database file is empty"));
     }
+    if mode == OpenMode::Existing {
+        // SQLite would say only "unable to open database file" for a vault on a read-only
+        // disk or in a folder the user cannot write; opening it for writing (which changes
+        // nothing) says which.
+        std::fs::OpenOptions::new().write(true).open(path)?;
+    }
     let options = SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(mode == OpenMode::Create)
@@ -233,7 +239,9 @@ pub(crate) fn update_sql(table: &str, columns: &[&str]) -> String {
 /// What a database failure means for the user: corruption (a page that fails SQLCipher's HMAC,
 /// a malformed file) is damage to the vault; anything else is a storage fault.
 pub(crate) fn error_code(error: &sqlx::Error) -> crate::ErrorCode {
+    const SQLITE_READONLY: u32 = 8;
     const SQLITE_CORRUPT: u32 = 11;
+    const SQLITE_FULL: u32 = 13;
     const SQLITE_NOTADB: u32 = 26;
     // sqlx reports the extended result code; its low byte is the primary one.
     let primary = match error {
@@ -245,6 +253,8 @@ pub(crate) fn error_code(error: &sqlx::Error) -> crate::ErrorCode {
     };
     match primary {
         Some(SQLITE_CORRUPT | SQLITE_NOTADB) => crate::ErrorCode::VaultDamaged,
+        Some(SQLITE_FULL) => crate::ErrorCode::DiskFull,
+        Some(SQLITE_READONLY) => crate::ErrorCode::ReadOnly,
         _ => crate::ErrorCode::Storage,
     }
 }

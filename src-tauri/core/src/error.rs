@@ -134,10 +134,28 @@ error_codes! {
     UnknownPackageVersion = "unknown_package_version",
     /// A page could not be printed, or saved as a PDF.
     PrintFailed = "print_failed",
+    /// The disk is full: nothing was written, and what was typed is still on screen.
+    DiskFull = "disk_full",
+    /// The vault's folder (or the disk it is on) cannot be written to.
+    ReadOnly = "read_only",
     /// Reading or writing the disk failed.
     Storage = "storage",
     /// A fault in Kizuki itself.
     Internal = "internal",
+}
+
+impl ErrorCode {
+    /// What a failed read or write of a file means for the user: a full disk and a disk that
+    /// cannot be written are said as such, since the consultant can mend both.
+    pub fn of_io(error: &std::io::Error) -> Self {
+        match error.kind() {
+            std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => Self::DiskFull,
+            std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
+                Self::ReadOnly
+            }
+            _ => Self::Storage,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Self::InUse => ErrorCode::VaultInUse,
-            Self::Io(_) => ErrorCode::Storage,
+            Self::Io(error) => ErrorCode::of_io(error),
         }
     }
 }

@@ -71,7 +71,7 @@ impl Error {
     /// The code front-ends translate for the user.
     pub fn code(&self) -> ErrorCode {
         match self {
-            Self::Io(_) => ErrorCode::Storage,
+            Self::Io(error) => ErrorCode::of_io(error),
             Self::AutoLockOutOfRange => ErrorCode::OutOfRange,
         }
     }

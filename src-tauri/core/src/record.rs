@@ -199,7 +199,7 @@ impl Error {
             Self::NotConfirmed => ErrorCode::ErasureNotConfirmed,
             Self::AlreadyRevoked => ErrorCode::ConsentRevoked,
             Self::InFuture(_) => ErrorCode::DateInFuture,
-            Self::Storage(_) => ErrorCode::Storage,
+            Self::Storage(error) => ErrorCode::of_io(error),
             Self::Database(error) => crate::db::error_code(error),
         }
     }

@@ -208,7 +208,7 @@ export const commands = {
 /* Constants */
 export const CLIENT_REFERENCE_PREFIX = "KZ-" as const;
 
-export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","key_file_too_costly","setup_interrupted","vault_in_use","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","consent_revoked","not_consented","file_not_found","package_too_large","not_a_package","package_not_for_you","package_damaged","not_supervision_comments","already_imported","identifies_client","no_recipients","file_exists","package_passphrase_too_short","vault_busy","target_not_empty","backup_damaged","backup_too_large","wrong_backup_key","not_a_backup","unknown_package_version","print_failed","storage","internal"] as const;
+export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","key_file_too_costly","setup_interrupted","vault_in_use","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","consent_revoked","not_consented","file_not_found","package_too_large","not_a_package","package_not_for_you","package_damaged","not_supervision_comments","already_imported","identifies_client","no_recipients","file_exists","package_passphrase_too_short","vault_busy","target_not_empty","backup_damaged","backup_too_large","wrong_backup_key","not_a_backup","unknown_package_version","print_failed","disk_full","read_only","storage","internal"] as const;
 
 export const SEARCH_MAX_HITS = 200 as const;
 
@@ -799,6 +799,10 @@ export type ErrorCode =
 "unknown_package_version" | 
 /**  A page could not be printed, or saved as a PDF. */
 "print_failed" | 
+/**  The disk is full: nothing was written, and what was typed is still on screen. */
+"disk_full" | 
+/**  The vault's folder (or the disk it is on) cannot be written to. */
+"read_only" | 
 /**  Reading or writing the disk failed. */
 "storage" | 
 /**  A fault in Kizuki itself. */

@@ -99,7 +99,7 @@ impl Error {
             Self::Busy => ErrorCode::VaultBusy,
             Self::FileExists => ErrorCode::FileExists,
             Self::FileNotFound => ErrorCode::FileNotFound,
-            Self::Io(_) => ErrorCode::Storage,
+            Self::Io(error) => ErrorCode::of_io(error),
         }
     }
 }

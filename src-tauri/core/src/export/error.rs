@@ -51,7 +51,7 @@ impl Error {
             Self::Seal(SealError::PassphraseTooShort) => ErrorCode::PackagePassphraseTooShort,
             Self::Seal(_) => ErrorCode::Internal,
             Self::FileExists => ErrorCode::FileExists,
-            Self::Write(_) => ErrorCode::Storage,
+            Self::Write(error) => ErrorCode::of_io(error),
         }
     }
 

@@ -87,7 +87,7 @@ impl ImportError {
             Self::Read(error) if error.kind() == std::io::ErrorKind::NotFound => {
                 ErrorCode::FileNotFound
             }
-            Self::Read(_) => ErrorCode::Storage,
+            Self::Read(error) => ErrorCode::of_io(error),
         }
     }
 }

@@ -18,7 +18,8 @@ use crate::test_support::{fixtures, new_vault, secret, PASSPHRASE};
 
 const WRITER_VARIABLE: &str = "KIZUKI_CRASH_WRITER";
 const KILLS: usize = 100;
-const TEST_NAME: &str = "vault::crash_tests::every_write_that_returned_survives_a_kill_at_any_moment";
+const TEST_NAME: &str =
+    "vault::crash_tests::every_write_that_returned_survives_a_kill_at_any_moment";
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -59,15 +60,18 @@ fn every_write_that_returned_survives_a_kill_at_any_moment() -> TestResult {
         for line in output.lines() {
             // `saved <id> <notes>`, printed only after the save returned.
             let mut parts = line.splitn(3, ' ');
-            if let (Some("saved"), Some(id), Some(notes)) = (parts.next(), parts.next(), parts.next())
+            if let (Some("saved"), Some(id), Some(notes)) =
+                (parts.next(), parts.next(), parts.next())
             {
                 acknowledged.insert(id.parse()?, notes.to_owned());
             }
         }
         runtime.block_on(async {
-            let vault = Vault::unlock(dir.path(), &secret(PASSPHRASE)).await.map_err(|error| {
-                format!("kill {kill} (seed {seed}): the vault does not unlock: {error}")
-            })?;
+            let vault = Vault::unlock(dir.path(), &secret(PASSPHRASE))
+                .await
+                .map_err(|error| {
+                    format!("kill {kill} (seed {seed}): the vault does not unlock: {error}")
+                })?;
             assert!(
                 vault.integrity_check().await?,
                 "kill {kill} (seed {seed}): integrity check failed"

@@ -76,7 +76,8 @@ impl Error {
             Self::Migration(sqlx::migrate::MigrateError::VersionMissing(_)) => {
                 ErrorCode::VaultDamaged
             }
-            Self::Io(_) | Self::Migration(_) => ErrorCode::Storage,
+            Self::Io(error) => ErrorCode::of_io(error),
+            Self::Migration(_) => ErrorCode::Storage,
             Self::CipherUnavailable | Self::Wrap(_) | Self::Task(_) => ErrorCode::Internal,
         }
     }

@@ -328,3 +328,6 @@ mod lifecycle_tests;
 
 #[cfg(all(test, unix))]
 mod crash_tests;
+
+#[cfg(all(test, target_os = "linux"))]
+mod surroundings_tests;
