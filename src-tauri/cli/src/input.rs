@@ -46,11 +46,15 @@ pub fn read_text(path: &Path) -> Result<String, CliError> {
 
 /// A file (or standard input) holding one JSON object.
 pub fn read_object(path: &Path) -> Result<Object, CliError> {
-    let text = read_text(path)?;
-    let value: Value = serde_json::from_str(&text).map_err(|error| {
+    parse_object(&read_text(path)?)
+}
+
+/// One JSON object, or where the text stops being one.
+pub fn parse_object(text: &str) -> Result<Object, CliError> {
+    let value: Value = serde_json::from_str(text).map_err(|error| {
         CliError::Json(JsonProblem::Syntax {
             line: error.line(),
-            column: char_column(&text, error.line(), error.column()),
+            column: char_column(text, error.line(), error.column()),
         })
     })?;
     match value {

@@ -8,6 +8,9 @@ mod messages;
 mod output;
 mod passphrase;
 
+#[cfg(test)]
+mod fuzz_targets;
+
 use std::process::ExitCode;
 
 use clap::Parser;

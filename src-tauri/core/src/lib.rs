@@ -23,6 +23,10 @@ mod error;
 pub mod export;
 pub mod flag;
 mod fs_atomic;
+#[cfg(test)]
+mod fuzz_targets;
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzzing;
 pub mod ics;
 mod identifying;
 pub mod ids;

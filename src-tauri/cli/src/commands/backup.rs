@@ -92,8 +92,12 @@ pub async fn backup(
 /// Every identity in an age identity file (from age-keygen), or the unencrypted SSH private
 /// key it is.
 fn identities_in(file: &Path) -> Result<Vec<Box<dyn age::Identity>>, CliError> {
-    let text = std::fs::read(file).map_err(CliError::UnreadableFile)?;
-    if let Ok(parsed) = age::IdentityFile::from_buffer(text.as_slice()) {
+    identities_from(&std::fs::read(file).map_err(CliError::UnreadableFile)?)
+}
+
+/// [`identities_in`], from the file's bytes.
+pub(crate) fn identities_from(text: &[u8]) -> Result<Vec<Box<dyn age::Identity>>, CliError> {
+    if let Ok(parsed) = age::IdentityFile::from_buffer(text) {
         if let Ok(identities) = parsed.into_identities() {
             if !identities.is_empty() {
                 return Ok(identities
@@ -103,7 +107,7 @@ fn identities_in(file: &Path) -> Result<Vec<Box<dyn age::Identity>>, CliError> {
             }
         }
     }
-    match age::ssh::Identity::from_buffer(text.as_slice(), None) {
+    match age::ssh::Identity::from_buffer(text, None) {
         Ok(identity @ age::ssh::Identity::Unencrypted(_)) => Ok(vec![Box::new(identity)]),
         _ => Err(CliError::NotAnIdentity),
     }

@@ -17,7 +17,7 @@ use crate::input::{self, Absent, Shape};
 use crate::output;
 
 /// The JSON of `--from-file`, the core's `ClientInput`.
-const CLIENT: Shape = Shape(&[
+pub(crate) const CLIENT: Shape = Shape(&[
     ("companyId", Absent::Null),
     ("name", Absent::EmptyText),
     ("nameKana", Absent::EmptyText),
