@@ -26,6 +26,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 # building (running them is `cargo bench`, see BENCHMARKS.md).
 cargo clippy --locked -p kizuki-core --features bench --all-targets -- -D warnings
 
+step "the About screen's licence list is current"
+node scripts/licenses.mjs --check
+
 step "Rust: no network client in the product"
 scripts/check-no-network.sh --self-test
 scripts/check-no-network.sh
@@ -42,6 +45,11 @@ cargo test --locked -p kizuki-e2e --no-run
 # harness checks that no other interface is there (KIZUKI_E2E_NO_NETWORK).
 netns=(unshare --net)
 [ "$(id -u)" -eq 0 ] || netns=(unshare --net --map-root-user)
+if ! "${netns[@]}" true 2>/dev/null; then
+  echo "The end-to-end tests run in a network namespace of their own, and this machine refused" >&2
+  echo "one (${netns[*]}): in a container, allow it (CAP_SYS_ADMIN, or user namespaces)." >&2
+  exit 1
+fi
 KIZUKI_APP="$CARGO_TARGET_DIR/debug/kizuki-desktop" KIZUKI_E2E_NO_NETWORK=1 \
   "${netns[@]}" sh -c 'ip link set lo up && exec xvfb-run --auto-servernum --server-args="-screen 0 1280x900x24" \
     cargo test --locked --offline -p kizuki-e2e -- --test-threads=1'

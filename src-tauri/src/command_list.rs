@@ -35,7 +35,7 @@ macro_rules! with_commands {
             erasure: client_erase;
             retention: retention_years, retention_set_years, retention_keep;
             preferences: preferences_get, preferences_set_language, preferences_set_auto_lock;
-            window: window_close;
+            window: window_close, app_version;
         }
     };
 }

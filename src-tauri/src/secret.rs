@@ -1,5 +1,7 @@
-//! Passphrases and keys as the UI sends them: deserialized straight into a secret type, so a
-//! command never holds one as a plain `String` (which derives `Debug` and is freed unzeroed).
+//! Passphrases and keys as the UI sends them: a secret type from the moment the command's
+//! arguments are deserialized, so no command holds one as a plain `String` (which derives
+//! `Debug` and is freed unzeroed). The JSON text Tauri parsed them from is its own, freed
+//! unzeroed, and beyond Kizuki's reach.
 
 use secrecy::SecretString;
 use serde::{Deserialize, Deserializer};

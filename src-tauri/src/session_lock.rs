@@ -20,22 +20,29 @@ pub(crate) const LOCK_REQUESTED_EVENT: &str = "kizuki:lock-requested";
 /// How long the UI has to save and lock before the shell locks without it.
 const GRACE: Duration = Duration::from_secs(3);
 
-/// Asks the UI to save what is open and lock, then locks whatever the UI did.
+/// The DOM event that tells the UI the shell locked without it (a hung page, a lock during
+/// an unlock): the UI drops what it holds and shows the unlock screen.
+pub(crate) const LOCKED_EVENT: &str = "kizuki:locked";
+
+/// Asks the UI to save what is open and lock, then locks whatever the UI did. An unlock under
+/// way when the screen locks is waited for and locked too: `lock` takes its turn after it.
 pub(crate) async fn lock_now<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
-    if state.is_unlocked() == Some(false) {
-        return;
+    let dispatch = |event: &str| {
+        if let Some(webview) = app.get_webview_window("main") {
+            let _ = webview.eval(format!("window.dispatchEvent(new Event({event:?}))"));
+        }
+    };
+    if state.is_unlocked() != Some(false) {
+        dispatch(LOCK_REQUESTED_EVENT);
+        let deadline = tokio::time::Instant::now() + GRACE;
+        while tokio::time::Instant::now() < deadline && state.is_unlocked() != Some(false) {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
-    if let Some(webview) = app.get_webview_window("main") {
-        let _ = webview.eval(format!(
-            "window.dispatchEvent(new Event({LOCK_REQUESTED_EVENT:?}))"
-        ));
+    if state.lock().await {
+        dispatch(LOCKED_EVENT);
     }
-    let deadline = tokio::time::Instant::now() + GRACE;
-    while tokio::time::Instant::now() < deadline && state.is_unlocked() != Some(false) {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    state.lock().await;
 }
 
 /// Starts watching the desktop's lock and sleep signals, on a thread of its own. Returns at

@@ -117,34 +117,46 @@ impl AppState {
         Ok(())
     }
 
-    /// Replaces the passphrase of the unlocked vault, through the throttle.
+    /// Replaces the passphrase of the unlocked vault, through the throttle: an open vault must
+    /// not be a faster way to guess. The vault is held only while the attempt runs, not
+    /// through the delay after a wrong one, so locking never waits on it.
     pub(crate) async fn change_passphrase(
         &self,
         current: &SecretString,
         new_passphrase: &SecretString,
     ) -> Result<(), IpcError> {
-        let vault = self.vault().await?;
         self.gate
-            .change_passphrase(&vault, current, new_passphrase)
-            .await?;
-        Ok(())
+            .attempt(is_wrong_passphrase, async {
+                let vault = self.vault().await?;
+                Ok(vault.change_passphrase(current, new_passphrase).await?)
+            })
+            .await
     }
 
-    /// Issues a new recovery key for the unlocked vault, through the throttle.
+    /// Issues a new recovery key for the unlocked vault, through the throttle as above.
     pub(crate) async fn new_recovery_key(
         &self,
         current: &SecretString,
     ) -> Result<RecoveryKey, IpcError> {
-        let vault = self.vault().await?;
-        Ok(self.gate.new_recovery_key(&vault, current).await?)
+        self.gate
+            .attempt(is_wrong_passphrase, async {
+                let vault = self.vault().await?;
+                Ok(vault.new_recovery_key(current).await?)
+            })
+            .await
     }
 
-    /// Closes the database and drops the key. Locking a locked app does nothing.
-    pub async fn lock(&self) {
+    /// Closes the database and drops the key. Locking a locked app does nothing; returns
+    /// whether there was a vault to lock.
+    pub async fn lock(&self) -> bool {
         let _transition = self.transition.lock().await;
         let vault = self.vault.write().await.take();
-        if let Some(vault) = vault {
-            vault.lock().await;
+        match vault {
+            Some(vault) => {
+                vault.lock().await;
+                true
+            }
+            None => false,
         }
     }
 
@@ -155,6 +167,10 @@ impl AppState {
             previous.lock().await;
         }
     }
+}
+
+fn is_wrong_passphrase(error: &IpcError) -> bool {
+    error.code == kizuki_core::ErrorCode::WrongPassphrase
 }
 
 #[cfg(test)]

@@ -16,9 +16,10 @@ use crate::steps::{
     wait_for_saved, wait_for_text, wait_for_value_containing, ALT, CONTROL, ENTER, RELEASE,
 };
 
-const PASSPHRASE: &str = "やまのうえのいけ 2026";
-const NEW_PASSPHRASE: &str = "かわのながれのように 2026";
-const THIRD_PASSPHRASE: &str = "みっつめのあいことば 2026";
+// Marker passphrases: the final scan looks for each of them too.
+const PASSPHRASE: &str = "やまのうえのいけ KZPASS-1f3a";
+const NEW_PASSPHRASE: &str = "かわのながれのように KZPASS-8c2d";
+const THIRD_PASSPHRASE: &str = "みっつめのあいことば KZPASS-5e7b";
 const MARKER: &str = "KIZUKI-E2E-MARKER-4b1d";
 const COMPANY: &str = "株式会社サンプル";
 const PROGRAM: &str = "2026年度 セルフ・キャリアドック";
@@ -378,17 +379,36 @@ fn a_first_interview_survives_a_restart_and_never_reaches_the_disk_in_clear() ->
         webview_store.is_dir(),
         "the webview's store was not where the scan looks"
     );
-    for needle in [
-        MARKER,
-        WORRY,
-        STRENGTH,
+    // Everything typed in the journey (every field, the three passphrases, the recovery key),
+    // and the names, in every encoding tried; under the home, data, cache, config, runtime and
+    // temp directories the app and its webview were given, and the vault.
+    let mut needles = plaintext::take_typed();
+    needles.retain(|text| text.chars().any(char::is_alphabetic));
+    for named in [
         CLIENT_NAME,
         COMPANY,
-        "眠れない日が続いている",
+        MARKER,
+        PASSPHRASE,
+        NEW_PASSPHRASE,
+        THIRD_PASSPHRASE,
     ] {
-        let leaked = plaintext::files_containing(harness.root(), needle);
-        assert!(leaked.is_empty(), "{needle:?} found in clear in {leaked:?}");
+        needles.push(named.to_owned());
     }
+    assert!(
+        needles.len() > 20,
+        "the scan must look for what was typed: {needles:?}"
+    );
+    let scan = plaintext::scan(harness.root(), &needles);
+    assert!(
+        scan.unreadable.is_empty(),
+        "files the scan could not read: {:?}",
+        scan.unreadable
+    );
+    assert!(
+        scan.found.is_empty(),
+        "typed text found in clear in {:?}",
+        scan.found
+    );
     Ok(())
 }
 

@@ -117,8 +117,10 @@ impl Session {
         Ok(())
     }
 
-    /// Types text into an element, as keystrokes.
+    /// Types text into an element, as keystrokes. The text joins those the final plaintext
+    /// scan looks for ([`crate::plaintext::take_typed`]).
     pub fn type_text(&self, element: &Element, text: &str) -> Result<()> {
+        crate::plaintext::remember_typed(text);
         self.call(
             "POST",
             &format!("/element/{}/value", element.id),

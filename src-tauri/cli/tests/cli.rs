@@ -1,5 +1,9 @@
 //! The `kizuki` binary, end to end: real vaults in temporary directories, real SQLCipher, real
 //! age (cross-checked with the reference `age` tool).
+//!
+//! Unix only: they set file modes and run the reference `age` from the PATH; on Windows the
+//! release workflow builds the core and the CLI (docs/release.md).
+#![cfg(unix)]
 
 use std::io::Write;
 use std::path::Path;

@@ -34,9 +34,11 @@ pub fn downloads() -> std::io::Result<PathBuf> {
 }
 
 /// Resolves the data directory: the explicit `flag` first, then `KIZUKI_DATA_DIR`, then the
-/// platform's app-data directory (`~/.local/share/kizuki` on Linux).
+/// platform's local app-data directory (`~/.local/share/kizuki` on Linux, `~/Library/Application
+/// Support/kizuki` on macOS, `%LOCALAPPDATA%\kizuki` on Windows). Local, not roaming: a roaming
+/// Windows profile would copy the vault to the domain's server at every sign-out.
 pub fn resolve(flag: Option<PathBuf>) -> Result<PathBuf, Error> {
-    resolve_from(flag, std::env::var_os(ENV_VAR), dirs::data_dir())
+    resolve_from(flag, std::env::var_os(ENV_VAR), dirs::data_local_dir())
 }
 
 fn resolve_from(

@@ -146,9 +146,10 @@ pub(crate) async fn fold_log(path: &Path, key: Arc<DatabaseKey>) -> Result<(), s
     connection.close().await
 }
 
-/// SQLCipher zeroes (and locks in memory, where the system allows) every allocation it frees
-/// from then on: the key's copies and the decrypted pages do not linger in freed memory. Once
-/// on, it stays on for the life of the process; its cost is measured in BENCHMARKS.md.
+/// SQLCipher zeroes every allocation it frees from then on: the key's copies and the decrypted
+/// pages do not linger in freed memory. (It would also lock each in memory, but Kizuki builds
+/// it with `OMIT_MEMLOCK`, see `.cargo/config.toml`.) Once on, it stays on for the life of the
+/// process; its cost is measured in BENCHMARKS.md.
 const MEMORY_SECURITY: &str = "PRAGMA cipher_memory_security = ON;";
 
 /// Always, in the product. The decade benchmark can leave it off

@@ -185,8 +185,8 @@ pub(crate) fn open_to_others(dir: &Path) -> bool {
     }
     #[cfg(not(unix))]
     {
-        // NTFS permissions are ACLs; the profile folder the vault lives in is private by
-        // default there (docs/release.md).
+        // NTFS permissions are ACLs, not mode bits; the profile folder the vault lives in is
+        // private by default, and is not checked here (docs/release.md).
         let _ = dir;
         false
     }

@@ -62,8 +62,18 @@ impl InstanceLock {
     }
 }
 
-/// `.<name>.lock` beside the data directory `<name>`.
+/// `.<name>.lock` beside the data directory `<name>`, by its real path: the same vault named
+/// through a link or with `..` is one lock.
 fn lock_path(data_dir: &Path) -> PathBuf {
+    let data_dir = data_dir.canonicalize().unwrap_or_else(|_| {
+        match (
+            data_dir.parent().map(Path::canonicalize),
+            data_dir.file_name(),
+        ) {
+            (Some(Ok(parent)), Some(name)) => parent.join(name),
+            _ => data_dir.to_path_buf(),
+        }
+    });
     match (data_dir.parent(), data_dir.file_name()) {
         (Some(parent), Some(name)) => {
             let mut lock_name = std::ffi::OsString::from(".");
@@ -88,6 +98,20 @@ mod tests {
         assert!(parent.path().join(".vault.lock").is_file());
         assert!(!vault.exists(), "nothing is put in the data directory");
         assert!(matches!(InstanceLock::acquire(&vault), Err(Error::InUse)));
+        // The same vault by another name is the same lock.
+        std::fs::create_dir(&vault)?;
+        assert!(matches!(
+            InstanceLock::acquire(&vault.join("..").join("vault")),
+            Err(Error::InUse)
+        ));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&vault, parent.path().join("link"))?;
+            assert!(matches!(
+                InstanceLock::acquire(&parent.path().join("link")),
+                Err(Error::InUse)
+            ));
+        }
         // Another vault is another lock.
         InstanceLock::acquire(&parent.path().join("other"))?;
         drop(first);

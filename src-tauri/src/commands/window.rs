@@ -12,3 +12,10 @@ pub async fn window_close(guard: State<'_, CloseGuard>) -> IpcResult<()> {
     guard.close_now();
     Ok(())
 }
+
+/// The version of this build, for the About screen.
+#[tauri::command]
+#[specta::specta]
+pub async fn app_version() -> IpcResult<String> {
+    Ok(env!("CARGO_PKG_VERSION").to_owned())
+}

@@ -13,6 +13,7 @@ import { toAppError } from "../ipc/appError";
 import type { AppError } from "../ipc/appError";
 import { AppHeader } from "./AppHeader";
 import { StartupErrorScreen } from "./StartupErrorScreen";
+import { LOCKED_EVENT } from "./useAutoLock";
 import { Workspace } from "./Workspace";
 import "./app.css";
 
@@ -62,6 +63,18 @@ async function startingScreen(): Promise<Screen> {
 
 export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: "starting" });
+
+  useEffect(() => {
+    // The shell locked without the page (it did not answer in time): whatever is on screen
+    // goes, and the unlock screen shows.
+    const onShellLocked = () => {
+      setScreen((now) => (now.kind === "workspace" || now.kind === "recoveryKey" ? { kind: "unlock" } : now));
+    };
+    window.addEventListener(LOCKED_EVENT, onShellLocked);
+    return () => {
+      window.removeEventListener(LOCKED_EVENT, onShellLocked);
+    };
+  }, []);
 
   useEffect(() => {
     let current = true;

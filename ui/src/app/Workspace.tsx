@@ -15,6 +15,9 @@ import { useAutoLock } from "./useAutoLock";
 import { useSaveBeforeClose } from "./useSaveBeforeClose";
 import { WorkspaceNav } from "./WorkspaceNav";
 
+/** How long the automatic lock waits for the open note's save. */
+const SAVE_BEFORE_LOCK_MS = 5_000;
+
 /** Until the preferences are read; the shell's default too. */
 const DEFAULT_AUTO_LOCK_MINUTES = 10;
 
@@ -51,11 +54,14 @@ function WorkspacePages({ onLocked }: WorkspaceProps) {
   const { flushAll } = usePendingSaves();
   const autoLockMinutes = useQuery(preferenceQueries.preferences()).data?.autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES;
   // Unlike the lock button, no second chance: nobody is there to press it. What cannot be
-  // saved (a full disk) is lost rather than left on an unattended screen.
+  // saved (a full disk, a save that never returns) is lost rather than left on an
+  // unattended screen.
   const autoLock = useCallback(async () => {
-    await flushAll();
     try {
+      await Promise.race([flushAll(), new Promise((resolve) => setTimeout(resolve, SAVE_BEFORE_LOCK_MS))]);
       await api.vaultLock();
+    } catch {
+      // Locked by the shell anyway, or it will be: the page lets go of everything below.
     } finally {
       onLocked();
     }

@@ -3,7 +3,7 @@ import { useNavigate } from "./navigation";
 import type { Route, RouteName } from "./routes";
 
 /** The places of the workspace, in the order of the header. */
-type NavPlace = "home" | "clients" | "companies" | "records" | "inbox" | "security";
+type NavPlace = "home" | "clients" | "companies" | "records" | "inbox" | "security" | "about";
 
 /** Pages reached from the companies list; every page but Home, search and these belongs to the clients. */
 const COMPANY_PAGES: ReadonlySet<RouteName> = new Set<RouteName>(["companies", "company", "program", "overallReport"]);
@@ -15,6 +15,7 @@ function placeOf(route: Route): NavPlace | null {
   if (route.name === "records") return "records";
   if (route.name === "inbox") return "inbox";
   if (route.name === "security") return "security";
+  if (route.name === "about") return "about";
   return COMPANY_PAGES.has(route.name) ? "companies" : "clients";
 }
 
@@ -46,6 +47,7 @@ export function WorkspaceNav({ route }: { route: Route }) {
       {item("records")}
       {item("inbox")}
       {item("security")}
+      {item("about")}
     </nav>
   );
 }

@@ -1,4 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
+import { AboutScreen } from "../features/about/AboutScreen";
 import { RecordsScreen } from "../features/audit/RecordsScreen";
 import { ClientListScreen } from "../features/clients/ClientListScreen";
 import { ClientScreen } from "../features/clients/ClientScreen";
@@ -38,6 +39,7 @@ const screens = {
   records: RecordsScreen,
   inbox: InboxScreen,
   security: SecurityScreen,
+  about: AboutScreen,
 } satisfies Record<string, (params: never) => ReactNode>;
 
 type Screens = typeof screens;

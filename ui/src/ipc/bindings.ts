@@ -203,6 +203,8 @@ export const commands = {
 	preferencesSetAutoLock: (minutes: number) => typedError<Preferences, IpcError>(__TAURI_INVOKE("preferences_set_auto_lock", { minutes })),
 	/**  Closes the window once the UI has saved everything pending (see `closing.rs`). */
 	windowClose: () => typedError<null, IpcError>(__TAURI_INVOKE("window_close")),
+	/**  The version of this build, for the About screen. */
+	appVersion: () => typedError<string, IpcError>(__TAURI_INVOKE("app_version")),
 };
 
 /* Constants */

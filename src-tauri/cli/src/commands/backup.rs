@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use kizuki_core::backup::{self, BackupKey};
 use kizuki_core::package::Encryption;
-use kizuki_core::vault::{RecoveryKey, Vault};
+use kizuki_core::vault::Vault;
 use secrecy::SecretString;
 
 use crate::error::CliError;
@@ -120,8 +120,7 @@ pub async fn restore(
     args: RestoreArgs,
 ) -> Result<(), CliError> {
     if let Some(key_file) = &args.recovery_key_file {
-        let text = std::fs::read_to_string(key_file).map_err(CliError::UnreadableFile)?;
-        let recovery_key = RecoveryKey::parse(&SecretString::from(text.trim().to_owned()))?;
+        let recovery_key = super::key::recovery_key_from(key_file)?;
         let new_passphrase = passphrase::obtain(passphrase_file, Purpose::Choose)?;
         let sealed = std::fs::read(&args.file).map_err(CliError::UnreadableFile)?;
         let restored =

@@ -86,15 +86,20 @@ pub async fn recover(
     passphrase_file: Option<&Path>,
     args: RecoverArgs,
 ) -> Result<(), CliError> {
-    let text =
-        std::fs::read_to_string(&args.recovery_key_file).map_err(CliError::UnreadableFile)?;
-    let recovery_key = RecoveryKey::parse(&SecretString::from(text.trim().to_owned()))?;
+    let recovery_key = recovery_key_from(&args.recovery_key_file)?;
     let new_passphrase = passphrase::obtain(passphrase_file, Purpose::Choose)?;
     Vault::recover(dir, &recovery_key, &new_passphrase)
         .await?
         .lock()
         .await;
     Ok(())
+}
+
+/// The recovery key in `file`, as written down (spaces and line breaks allowed). The file's
+/// text is a secret from the moment it is read.
+pub fn recovery_key_from(file: &Path) -> Result<RecoveryKey, CliError> {
+    let text = SecretString::from(std::fs::read_to_string(file).map_err(CliError::UnreadableFile)?);
+    Ok(RecoveryKey::parse(&text)?)
 }
 
 pub fn discard_setup(dir: &Path) -> Result<(), CliError> {

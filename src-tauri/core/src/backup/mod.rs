@@ -368,7 +368,10 @@ fn open_backup(sealed: &[u8], key: BackupKey<'_>) -> Result<package::Package> {
     }
     let opened = match key {
         BackupKey::Passphrase(passphrase) => {
-            let scrypt = age::scrypt::Identity::new(passphrase.clone());
+            let scrypt = crate::vault::key::passphrase_identity(
+                passphrase,
+                crate::vault::key::MAX_PACKAGE_LOG_N,
+            );
             package::open_sized(sealed, &[&scrypt], MAX_BACKUP_BYTES)?
         }
         BackupKey::Identities(identities) => {

@@ -270,7 +270,8 @@ pub(crate) fn seal_reporting(
             )?
         }
         Encryption::Passphrase(passphrase) => {
-            age::Encryptor::with_user_passphrase(passphrase.clone())
+            let recipient = crate::vault::key::passphrase_recipient(passphrase);
+            age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))?
         }
     };
     let format = if armored {

@@ -62,6 +62,29 @@ pub(crate) const MAX_LOG_N: u8 = 20;
 // laptop with 4 GB opens without swapping.
 const _: () = assert!(MIN_LOG_N >= 18 && MIN_LOG_N <= MAX_LOG_N && MAX_LOG_N <= 20);
 
+/// The most scrypt work a passphrase *package* may ask of its opener: the consultant's own
+/// backups made before Kizuki bounded its cost were calibrated by age alone, and a fast
+/// desktop may have chosen 2^21 or 2^22. As high as the reference `age` goes, and no higher.
+pub(crate) const MAX_PACKAGE_LOG_N: u8 = 22;
+
+/// An scrypt recipient at the calibrated cost kept between the bounds: for the passphrase file
+/// and for every package Kizuki encrypts to a passphrase.
+pub(crate) fn passphrase_recipient(passphrase: &SecretString) -> age::scrypt::Recipient {
+    let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
+    recipient.set_work_factor(bounded_log_n(calibrated_log_n()));
+    recipient
+}
+
+/// An scrypt identity that refuses, before any work, a file asking for more than `max_log_n`.
+pub(crate) fn passphrase_identity(
+    passphrase: &SecretString,
+    max_log_n: u8,
+) -> age::scrypt::Identity {
+    let mut identity = age::scrypt::Identity::new(passphrase.clone());
+    identity.set_max_work_factor(max_log_n);
+    identity
+}
+
 /// The work factor a passphrase file is written with, given what calibration found.
 pub(crate) fn bounded_log_n(calibrated: u8) -> u8 {
     calibrated.clamp(MIN_LOG_N, MAX_LOG_N)
@@ -138,13 +161,15 @@ impl DatabaseKey {
         passphrase: &SecretString,
         cost: KdfCost,
     ) -> Result<Vec<u8>> {
-        let log_n = match cost {
-            KdfCost::Calibrated => bounded_log_n(calibrated_log_n()),
+        let recipient = match cost {
+            KdfCost::Calibrated => passphrase_recipient(passphrase),
             #[cfg(test)]
-            KdfCost::Fixed(log_n) => log_n,
+            KdfCost::Fixed(log_n) => {
+                let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
+                recipient.set_work_factor(log_n);
+                recipient
+            }
         };
-        let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
-        recipient.set_work_factor(log_n);
         self.wrap(&recipient)
     }
 
@@ -166,8 +191,7 @@ impl DatabaseKey {
         wrapped: &[u8],
         passphrase: &SecretString,
     ) -> Result<Self> {
-        let mut identity = age::scrypt::Identity::new(passphrase.clone());
-        identity.set_max_work_factor(MAX_LOG_N);
+        let identity = passphrase_identity(passphrase, MAX_LOG_N);
         Self::unwrap(wrapped, &identity, WrappedTo::Passphrase)
     }
 

@@ -79,15 +79,19 @@ impl Layout {
     /// The passphrase file and the database make a vault that unlocks: a recovery file that is
     /// missing is reported after the unlock ([`super::RecoveryFileState`]), when a new one can
     /// be issued.
+    ///
+    /// The marker counts only while the passphrase file, which a setup writes last, is absent:
+    /// a marker beside a finished vault (a crash after the last file, a copy, a sync tool) is
+    /// stale, and a finished vault is never offered for discarding.
     pub(crate) fn status(&self) -> VaultStatus {
-        match presence(&self.setup_marker()) {
-            Presence::Absent => {}
-            Presence::File => return VaultStatus::SetupInterrupted,
-            Presence::Unknown => return VaultStatus::Damaged,
-        }
-        let presence = [self.database(), self.passphrase_key(), self.recovery_key()]
+        let files = [self.database(), self.passphrase_key(), self.recovery_key()]
             .map(|path| presence(&path));
-        match presence {
+        match (presence(&self.setup_marker()), files[1]) {
+            (Presence::Absent, _) | (Presence::File, Presence::File) => {}
+            (Presence::File, Presence::Absent) => return VaultStatus::SetupInterrupted,
+            _ => return VaultStatus::Damaged,
+        }
+        match files {
             [Presence::Absent, Presence::Absent, Presence::Absent] => VaultStatus::Uninitialized,
             [Presence::File, Presence::File, Presence::File | Presence::Absent] => {
                 VaultStatus::Locked

@@ -321,6 +321,28 @@ async fn an_interrupted_setup_is_recognised_and_discarded_and_setup_runs_again()
 }
 
 #[tokio::test]
+async fn a_stray_marker_beside_a_finished_vault_is_ignored_never_discarded() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(dir.path()).await;
+    add_client(&vault, "山田 太郎", "やまだ たろう").await?;
+    vault.lock().await;
+    let layout = Layout::new(dir.path());
+    std::fs::write(layout.setup_marker(), b"")?;
+    assert_eq!(Vault::status(dir.path()), VaultStatus::Locked);
+    assert!(matches!(
+        Vault::discard_interrupted_setup(dir.path()),
+        Err(Error::AlreadyExists)
+    ));
+    assert!(layout.database().exists());
+    assert!(unlocks_with(dir.path(), PASSPHRASE).await);
+    assert!(
+        !layout.setup_marker().exists(),
+        "the stale marker goes at unlock"
+    );
+    Ok(())
+}
+
+#[tokio::test]
 async fn only_an_interrupted_setup_is_ever_discarded() -> TestResult {
     let dir = tempfile::tempdir()?;
     let (vault, _) = new_vault(dir.path()).await;

@@ -271,8 +271,12 @@ impl Vault {
 
     async fn open(layout: Layout, key: DatabaseKey) -> Result<Self> {
         // Opened: this process now owns the directory's writes for a while, and what a
-        // crash left half-written long ago can go.
+        // crash left half-written long ago can go, with a setup marker a finished vault
+        // no longer needs.
         let _ = fs_atomic::sweep_stale_temporaries(layout.dir());
+        if layout.setup_marker().exists() {
+            let _ = fs_atomic::remove_file(&layout.setup_marker());
+        }
         let key = Arc::new(key);
         let pool = db::open(&layout.database(), Arc::clone(&key), OpenMode::Existing).await?;
         Ok(Self { layout, pool, key })

@@ -16,7 +16,7 @@ use sqlx::SqlitePool;
 
 use super::error::{Error, Result};
 use super::key::{DatabaseKey, KdfCost};
-use super::{passphrase, RecoveryKey, UnlockGate, Vault};
+use super::{passphrase, RecoveryKey, Vault};
 use crate::fs_atomic;
 use crate::text::hex;
 
@@ -125,36 +125,6 @@ impl Vault {
             return Err(Error::Damaged("the passphrase file is another vault's"));
         }
         Ok(())
-    }
-}
-
-impl UnlockGate {
-    /// [`Vault::change_passphrase`], slowed down after repeated wrong passphrases: an open
-    /// vault must not become a faster way to guess.
-    pub async fn change_passphrase(
-        &self,
-        vault: &Vault,
-        current: &SecretString,
-        new_passphrase: &SecretString,
-    ) -> Result<()> {
-        self.attempt(
-            |e| matches!(e, Error::WrongPassphrase),
-            vault.change_passphrase(current, new_passphrase),
-        )
-        .await
-    }
-
-    /// [`Vault::new_recovery_key`], slowed down the same way.
-    pub async fn new_recovery_key(
-        &self,
-        vault: &Vault,
-        current: &SecretString,
-    ) -> Result<RecoveryKey> {
-        self.attempt(
-            |e| matches!(e, Error::WrongPassphrase),
-            vault.new_recovery_key(current),
-        )
-        .await
     }
 }
 

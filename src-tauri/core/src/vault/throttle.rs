@@ -30,8 +30,10 @@ pub struct UnlockGate {
 }
 
 impl UnlockGate {
-    /// Runs one attempt. `is_wrong_key` tells which errors count as a guess that failed.
-    pub(crate) async fn attempt<T, E>(
+    /// Runs one attempt. `is_wrong_key` tells which errors count as a guess that failed. The
+    /// attempt's future ends before the delay: whatever it holds (an open vault) is free while
+    /// the next guess waits.
+    pub async fn attempt<T, E>(
         &self,
         is_wrong_key: impl Fn(&E) -> bool,
         attempt: impl std::future::Future<Output = Result<T, E>>,

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useHoldIdleLock } from "../../app/useAutoLock";
 import "./vault.css";
 
 interface RecoveryKeyShownProps {
@@ -16,6 +17,7 @@ export function RecoveryKeyShown({ recoveryKey, onContinue }: RecoveryKeyShownPr
   const { t } = useTranslation();
   const id = useId();
   const [stored, setStored] = useState(false);
+  useHoldIdleLock();
 
   return (
     <>
