@@ -5,6 +5,7 @@
 source "$(dirname "$0")/common.sh"
 
 bundles="${1:-deb,appimage}"
+TAURI_CLI_VERSION=2.12.5
 require_toolchains
 install_system_packages "${APP_PACKAGES[@]}"
 build_ui
@@ -12,7 +13,9 @@ step "bundling ($bundles)"
 cd "$ROOT"
 # tauri.conf.json keeps bundling off, so that ordinary builds never make installers; it is
 # turned on for this command only.
-npm --prefix ui exec -- tauri build --config src-tauri/tauri.conf.json \
+# The Tauri CLI, pinned, fetched from npm on first use: not a dependency of the UI, whose lock
+# file would then need every platform's build of it.
+npx --yes "@tauri-apps/cli@$TAURI_CLI_VERSION" build --config src-tauri/tauri.conf.json \
   --config '{"bundle":{"active":true}}' --bundles "$bundles"
 step "bundles in $CARGO_TARGET_DIR/release/bundle/"
 ls -l "$CARGO_TARGET_DIR"/release/bundle/*/ 2>/dev/null || true
