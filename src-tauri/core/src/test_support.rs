@@ -119,6 +119,23 @@ pub(crate) mod fixtures {
         Ok(interview::create(vault, &new_interview).await?.id)
     }
 
+    /// A new interview (outside any program, not yet held) with `notes`, as the core returns it.
+    pub(crate) async fn interview_with_notes(
+        vault: &Vault,
+        client_id: ClientId,
+        notes: &str,
+    ) -> crate::record::Result<crate::interview::Interview> {
+        interview::create(
+            vault,
+            &NewInterview {
+                client_id,
+                details: details(None, "2026-11-21T10:00"),
+                notes: Some(notes.to_owned()),
+            },
+        )
+        .await
+    }
+
     /// An interview held at `at` (outside any program), with `notes` if given.
     pub(crate) async fn held_interview(
         vault: &Vault,

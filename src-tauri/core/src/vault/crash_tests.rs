@@ -13,7 +13,7 @@ use rand::{Rng, SeedableRng};
 
 use super::Vault;
 use crate::ids::{ClientId, InterviewId};
-use crate::interview::{self, NewInterview};
+use crate::interview;
 use crate::test_support::{fixtures, new_vault, secret, PASSPHRASE};
 
 const WRITER_VARIABLE: &str = "KIZUKI_CRASH_WRITER";
@@ -120,15 +120,7 @@ async fn write_until_killed(dir: &Path) -> TestResult {
     let mut stdout = std::io::stdout();
     for round in 0u64.. {
         let notes = format!("面談メモ {round}: 上司との関係、異動の希望。");
-        let created = interview::create(
-            &vault,
-            &NewInterview {
-                client_id: client,
-                details: fixtures::details(None, "2026-11-21T10:00"),
-                notes: Some(notes.clone()),
-            },
-        )
-        .await?;
+        let created = fixtures::interview_with_notes(&vault, client, &notes).await?;
         writeln!(stdout, "saved {} {notes}", created.id)?;
         for edit in 0..3 {
             let edited = format!("{notes} 追記{edit}");

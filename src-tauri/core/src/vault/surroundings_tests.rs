@@ -12,7 +12,7 @@ use std::process::Command;
 use super::tests::snapshot;
 use super::Vault;
 use crate::ids::InterviewId;
-use crate::interview::{self, NewInterview};
+use crate::interview;
 use crate::test_support::{fixtures, new_vault, secret, PASSPHRASE};
 use crate::ErrorCode;
 
@@ -86,15 +86,7 @@ async fn inside_the_namespace() -> TestResult {
     let mut refusal = None;
     for round in 0..200 {
         let notes = format!("{round}: {}", "上司との関係に悩んでいる。".repeat(4_000));
-        let created = interview::create(
-            &vault,
-            &NewInterview {
-                client_id: client,
-                details: fixtures::details(None, "2026-11-21T10:00"),
-                notes: Some(notes.clone()),
-            },
-        )
-        .await;
+        let created = fixtures::interview_with_notes(&vault, client, &notes).await;
         match created {
             Ok(interview) => saved.push((interview.id, notes)),
             Err(error) => {

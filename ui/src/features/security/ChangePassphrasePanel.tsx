@@ -1,12 +1,11 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../ipc/api";
-import { toAppError } from "../../ipc/appError";
-import type { AppError } from "../../ipc/appError";
 import { FormError } from "../../shared/FormError";
 import { ImeSafeForm } from "../../shared/ImeSafeForm";
 import { NewPassphraseFields } from "../vault/NewPassphraseFields";
 import { PassphraseField } from "./PassphraseField";
+import { useSecretSubmit } from "./useSecretSubmit";
 
 /**
  * A new passphrase, given the current one. Not through the query cache: the passphrases are
@@ -19,33 +18,27 @@ export function ChangePassphrasePanel() {
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
   const [submitted, setSubmitted] = useState(false);
-  const [pending, setPending] = useState(false);
   const [changed, setChanged] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { pending, error, submit: send } = useSecretSubmit();
 
   const submit = async () => {
-    if (pending) {
-      return;
-    }
     setSubmitted(true);
     setChanged(false);
     if (current === "" || next !== confirm) {
       return;
     }
-    setPending(true);
-    setError(null);
-    try {
-      await api.vaultChangePassphrase(current, next);
-      setNext("");
-      setConfirm("");
-      setSubmitted(false);
-      setChanged(true);
-    } catch (thrown) {
-      setError(toAppError(thrown));
-    } finally {
-      setCurrent("");
-      setPending(false);
-    }
+    await send(
+      async () => {
+        await api.vaultChangePassphrase(current, next);
+        setNext("");
+        setConfirm("");
+        setSubmitted(false);
+        setChanged(true);
+      },
+      () => {
+        setCurrent("");
+      },
+    );
   };
 
   return (

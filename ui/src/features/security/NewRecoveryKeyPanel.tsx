@@ -2,13 +2,12 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../ipc/api";
-import { toAppError } from "../../ipc/appError";
-import type { AppError } from "../../ipc/appError";
 import { FormError } from "../../shared/FormError";
 import { ImeSafeForm } from "../../shared/ImeSafeForm";
 import { RecoveryKeyShown } from "../vault/RecoveryKeyShown";
 import { PassphraseField } from "./PassphraseField";
 import { securityKeys } from "./queries";
+import { useSecretSubmit } from "./useSecretSubmit";
 
 /**
  * A new recovery key, given the passphrase: when the old one is lost or was seen by someone,
@@ -20,28 +19,25 @@ export function NewRecoveryKeyPanel() {
   const id = useId();
   const queryClient = useQueryClient();
   const [passphrase, setPassphrase] = useState("");
-  const [pending, setPending] = useState(false);
   const [issued, setIssued] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const { pending, error, submit: send } = useSecretSubmit();
 
   const submit = async () => {
-    if (pending || passphrase === "") {
+    if (passphrase === "") {
       return;
     }
-    setPending(true);
-    setError(null);
     setDone(false);
-    try {
-      const { recoveryKey } = await api.vaultNewRecoveryKey(passphrase);
-      setIssued(recoveryKey);
-      void queryClient.invalidateQueries({ queryKey: securityKeys.health() });
-    } catch (thrown) {
-      setError(toAppError(thrown));
-    } finally {
-      setPassphrase("");
-      setPending(false);
-    }
+    await send(
+      async () => {
+        const { recoveryKey } = await api.vaultNewRecoveryKey(passphrase);
+        setIssued(recoveryKey);
+        void queryClient.invalidateQueries({ queryKey: securityKeys.health() });
+      },
+      () => {
+        setPassphrase("");
+      },
+    );
   };
 
   return (
