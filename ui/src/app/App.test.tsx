@@ -48,6 +48,15 @@ describe("App", () => {
     expect(await screen.findByTestId(screenId)).toBeTruthy();
   });
 
+  it("leaves the workspace when the shell locked without it", async () => {
+    mocked.vaultStatus.mockResolvedValue("unlocked");
+    start();
+    await screen.findByTestId("dashboard-screen");
+    window.dispatchEvent(new Event("kizuki:locked"));
+    expect(await screen.findByTestId("unlock-screen")).toBeTruthy();
+    expect(screen.queryByTestId("dashboard-screen")).toBeNull();
+  });
+
   it("offers the recovery key on the damaged screen, and goes back to it from there", async () => {
     mocked.vaultStatus.mockResolvedValue("damaged");
     const user = start();
