@@ -3,22 +3,41 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Replaces `path` with `contents` through a temporary file in the same directory and a rename.
 pub(crate) fn write_file(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let (dir, temp_path) = temporary_beside(path)?;
-    let result = (|| {
+    let staged = stage(path, contents)?;
+    let placed = place(&staged, path);
+    if placed.is_err() {
+        let _ = fs::remove_file(&staged);
+    }
+    placed
+}
+
+/// Writes `contents`, synced, to a temporary file beside `path` and returns its name, for a
+/// caller that must do something else (commit a transaction) before [`place`] puts it there.
+/// If it never does, the temporary is swept later ([`sweep_stale_temporaries`]).
+pub(crate) fn stage(path: &Path, contents: &[u8]) -> io::Result<PathBuf> {
+    let (_, temp_path) = temporary_beside(path)?;
+    let written = (|| {
         let mut file = create_private(&temp_path)?;
         file.write_all(contents)?;
-        file.sync_all()?;
-        fs::rename(&temp_path, path)?;
-        sync_dir(&dir)
+        file.sync_all()
     })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp_path);
+    match written {
+        Ok(()) => Ok(temp_path),
+        Err(error) => {
+            let _ = fs::remove_file(&temp_path);
+            Err(error)
+        }
     }
-    result
+}
+
+/// Renames a [`stage`]d file over `path`, durably.
+pub(crate) fn place(staged: &Path, path: &Path) -> io::Result<()> {
+    fs::rename(staged, path)?;
+    sync_parent(path)
 }
 
 /// Creates `path` holding `contents`, failing if anything has that name already: written to a
@@ -202,6 +221,11 @@ pub(crate) fn claim_new_file(path: &Path) -> io::Result<()> {
 /// this returns cannot bring the name back (a setup's marker, say).
 pub(crate) fn remove_file(path: &Path) -> io::Result<()> {
     fs::remove_file(path)?;
+    sync_parent(path)
+}
+
+/// Syncs the directory `path` is in, so a rename or removal there survives a power cut.
+fn sync_parent(path: &Path) -> io::Result<()> {
     match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => sync_dir(dir),
         _ => sync_dir(Path::new(".")),
@@ -318,6 +342,28 @@ mod tests {
         }
         assert!(!open_to_others(&deep));
         assert!(open_to_others(dir.path()), "0755 lets others in");
+        Ok(())
+    }
+
+    #[test]
+    fn a_staged_file_replaces_the_old_one_only_when_placed() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("key.recovery.age");
+        fs::write(&path, b"old")?;
+        let staged = stage(&path, b"new")?;
+        assert_eq!(fs::read(&path)?, b"old", "staged, not yet placed");
+        assert_eq!(fs::read(&staged)?, b"new");
+        place(&staged, &path)?;
+        assert_eq!(fs::read(&path)?, b"new");
+        assert!(!staged.exists());
+        // One never placed (a crash between) is named as the sweep removes it, once stale.
+        let orphan = stage(&path, b"unplaced")?;
+        File::options()
+            .write(true)
+            .open(&orphan)?
+            .set_modified(std::time::SystemTime::now() - STALE_AFTER * 2)?;
+        assert_eq!(sweep_stale_temporaries(dir.path()), 1);
+        assert!(!orphan.exists());
         Ok(())
     }
 

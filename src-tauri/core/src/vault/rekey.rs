@@ -52,23 +52,24 @@ impl Vault {
         self.confirm_passphrase(current).await?;
         let recovery_key = RecoveryKey::generate();
         let wrapped = self.key.wrap_to_recovery_key(&recovery_key)?;
-        let previous = fs::read(self.layout.recovery_key()).ok();
-        // The recipient and the file's hash change with the file or not at all: the file is
-        // written inside the transaction, and put back if the commit fails.
-        let mut transaction = self.write().await?;
-        record_recovery_file(&mut transaction, &recovery_key, &wrapped).await?;
-        fs_atomic::write_file(&self.layout.recovery_key(), &wrapped)?;
-        if let Err(error) = transaction.commit().await {
-            match previous {
-                Some(bytes) => {
-                    let _ = fs_atomic::write_file(&self.layout.recovery_key(), &bytes);
-                }
-                None => {
-                    let _ = fs::remove_file(self.layout.recovery_key());
-                }
-            }
-            return Err(error.into());
+        // The new file is written beside the old one first and put in place only after the
+        // vault has recorded it. Stopped anywhere before that, the old file and the old key
+        // still open the vault; stopped between the two, the hash recorded is the new file's,
+        // and the next unlock says the recovery file is damaged, so another key is issued.
+        let target = self.layout.recovery_key();
+        let staged = fs_atomic::stage(&target, &wrapped)?;
+        let recorded = async {
+            let mut transaction = self.write().await?;
+            record_recovery_file(&mut transaction, &recovery_key, &wrapped).await?;
+            transaction.commit().await?;
+            Ok::<_, Error>(())
         }
+        .await;
+        if let Err(error) = recorded {
+            let _ = fs::remove_file(&staged);
+            return Err(error);
+        }
+        fs_atomic::place(&staged, &target)?;
         Ok(recovery_key)
     }
 
