@@ -90,18 +90,11 @@ pub(crate) fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEven
     if !guard.hold(unlocked, Instant::now()) {
         return;
     }
-    let asked = window
-        .app_handle()
-        .get_webview_window(window.label())
-        .map(|webview| {
-            webview.eval(format!(
-                "window.dispatchEvent(new Event({CLOSE_REQUESTED_EVENT:?}))"
-            ))
-        });
-    match asked {
-        Some(Ok(())) => api.prevent_close(),
+    if crate::window::dispatch_to_page(window.app_handle(), window.label(), CLOSE_REQUESTED_EVENT) {
+        api.prevent_close();
+    } else {
         // The UI cannot be asked: holding the window open would trap the consultant.
-        _ => guard.release(),
+        guard.release();
     }
 }
 

@@ -29,9 +29,7 @@ pub(crate) const LOCKED_EVENT: &str = "kizuki:locked";
 pub(crate) async fn lock_now<R: Runtime>(app: &AppHandle<R>) {
     let state = app.state::<AppState>();
     let dispatch = |event: &str| {
-        if let Some(webview) = app.get_webview_window("main") {
-            let _ = webview.eval(format!("window.dispatchEvent(new Event({event:?}))"));
-        }
+        crate::window::dispatch_to_page(app, "main", event);
     };
     if state.is_unlocked() != Some(false) {
         dispatch(LOCK_REQUESTED_EVENT);

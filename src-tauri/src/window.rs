@@ -1,6 +1,6 @@
 //! The main window.
 
-use tauri::{AppHandle, Runtime, Url, WebviewWindowBuilder};
+use tauri::{AppHandle, Manager, Runtime, Url, WebviewWindowBuilder};
 
 /// Opens the window described in `tauri.conf.json` (which has `create: false`, so it is made here).
 ///
@@ -27,6 +27,16 @@ pub(crate) fn open_main<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
         .on_navigation(is_own_origin)
         .build()?;
     Ok(())
+}
+
+/// Dispatches the DOM event `event` on the page of the webview window `label`: how the shell
+/// asks the UI to act (save before closing, lock). Whether it could be dispatched.
+pub(crate) fn dispatch_to_page<R: Runtime>(app: &AppHandle<R>, label: &str, event: &str) -> bool {
+    app.get_webview_window(label).is_some_and(|webview| {
+        webview
+            .eval(format!("window.dispatchEvent(new Event({event:?}))"))
+            .is_ok()
+    })
 }
 
 /// The app's own pages, as Tauri serves them: `tauri://localhost` on Linux and macOS,

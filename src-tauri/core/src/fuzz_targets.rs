@@ -38,22 +38,14 @@ fn comment_packages(recipient: &str) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// The inner archive of each package: decrypted, the layer where most of the parsing is.
+/// The inner archive of each package, decrypted as an import does: the layer where most of
+/// the parsing is.
 fn archives(packages: &[Vec<u8>], identity: &age::x25519::Identity) -> Vec<Vec<u8>> {
-    use std::io::Read;
     packages
         .iter()
         .map(|sealed| {
-            let decryptor =
-                age::Decryptor::new_buffered(age::armor::ArmoredReader::new(sealed.as_slice()))
-                    .unwrap_or_else(|e| panic!("{e}"));
-            let mut archive = Vec::new();
-            decryptor
-                .decrypt(std::iter::once(identity as &dyn age::Identity))
-                .unwrap_or_else(|e| panic!("{e}"))
-                .read_to_end(&mut archive)
-                .unwrap_or_else(|e| panic!("{e}"));
-            archive
+            package::decrypt(sealed, &[identity], package::MAX_PACKAGE_BYTES)
+                .unwrap_or_else(|error| panic!("a seed package: {error}"))
         })
         .collect()
 }

@@ -113,16 +113,18 @@ pub fn set_auto_lock(dir: &Path, minutes: u32) -> Result<Preferences> {
     if !AUTO_LOCK_MINUTES.contains(&minutes) {
         return Err(Error::AutoLockOutOfRange);
     }
-    let mut preferences = load(dir);
-    preferences.auto_lock_minutes = minutes;
-    save(dir, &preferences)?;
-    Ok(preferences)
+    update(dir, |preferences| preferences.auto_lock_minutes = minutes)
 }
 
 /// Changes the display language, keeping every other preference, and returns the result.
 pub fn set_language(dir: &Path, language: Language) -> Result<Preferences> {
+    update(dir, |preferences| preferences.language = language)
+}
+
+/// Changes one preference, keeping every other, and returns the result.
+fn update(dir: &Path, change: impl FnOnce(&mut Preferences)) -> Result<Preferences> {
     let mut preferences = load(dir);
-    preferences.language = language;
+    change(&mut preferences);
     save(dir, &preferences)?;
     Ok(preferences)
 }

@@ -55,14 +55,12 @@ mod tests {
             assert_eq!(fields.get(4..6), Some(&["0", "0"][..]), "{core_line}");
             return Ok(());
         }
-        let status = std::process::Command::new(std::env::current_exe()?)
-            .args([
-                "--exact",
-                "process_guard::tests::core_dumps_are_off_for_the_process_and_its_children",
-                "--nocapture",
-            ])
-            .env("KIZUKI_GUARD_CHILD", "1")
-            .status()?;
+        let status = crate::test_support::this_test_again(
+            "process_guard::tests::core_dumps_are_off_for_the_process_and_its_children",
+            &[],
+        )?
+        .env("KIZUKI_GUARD_CHILD", "1")
+        .status()?;
         assert!(status.success(), "the guarded child failed its checks");
         Ok(())
     }

@@ -14,6 +14,26 @@ pub(crate) fn secret(text: &str) -> SecretString {
     SecretString::from(text.to_owned())
 }
 
+/// This test binary run again for the one test `name`, its output shown: how a test puts part
+/// of itself in another process, to be killed or to run inside a namespace. `wrapper` (such as
+/// `unshare --mount`) runs it, when given.
+pub(crate) fn this_test_again(
+    name: &str,
+    wrapper: &[&str],
+) -> std::io::Result<std::process::Command> {
+    let test_binary = std::env::current_exe()?;
+    let mut command = match wrapper.split_first() {
+        Some((program, arguments)) => {
+            let mut command = std::process::Command::new(program);
+            command.args(arguments).arg(&test_binary);
+            command
+        }
+        None => std::process::Command::new(&test_binary),
+    };
+    command.args(["--exact", name, "--nocapture", "--test-threads=1"]);
+    Ok(command)
+}
+
 /// A new, unlocked vault in `dir`, with a low scrypt cost (never used by the product).
 pub(crate) async fn new_vault(dir: &Path) -> (Vault, RecoveryKey) {
     match Vault::create_with_cost(dir, &secret(PASSPHRASE), KdfCost::Fixed(10)).await {

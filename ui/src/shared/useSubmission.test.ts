@@ -27,6 +27,13 @@ describe("useSubmission", () => {
     expect(onFailure).not.toHaveBeenCalled();
   });
 
+  it("enables a form that is sent again once its action succeeded", async () => {
+    const { result } = renderHook(() => useSubmission({ sendsAgain: true }));
+    await act(() => result.current.run(() => Promise.resolve()));
+    expect(result.current.pending).toBe(false);
+    expect(result.current.error).toBeNull();
+  });
+
   it("keeps the shell's error, calls onFailure and enables the form again", async () => {
     const { result } = renderHook(() => useSubmission());
     const onFailure = vi.fn();

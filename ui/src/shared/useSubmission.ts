@@ -17,9 +17,10 @@ export interface Submission {
 /**
  * The pending/error state of a form that sends one request and then moves on. After a
  * success `pending` stays set: the caller replaces the form, and its controls must not come
- * back to life in between (a second submit would repeat the request).
+ * back to life in between (a second submit would repeat the request). A form that stays on
+ * the page to be sent again (`sendsAgain`, the security page's) is enabled again instead.
  */
-export function useSubmission(): Submission {
+export function useSubmission({ sendsAgain = false }: { sendsAgain?: boolean } = {}): Submission {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -31,6 +32,9 @@ export function useSubmission(): Submission {
     setError(null);
     try {
       await action();
+      if (sendsAgain) {
+        setPending(false);
+      }
     } catch (thrown) {
       setError(toAppError(thrown));
       onFailure?.();

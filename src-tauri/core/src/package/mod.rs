@@ -17,6 +17,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub(crate) use html::{escape, Page};
+#[cfg(test)]
+pub(crate) use open::decrypt;
 pub use open::{open, open_sized, unpack, OpenError, Package};
 
 /// The manifest's `format`.

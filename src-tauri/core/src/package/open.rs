@@ -59,6 +59,16 @@ pub fn open_sized(
     identities: &[&dyn age::Identity],
     max_bytes: usize,
 ) -> Result<Package, OpenError> {
+    unpack(&decrypt(sealed, identities, max_bytes)?)
+}
+
+/// The archive inside a package, decrypted with any of `identities`, at most `max_bytes` of
+/// it: the layer below [`unpack`].
+pub(crate) fn decrypt(
+    sealed: &[u8],
+    identities: &[&dyn age::Identity],
+    max_bytes: usize,
+) -> Result<Vec<u8>, OpenError> {
     if sealed.len() > max_bytes {
         return Err(OpenError::TooLarge);
     }
@@ -85,7 +95,7 @@ pub fn open_sized(
     if archive.len() > max_bytes {
         return Err(OpenError::TooLarge);
     }
-    unpack(&archive)
+    Ok(archive)
 }
 
 /// Checks a decrypted archive: a container Kizuki writes, a manifest first, of a known

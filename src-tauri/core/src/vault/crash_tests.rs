@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use rand::{Rng, SeedableRng};
@@ -14,7 +14,7 @@ use rand::{Rng, SeedableRng};
 use super::Vault;
 use crate::ids::{ClientId, InterviewId};
 use crate::interview;
-use crate::test_support::{fixtures, new_vault, secret, PASSPHRASE};
+use crate::test_support::{fixtures, new_vault, secret, this_test_again, PASSPHRASE};
 
 const WRITER_VARIABLE: &str = "KIZUKI_CRASH_WRITER";
 const KILLS: usize = 100;
@@ -42,8 +42,7 @@ fn every_write_that_returned_survives_a_kill_at_any_moment() -> TestResult {
     // Every write acknowledged so far, by interview: the notes its last returned save holds.
     let mut acknowledged: BTreeMap<i64, String> = BTreeMap::new();
     for kill in 0..KILLS {
-        let mut writer = Command::new(std::env::current_exe()?)
-            .args(["--exact", TEST_NAME, "--nocapture", "--test-threads=1"])
+        let mut writer = this_test_again(TEST_NAME, &[])?
             .env(WRITER_VARIABLE, dir.path())
             .env("KIZUKI_CRASH_CLIENT", client.to_string())
             .stdout(Stdio::piped())

@@ -13,7 +13,7 @@ use super::tests::snapshot;
 use super::Vault;
 use crate::ids::InterviewId;
 use crate::interview;
-use crate::test_support::{fixtures, new_vault, secret, PASSPHRASE};
+use crate::test_support::{fixtures, new_vault, secret, this_test_again, PASSPHRASE};
 use crate::ErrorCode;
 
 const INSIDE: &str = "KIZUKI_SURROUNDINGS_INSIDE";
@@ -27,14 +27,12 @@ fn a_full_disk_and_a_read_only_folder_are_said_and_lose_nothing() -> TestResult 
     if std::env::var_os(INSIDE).is_some() {
         return tokio::runtime::Runtime::new()?.block_on(inside_the_namespace());
     }
-    let mut unshare = Command::new("unshare");
-    unshare.arg("--mount");
-    if !rustix::process::getuid().is_root() {
-        unshare.arg("--map-root-user");
-    }
-    let status = unshare
-        .arg(std::env::current_exe()?)
-        .args(["--exact", TEST_NAME, "--nocapture", "--test-threads=1"])
+    let unshare: &[&str] = if rustix::process::getuid().is_root() {
+        &["unshare", "--mount"]
+    } else {
+        &["unshare", "--mount", "--map-root-user"]
+    };
+    let status = this_test_again(TEST_NAME, unshare)?
         .env(INSIDE, "1")
         .status()
         .map_err(|e| format!("unshare (util-linux) is needed for this test: {e}"))?;

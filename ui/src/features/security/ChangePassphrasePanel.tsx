@@ -3,9 +3,9 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../ipc/api";
 import { FormError } from "../../shared/FormError";
 import { ImeSafeForm } from "../../shared/ImeSafeForm";
+import { useSubmission } from "../../shared/useSubmission";
 import { NewPassphraseFields } from "../vault/NewPassphraseFields";
 import { PassphraseField } from "./PassphraseField";
-import { useSecretSubmit } from "./useSecretSubmit";
 
 /**
  * A new passphrase, given the current one. Not through the query cache: the passphrases are
@@ -19,7 +19,7 @@ export function ChangePassphrasePanel() {
   const [confirm, setConfirm] = useState("");
   const [submitted, setSubmitted] = useState(false);
   const [changed, setChanged] = useState(false);
-  const { pending, error, submit: send } = useSecretSubmit();
+  const { pending, error, run } = useSubmission({ sendsAgain: true });
 
   const submit = async () => {
     setSubmitted(true);
@@ -27,18 +27,17 @@ export function ChangePassphrasePanel() {
     if (current === "" || next !== confirm) {
       return;
     }
-    await send(
-      async () => {
+    await run(async () => {
+      try {
         await api.vaultChangePassphrase(current, next);
         setNext("");
         setConfirm("");
         setSubmitted(false);
         setChanged(true);
-      },
-      () => {
+      } finally {
         setCurrent("");
-      },
-    );
+      }
+    });
   };
 
   return (

@@ -4,10 +4,10 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../ipc/api";
 import { FormError } from "../../shared/FormError";
 import { ImeSafeForm } from "../../shared/ImeSafeForm";
+import { useSubmission } from "../../shared/useSubmission";
 import { RecoveryKeyShown } from "../vault/RecoveryKeyShown";
 import { PassphraseField } from "./PassphraseField";
 import { securityKeys } from "./queries";
-import { useSecretSubmit } from "./useSecretSubmit";
 
 /**
  * A new recovery key, given the passphrase: when the old one is lost or was seen by someone,
@@ -21,23 +21,22 @@ export function NewRecoveryKeyPanel() {
   const [passphrase, setPassphrase] = useState("");
   const [issued, setIssued] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const { pending, error, submit: send } = useSecretSubmit();
+  const { pending, error, run } = useSubmission({ sendsAgain: true });
 
   const submit = async () => {
     if (passphrase === "") {
       return;
     }
     setDone(false);
-    await send(
-      async () => {
+    await run(async () => {
+      try {
         const { recoveryKey } = await api.vaultNewRecoveryKey(passphrase);
         setIssued(recoveryKey);
         void queryClient.invalidateQueries({ queryKey: securityKeys.health() });
-      },
-      () => {
+      } finally {
         setPassphrase("");
-      },
-    );
+      }
+    });
   };
 
   return (
