@@ -5,7 +5,6 @@
 source "$(dirname "$0")/common.sh"
 
 bundles="${1:-deb,appimage}"
-TAURI_CLI_VERSION=2.12.5
 require_toolchains
 install_system_packages "${APP_PACKAGES[@]}"
 build_ui
@@ -13,8 +12,6 @@ step "bundling ($bundles)"
 cd "$ROOT"
 # tauri.conf.json keeps bundling off, so that ordinary builds never make installers; it is
 # turned on for this command only.
-# The Tauri CLI, pinned, fetched from npm on first use: not a dependency of the UI, whose lock
-# file would then need every platform's build of it.
 npx --yes "@tauri-apps/cli@$TAURI_CLI_VERSION" build --config src-tauri/tauri.conf.json \
   --config '{"bundle":{"active":true}}' --bundles "$bundles"
 step "bundles in $CARGO_TARGET_DIR/release/bundle/"

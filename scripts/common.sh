@@ -36,6 +36,18 @@ install_system_packages() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
 }
 
+# The Tauri CLI, pinned, fetched from npm by `npx` on first use (scripts/bundle.sh): not a
+# dependency of the UI, whose lock file would then need every platform's build of it.
+TAURI_CLI_VERSION=2.12.5
+
+# The WebDriver server the end-to-end tests and the desktop benchmark start the app through.
+install_tauri_driver() {
+  if ! command -v tauri-driver >/dev/null; then
+    step "installing tauri-driver"
+    cargo install tauri-driver --locked --version 2.1.0
+  fi
+}
+
 require_toolchains() {
   command -v cargo >/dev/null || { echo "Rust is missing: install it with rustup (https://rustup.rs), then re-run." >&2; exit 1; }
   command -v npm >/dev/null || { echo "Node.js 20+ and npm are missing: install them, then re-run." >&2; exit 1; }

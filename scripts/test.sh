@@ -6,10 +6,7 @@ source "$(dirname "$0")/common.sh"
 
 require_toolchains
 install_system_packages "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
-if ! command -v tauri-driver >/dev/null; then
-  step "installing tauri-driver"
-  cargo install tauri-driver --locked --version 2.1.0
-fi
+install_tauri_driver
 
 build_ui
 cd "$ROOT/ui"

@@ -43,7 +43,19 @@ const SESSION_BUS_CONFIG: &str = r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//
 impl Harness {
     /// Starts `tauri-driver` for the app named by `KIZUKI_APP` (or the default debug build).
     pub fn start() -> Result<Self> {
-        let application = application_path()?;
+        Self::start_app(&application_path()?)
+    }
+
+    /// Starts `tauri-driver` for the app built at `application`.
+    pub fn start_app(application: &Path) -> Result<Self> {
+        if !application.is_file() {
+            return Err(format!(
+                "the app is not built at {} (scripts/test.sh builds it)",
+                application.display()
+            )
+            .into());
+        }
+        let application = application.to_string_lossy().into_owned();
         if std::env::var_os("KIZUKI_E2E_NO_NETWORK").is_some() {
             require_no_network()?;
         }
@@ -184,8 +196,8 @@ impl Drop for Harness {
     }
 }
 
-fn application_path() -> Result<String> {
-    let path = match std::env::var_os("KIZUKI_APP") {
+fn application_path() -> Result<PathBuf> {
+    Ok(match std::env::var_os("KIZUKI_APP") {
         Some(path) => PathBuf::from(path),
         None => {
             // Only a build with the webdriver feature can be driven: scripts/test.sh makes one.
@@ -194,15 +206,7 @@ fn application_path() -> Result<String> {
                 .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
             target.join("debug/kizuki-desktop")
         }
-    };
-    if !path.is_file() {
-        return Err(format!(
-            "the app is not built at {} (scripts/test.sh builds it)",
-            path.display()
-        )
-        .into());
-    }
-    Ok(path.to_string_lossy().into_owned())
+    })
 }
 
 /// The run must be cut off from every network: only the loopback may exist (scripts/test.sh

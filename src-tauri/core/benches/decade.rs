@@ -22,8 +22,6 @@ use kizuki_core::{calendar, dashboard, interview, search};
 /// Timed runs of each workload, after a few untimed ones.
 const RUNS: usize = 200;
 const WARM_UP: usize = 10;
-/// The same practice in both vaults.
-const SEED: u64 = 2026;
 
 /// Searches: common and rare words, of three characters or more and of one or two.
 const QUERIES: &[(&str, &str)] = &[
@@ -71,19 +69,12 @@ fn ms(duration: Duration) -> String {
 
 #[tokio::main]
 async fn main() -> BenchResult {
-    let clients = std::env::var("KIZUKI_BENCH_CLIENTS")
-        .ok()
-        .and_then(|value| value.parse().ok())
-        .unwrap_or(Scale::DECADE.clients);
-    let scale = Scale {
-        clients,
-        ..Scale::DECADE
-    };
+    let scale = Scale::from_env();
     let today = calendar::today();
     let temporary = tempfile::tempdir()?;
     let kept = std::env::var_os("KIZUKI_BENCH_KEEP").map(std::path::PathBuf::from);
     let dir = kept.as_deref().unwrap_or(temporary.path());
-    let passphrase = SecretString::from("decade benchmark passphrase".to_owned());
+    let passphrase = SecretString::from(seed::BENCH_PASSPHRASE.to_owned());
     let (encrypted, _) = Vault::create(&dir.join("encrypted"), &passphrase).await?;
     let plain = Vault::create_unencrypted_for_benchmark(&dir.join("plain")).await?;
     let vaults = [("encrypted", &encrypted), ("plain", &plain)];
@@ -92,7 +83,7 @@ async fn main() -> BenchResult {
     let mut lines = Vec::new();
     for (_, vault) in vaults {
         let started = Instant::now();
-        let generated = seed::practice(vault, scale, SEED, today).await?;
+        let generated = seed::practice(vault, scale, seed::BENCH_SEED, today).await?;
         lines.push((generated, started.elapsed()));
     }
     let (made, _) = lines[0];

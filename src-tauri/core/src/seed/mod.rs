@@ -44,7 +44,26 @@ impl Scale {
         clients: 2_000,
         years: 10,
     };
+
+    /// The decade, or as many clients as `KIZUKI_BENCH_CLIENTS` says: a smaller practice for a
+    /// quick look at any benchmark.
+    pub fn from_env() -> Self {
+        let clients = std::env::var("KIZUKI_BENCH_CLIENTS")
+            .ok()
+            .and_then(|value| value.parse().ok())
+            .unwrap_or(Self::DECADE.clients);
+        Self {
+            clients,
+            ..Self::DECADE
+        }
+    }
 }
+
+/// The benchmarks' seed: every benchmark generates the same practice.
+pub const BENCH_SEED: u64 = 2026;
+
+/// The passphrase of the benchmarks' vaults.
+pub const BENCH_PASSPHRASE: &str = "decade benchmark passphrase";
 
 /// What was generated.
 #[derive(Debug, Default, Clone, Copy)]

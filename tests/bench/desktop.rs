@@ -1,0 +1,462 @@
+//! The desktop benchmark: Kizuki beside a plain Tauri window built the same way, on the same
+//! machine, in the same run. Start-up to the first screen (page cache dropped, then warm), unlock
+//! to the dashboard with the decade's vault (scrypt timed apart), the memory of each app's whole
+//! process tree, and the size of each one's bundle.
+//!
+//! `scripts/bench-desktop.sh` builds and bundles both apps, writes the practice and runs this
+//! under Xvfb; it prints Markdown for BENCHMARKS.md. It reads:
+//! - `KIZUKI_APP`, `KIZUKI_PLAIN_APP`: the two release builds (Kizuki's with `webdriver`);
+//! - `KIZUKI_PRACTICE`: the directory `practice/` from `cargo bench --bench practice` (its
+//!   `vault/` and `practice.json`);
+//! - `KIZUKI_BUNDLES`: the bundles to list, separated by `:` (optional);
+//! - `KIZUKI_BENCH_ROUNDS`: starts of each app, cold and warm each (default 5).
+//!
+//! Times are taken by the page itself where it can: the first contentful paint against the
+//! moment the WebDriver session (which starts the app) was asked for, and the unlock from the
+//! click to the dashboard's first data, observed in the page. Polling the window through
+//! WebDriver would add its own round trips.
+
+#![allow(clippy::print_stdout)] // the tables are the bench's output
+
+mod process_tree;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use kizuki_e2e::app::Harness;
+use kizuki_e2e::webdriver::Session;
+use kizuki_e2e::Result;
+use process_tree::Memory;
+use serde_json::Value;
+
+/// What `cargo bench --bench practice` wrote about the practice.
+struct Practice {
+    vault: PathBuf,
+    passphrase: String,
+    clients: u64,
+    interviews: u64,
+    largest_client: String,
+    largest_client_interviews: u64,
+}
+
+impl Practice {
+    fn read(dir: &Path) -> Result<Self> {
+        let described: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("practice.json"))?)?;
+        let text = |value: &Value| value.as_str().map(str::to_owned).ok_or("practice.json");
+        let number = |value: &Value| value.as_u64().ok_or("practice.json");
+        Ok(Self {
+            vault: dir.join("vault"),
+            passphrase: text(&described["passphrase"])?,
+            clients: number(&described["clients"])?,
+            interviews: number(&described["interviews"])?,
+            largest_client: text(&described["largest_client"]["name"])?,
+            largest_client_interviews: number(&described["largest_client"]["interviews"])?,
+        })
+    }
+}
+
+/// Every figure of the run, in milliseconds or as measured.
+#[derive(Default)]
+struct Figures {
+    kizuki_start: Series,
+    plain_start: Series,
+    unlock: Series,
+    unlock_command: Series,
+    kizuki_memory_unlock_screen: Vec<Memory>,
+    kizuki_memory_client_open: Vec<Memory>,
+    plain_memory: Vec<Memory>,
+}
+
+/// The same measure taken with the page cache dropped first, and again with it warm.
+#[derive(Default)]
+struct Series {
+    cold: Vec<f64>,
+    warm: Vec<f64>,
+}
+
+impl Series {
+    fn push(&mut self, cold: bool, milliseconds: f64) {
+        if cold {
+            self.cold.push(milliseconds);
+        } else {
+            self.warm.push(milliseconds);
+        }
+    }
+}
+
+fn main() -> Result<()> {
+    let kizuki_app = path_from_env("KIZUKI_APP")?;
+    let plain_app = path_from_env("KIZUKI_PLAIN_APP")?;
+    let practice = Practice::read(&path_from_env("KIZUKI_PRACTICE")?)?;
+    let rounds: usize = match std::env::var("KIZUKI_BENCH_ROUNDS") {
+        Ok(rounds) => rounds.parse()?,
+        Err(_) => 5,
+    };
+
+    let kizuki = Harness::start_app(&kizuki_app)?;
+    copy_vault(&practice.vault, &kizuki.vault_dir())?;
+    let plain = Harness::start_app(&plain_app)?;
+    let mut figures = Figures::default();
+    for _ in 0..rounds {
+        for cold in [true, false] {
+            let session = start(
+                &plain,
+                &plain_app,
+                cold,
+                "plain-window",
+                &mut figures.plain_start,
+            )?;
+            if !cold {
+                settle();
+                figures
+                    .plain_memory
+                    .push(process_tree::memory_of(&plain_app)?);
+            }
+            end(session, &plain_app)?;
+
+            let session = start(
+                &kizuki,
+                &kizuki_app,
+                cold,
+                "unlock-screen",
+                &mut figures.kizuki_start,
+            )?;
+            if !cold {
+                settle();
+                figures
+                    .kizuki_memory_unlock_screen
+                    .push(process_tree::memory_of(&kizuki_app)?);
+            }
+            let unlocked = unlock(&session, &practice.passphrase)?;
+            figures.unlock.push(cold, unlocked.dashboard);
+            figures.unlock_command.push(cold, unlocked.workspace);
+            if !cold {
+                open_client(&session, &practice)?;
+                settle();
+                figures
+                    .kizuki_memory_client_open
+                    .push(process_tree::memory_of(&kizuki_app)?);
+            }
+            end(session, &kizuki_app)?;
+        }
+    }
+    let (scrypt, log_n) = time_scrypt(&practice)?;
+
+    print_tables(&figures, &practice, rounds, scrypt, log_n)?;
+    Ok(())
+}
+
+fn path_from_env(name: &str) -> Result<PathBuf> {
+    std::env::var_os(name)
+        .map(PathBuf::from)
+        .ok_or_else(|| format!("{name} is not set (scripts/bench-desktop.sh sets it)").into())
+}
+
+/// The practice's vault, copied into the harness's data directory, private as Kizuki makes it.
+fn copy_vault(from: &Path, to: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        if entry.file_type()?.is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name()))?;
+        }
+    }
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(to, std::fs::Permissions::from_mode(0o700))?;
+    Ok(())
+}
+
+/// Empties the page cache, so the next start reads the app and its libraries from the disk, as
+/// the first start after a boot does.
+fn drop_page_cache() -> Result<()> {
+    let synced = std::process::Command::new("sync").status()?;
+    if !synced.success() {
+        return Err("sync failed".into());
+    }
+    std::fs::write("/proc/sys/vm/drop_caches", "3")
+        .map_err(|error| format!("dropping the page cache needs root: {error}").into())
+}
+
+/// Starts the app, waits for its first screen, and records how long the first contentful paint
+/// took from the moment the start was asked for.
+fn start(
+    harness: &Harness,
+    app: &Path,
+    cold: bool,
+    first_screen: &str,
+    starts: &mut Series,
+) -> Result<Session> {
+    if cold {
+        drop_page_cache()?;
+    }
+    let asked = SystemTime::now().duration_since(UNIX_EPOCH)?.as_secs_f64() * 1000.0;
+    let session = harness.launch()?;
+    session.wait_for_test_id(first_screen)?;
+    // The screen's elements exist a frame before they are painted.
+    let painted = session.wait_until("the first contentful paint", || {
+        Ok(session
+            .execute(
+                "const paint = performance.getEntriesByName('first-contentful-paint')[0];
+                 return paint ? performance.timeOrigin + paint.startTime : null;",
+            )?
+            .as_f64())
+    })?;
+    let took = painted - asked;
+    if !(0.0..60_000.0).contains(&took) {
+        return Err(format!(
+            "a start of {} measured {took} ms: clocks disagree",
+            app.display()
+        )
+        .into());
+    }
+    starts.push(cold, took);
+    Ok(session)
+}
+
+fn end(session: Session, app: &Path) -> Result<()> {
+    session.end()?;
+    process_tree::wait_until_gone(app)
+}
+
+/// Lets the webview finish what it does after the first paint (its memory then holds still).
+fn settle() {
+    std::thread::sleep(Duration::from_secs(3));
+}
+
+/// The milliseconds from the click on 開く to the workspace (the unlock command done: scrypt
+/// and opening the vault), and to the dashboard showing its data.
+struct Unlock {
+    workspace: f64,
+    dashboard: f64,
+}
+
+/// Unlocks, timing it in the page.
+fn unlock(session: &Session, passphrase: &str) -> Result<Unlock> {
+    let field = session.wait_for_test_id("unlock-passphrase")?;
+    session.type_text(&field, passphrase)?;
+    session.execute(
+        "window.kizukiBenchUnlock = {};
+         const clicked = performance.now();
+         const times = window.kizukiBenchUnlock;
+         const observer = new MutationObserver(() => {
+           if (times.workspace === undefined
+               && document.querySelector('[data-testid=\"dashboard-screen\"]')) {
+             times.workspace = performance.now() - clicked;
+           }
+           if (document.querySelector('[data-testid=\"dashboard-today\"]')) {
+             observer.disconnect();
+             times.dashboard = performance.now() - clicked;
+           }
+         });
+         observer.observe(document.body, { childList: true, subtree: true });
+         document.querySelector('[data-testid=\"unlock-submit\"]').click();",
+    )?;
+    session
+        .wait_until("the dashboard after the unlock", || {
+            let times = session.execute("return window.kizukiBenchUnlock;")?;
+            Ok(times["workspace"].as_f64().zip(times["dashboard"].as_f64()))
+        })
+        .map(|(workspace, dashboard)| Unlock {
+            workspace,
+            dashboard,
+        })
+}
+
+/// Opens the client with the most interviews from the client list, and waits until every one
+/// of their interviews is listed.
+fn open_client(session: &Session, practice: &Practice) -> Result<()> {
+    let nav = session.wait_for_test_id("nav-clients")?;
+    session.click(&nav)?;
+    session.wait_for_test_id("client-row")?;
+    let name = Value::String(practice.largest_client.clone());
+    let opened = session.execute(&format!(
+        "const row = [...document.querySelectorAll('[data-testid=\"client-row\"]')]
+           .find((row) => row.querySelector('.client-row__name')?.textContent === {name});
+         row?.click();
+         return row !== undefined;"
+    ))?;
+    if opened != Value::Bool(true) {
+        return Err(format!("no row for {} in the client list", practice.largest_client).into());
+    }
+    session.wait_until("every interview of the largest client", || {
+        let listed = session
+            .execute("return document.querySelectorAll('[data-testid=\"interview-row\"]').length;")?
+            .as_u64();
+        Ok((listed == Some(practice.largest_client_interviews)).then_some(()))
+    })
+}
+
+/// How long the passphrase file's scrypt takes alone, on this machine and file: the part of the
+/// unlock that is the price of the passphrase, and its work factor.
+fn time_scrypt(practice: &Practice) -> Result<(f64, u8)> {
+    let wrapped = std::fs::read(practice.vault.join("key.passphrase.age"))?;
+    let log_n = scrypt_log_n(&wrapped)?;
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let mut identity = age::scrypt::Identity::new(practice.passphrase.clone().into());
+        identity.set_max_work_factor(log_n);
+        let started = Instant::now();
+        let decryptor = age::Decryptor::new_buffered(wrapped.as_slice())?;
+        let mut reader = decryptor.decrypt(std::iter::once(&identity as &dyn age::Identity))?;
+        std::io::copy(&mut reader, &mut std::io::sink())?;
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    Ok((median(&times), log_n))
+}
+
+/// The work factor in an age passphrase file's header (`-> scrypt <salt> <log N>`).
+fn scrypt_log_n(wrapped: &[u8]) -> Result<u8> {
+    let header = String::from_utf8_lossy(wrapped.get(..200).unwrap_or(wrapped)).into_owned();
+    header
+        .lines()
+        .find_map(|line| line.strip_prefix("-> scrypt "))
+        .and_then(|arguments| arguments.split_whitespace().nth(1))
+        .and_then(|log_n| log_n.parse().ok())
+        .ok_or_else(|| "the passphrase file has no scrypt stanza".into())
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    match sorted.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => sorted[n / 2],
+        n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
+    }
+}
+
+/// `median (min–max)` in whole milliseconds.
+fn spread(values: &[f64]) -> String {
+    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    format!("{:.0} ({min:.0}–{max:.0})", median(values))
+}
+
+fn mib(kib: u64) -> String {
+    format!("{:.0}", kib as f64 / 1024.0)
+}
+
+/// The median of each field of the memory readings.
+fn memory_row(label: &str, readings: &[Memory]) -> String {
+    let field = |pick: fn(&Memory) -> u64| {
+        let values: Vec<f64> = readings.iter().map(|m| pick(m) as f64).collect();
+        median(&values) as u64
+    };
+    format!(
+        "| {label} | {} | {} | {} | {} | {} |",
+        field(|m| m.processes as u64),
+        mib(field(|m| m.rss_kib)),
+        mib(field(|m| m.pss_kib)),
+        mib(field(|m| m.app_pss_kib)),
+        mib(field(|m| m.pss_kib - m.app_pss_kib))
+    )
+}
+
+fn print_tables(
+    figures: &Figures,
+    practice: &Practice,
+    rounds: usize,
+    scrypt: f64,
+    log_n: u8,
+) -> Result<()> {
+    println!(
+        "Practice: {} clients, {} interviews; the client opened has {} interviews. \
+         {rounds} rounds: each app started with the page cache dropped, then again warm.\n",
+        practice.clients, practice.interviews, practice.largest_client_interviews
+    );
+    println!("| ms, median (min–max) | Kizuki | plain Tauri window |\n| --- | --- | --- |");
+    println!(
+        "| start to the first screen, page cache dropped | {} | {} |",
+        spread(&figures.kizuki_start.cold),
+        spread(&figures.plain_start.cold)
+    );
+    println!(
+        "| start to the first screen, warm | {} | {} |",
+        spread(&figures.kizuki_start.warm),
+        spread(&figures.plain_start.warm)
+    );
+    for (label, series) in [
+        ("unlock to the dashboard's data", &figures.unlock),
+        (
+            "unlock to the workspace (the unlock command)",
+            &figures.unlock_command,
+        ),
+    ] {
+        println!(
+            "| {label}, page cache dropped before the start | {} | |",
+            spread(&series.cold)
+        );
+        println!("| {label}, warm | {} | |", spread(&series.warm));
+    }
+    println!("| scrypt of the passphrase file (log N = {log_n}), timed alone | {scrypt:.0} | |\n");
+
+    println!(
+        "| memory of the whole process tree, median | processes | RSS, MiB | PSS, MiB \
+         | PSS of the app's process | PSS of the webview's |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- |");
+    println!(
+        "{}",
+        memory_row("plain Tauri window, its page shown", &figures.plain_memory)
+    );
+    println!(
+        "{}",
+        memory_row(
+            "Kizuki, the unlock screen",
+            &figures.kizuki_memory_unlock_screen
+        )
+    );
+    println!(
+        "{}\n",
+        memory_row(
+            "Kizuki, the largest client open (after the dashboard)",
+            &figures.kizuki_memory_client_open
+        )
+    );
+
+    if let Some(bundles) = std::env::var_os("KIZUKI_BUNDLES") {
+        println!("| bundle | file, MiB | installed, MiB | the executable, MiB |\n| --- | --- | --- | --- |");
+        for bundle in std::env::split_paths(&bundles) {
+            println!("{}", bundle_row(&bundle)?);
+        }
+    }
+    Ok(())
+}
+
+/// A `.deb`'s size, its installed size and its executable's, read with `dpkg-deb`.
+fn bundle_row(deb: &Path) -> Result<String> {
+    let dpkg = |arguments: &[&str]| -> Result<String> {
+        let output = std::process::Command::new("dpkg-deb")
+            .args(arguments)
+            .arg(deb)
+            .output()?;
+        if !output.status.success() {
+            return Err(format!("dpkg-deb could not read {}", deb.display()).into());
+        }
+        Ok(String::from_utf8(output.stdout)?)
+    };
+    let installed_kib: u64 = dpkg(&["--field"])?
+        .lines()
+        .find_map(|line| line.strip_prefix("Installed-Size:"))
+        .and_then(|size| size.trim().parse().ok())
+        .ok_or("no Installed-Size")?;
+    // `-rwxr-xr-x 0/0 12345 2026-11-24 06:00 usr/bin/name` (tar's listing; some tools write
+    // `./usr/bin/name`)
+    let executable_bytes: u64 = dpkg(&["--contents"])?
+        .lines()
+        .find(|line| line.starts_with('-') && line.contains("usr/bin/"))
+        .and_then(|line| line.split_whitespace().nth(2))
+        .and_then(|size| size.parse().ok())
+        .ok_or("no executable in usr/bin")?;
+    let file_bytes = std::fs::metadata(deb)?.len();
+    let in_mib = |bytes: u64| format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+    Ok(format!(
+        "| {} | {} | {:.1} | {} |",
+        deb.file_name()
+            .map(|name| name.to_string_lossy())
+            .unwrap_or_default(),
+        in_mib(file_bytes),
+        installed_kib as f64 / 1024.0,
+        in_mib(executable_bytes)
+    ))
+}
