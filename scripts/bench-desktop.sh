@@ -22,8 +22,8 @@ step "bundling the plain window"
 (cd "$ROOT/tests/plain-window" &&
   npx --yes "@tauri-apps/cli@$TAURI_CLI_VERSION" build --config '{"bundle":{"active":true}}' --bundles deb)
 bundles="$CARGO_TARGET_DIR/release/bundle/deb"
-kizuki_deb="$bundles/Kizuki_0.1.0_amd64.deb"
-plain_deb="$bundles/Plain Window_0.1.0_amd64.deb"
+kizuki_deb="$bundles/$(deb_name Kizuki)"
+plain_deb="$bundles/$(deb_name "Plain Window")"
 
 # The bundled Kizuki cannot be driven (its webview is always incognito, which WebKitGTK's
 # automation refuses): the same release build with the webdriver feature stands in for it.

@@ -40,6 +40,13 @@ install_system_packages() {
 # dependency of the UI, whose lock file would then need every platform's build of it.
 TAURI_CLI_VERSION=2.12.5
 
+# The file names the Tauri bundler gives a .deb: `<productName>_<version>_<arch>.deb`.
+deb_name() {
+  local version
+  version="$(sed -n 's/^version = "\(.*\)"$/\1/p' "$ROOT/Cargo.toml" | head -n 1)"
+  echo "${1}_${version}_$(dpkg --print-architecture).deb"
+}
+
 # The WebDriver server the end-to-end tests and the desktop benchmark start the app through.
 install_tauri_driver() {
   if ! command -v tauri-driver >/dev/null; then

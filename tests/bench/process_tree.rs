@@ -42,12 +42,20 @@ pub fn memory_of(executable: &Path) -> Result<Memory> {
         app_pss_kib: 0,
     };
     for pid in tree {
-        // A helper that exited between the listing and the reading holds nothing.
-        let (Ok(status), Ok(rollup)) = (
-            std::fs::read_to_string(format!("/proc/{pid}/status")),
-            std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")),
-        ) else {
-            continue;
+        let read = |file: &str| std::fs::read_to_string(format!("/proc/{pid}/{file}"));
+        let (status, rollup) = match (read("status"), read("smaps_rollup")) {
+            (Ok(status), Ok(rollup)) => (status, rollup),
+            // A helper that exited between the listing and the reading holds nothing; the app
+            // itself must still be there, and any other failure (no right to read) would
+            // quietly shrink the sum.
+            (Err(error), _) | (_, Err(error))
+                if pid != root && error.kind() == std::io::ErrorKind::NotFound =>
+            {
+                continue;
+            }
+            (Err(error), _) | (_, Err(error)) => {
+                return Err(format!("reading the memory of process {pid}: {error}").into())
+            }
         };
         let pss =
             kib(&rollup, "Pss:").ok_or_else(|| format!("no Pss in /proc/{pid}/smaps_rollup"))?;

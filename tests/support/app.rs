@@ -43,17 +43,21 @@ const SESSION_BUS_CONFIG: &str = r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//
 impl Harness {
     /// Starts `tauri-driver` for the app named by `KIZUKI_APP` (or the default debug build).
     pub fn start() -> Result<Self> {
-        Self::start_app(&application_path()?)
-    }
-
-    /// Starts `tauri-driver` for the app built at `application`.
-    pub fn start_app(application: &Path) -> Result<Self> {
+        let application = application_path()?;
         if !application.is_file() {
             return Err(format!(
                 "the app is not built at {} (scripts/test.sh builds it)",
                 application.display()
             )
             .into());
+        }
+        Self::start_app(&application)
+    }
+
+    /// Starts `tauri-driver` for the app built at `application`.
+    pub fn start_app(application: &Path) -> Result<Self> {
+        if !application.is_file() {
+            return Err(format!("no app is built at {}", application.display()).into());
         }
         let application = application.to_string_lossy().into_owned();
         if std::env::var_os("KIZUKI_E2E_NO_NETWORK").is_some() {
@@ -139,10 +143,8 @@ impl Harness {
     /// Opens the app window: a new WebDriver session.
     pub fn launch(&self) -> Result<Session> {
         Session::start(self.port, &self.application).map_err(|error| {
-            format!(
-                "{error} (is the app built with `--features webdriver`, as scripts/test.sh does?)"
-            )
-            .into()
+            format!("{error} (Kizuki can be driven only when built with `--features webdriver`)")
+                .into()
         })
     }
 

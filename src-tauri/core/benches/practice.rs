@@ -2,14 +2,15 @@
 //! at `KIZUKI_PRACTICE_DIR`, for the desktop benchmark to unlock in the app
 //! (`scripts/bench-desktop.sh`). `KIZUKI_BENCH_CLIENTS=N` writes a smaller one.
 //!
-//! Prints one JSON object: the passphrase, what was written, and the client the benchmark opens
-//! (the one with the most interviews whose name no other client shares, so that the app's
-//! client list finds exactly that one by name).
+//! Prints one JSON object: the passphrase, what was written, the client the benchmark opens,
+//! and how long the passphrase file's scrypt takes alone (the part of every unlock that is the
+//! price of the passphrase).
 
 #![allow(clippy::print_stdout)] // the JSON is the bench's output, read by the script
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use age::secrecy::SecretString;
 use kizuki_core::client::{self, ClientFilter};
@@ -33,23 +34,17 @@ async fn main() -> BenchResult {
         calendar::today(),
     )
     .await?;
+    let (name, interviews) = largest_client(&vault).await?;
+    vault.lock().await;
 
-    let clients = client::list(&vault, &ClientFilter::default()).await?;
-    let mut bearers: HashMap<&str, usize> = HashMap::new();
-    for summary in &clients {
-        *bearers.entry(summary.name.as_str()).or_default() += 1;
+    let mut scrypt_ms = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        Vault::open_passphrase_file_for_benchmark(&dir, &passphrase)?;
+        scrypt_ms.push(started.elapsed().as_secs_f64() * 1000.0);
     }
-    let mut largest: Option<(usize, &str)> = None;
-    for summary in clients
-        .iter()
-        .filter(|summary| bearers[summary.name.as_str()] == 1)
-    {
-        let interviews = interview::list(&vault, summary.id).await?.len();
-        if largest.is_none_or(|(most, _)| interviews > most) {
-            largest = Some((interviews, summary.name.as_str()));
-        }
-    }
-    let (interviews, name) = largest.ok_or("no client has a name of their own")?;
+    scrypt_ms.sort_by(f64::total_cmp);
+
     println!(
         "{}",
         serde_json::json!({
@@ -58,8 +53,40 @@ async fn main() -> BenchResult {
             "interviews": made.interviews,
             "characters": made.characters,
             "largest_client": { "name": name, "interviews": interviews },
+            "scrypt": { "log_n": scrypt_log_n(&dir)?, "median_ms": scrypt_ms[scrypt_ms.len() / 2] },
         })
     );
-    vault.lock().await;
     Ok(())
+}
+
+/// A client with the most interviews, found in the app's client list by name: so one whose
+/// name no other client shares.
+async fn largest_client(vault: &Vault) -> BenchResult<(String, usize)> {
+    let clients = client::list(vault, &ClientFilter::default()).await?;
+    let mut bearers: HashMap<&str, usize> = HashMap::new();
+    let mut counts = Vec::with_capacity(clients.len());
+    for summary in &clients {
+        *bearers.entry(summary.name.as_str()).or_default() += 1;
+        counts.push(interview::list(vault, summary.id).await?.len());
+    }
+    let most = counts.iter().copied().max().unwrap_or_default();
+    clients
+        .iter()
+        .zip(counts)
+        .find(|(summary, count)| *count == most && bearers[summary.name.as_str()] == 1)
+        .map(|(summary, count)| (summary.name.clone(), count))
+        .ok_or_else(|| "every client with the most interviews shares their name".into())
+}
+
+/// The work factor the vault's passphrase file was written with (`-> scrypt <salt> <log N>`
+/// in its header), as calibrated on this machine.
+fn scrypt_log_n(dir: &Path) -> BenchResult<u8> {
+    let wrapped = std::fs::read(dir.join("key.passphrase.age"))?;
+    let header = String::from_utf8_lossy(wrapped.get(..200).unwrap_or(&wrapped)).into_owned();
+    header
+        .lines()
+        .find_map(|line| line.strip_prefix("-> scrypt "))
+        .and_then(|arguments| arguments.split_whitespace().nth(1))
+        .and_then(|log_n| log_n.parse().ok())
+        .ok_or_else(|| "the passphrase file has no scrypt stanza".into())
 }

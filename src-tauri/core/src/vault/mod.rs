@@ -130,6 +130,14 @@ impl Vault {
         })
     }
 
+    /// Opens the passphrase file of the vault in `dir` and nothing else: the scrypt every unlock
+    /// pays, which the desktop benchmark reports apart. Only the `bench` feature has it.
+    #[cfg(feature = "bench")]
+    pub fn open_passphrase_file_for_benchmark(dir: &Path, passphrase: &SecretString) -> Result<()> {
+        let wrapped = fs::read(Self::existing_layout(dir)?.passphrase_key())?;
+        DatabaseKey::unwrap_with_passphrase(&wrapped, passphrase).map(drop)
+    }
+
     /// Unlocks with the passphrase. A wrong passphrase changes no file.
     pub async fn unlock(dir: &Path, passphrase: &SecretString) -> Result<Self> {
         let layout = Self::existing_layout(dir)?;
