@@ -7,6 +7,7 @@ import type { ApiMock } from "../../test/apiMock";
 import { switchLanguage } from "../../test/language";
 import { renderScreen } from "../../test/render";
 import { DashboardScreen } from "./DashboardScreen";
+import { FIRST_ENTRIES } from "./FirstEntries";
 import { dashboardKeys } from "./queries";
 import { aDashboard, aFollowUpDue, anOpenFlag, anOverdueAction, anUpcomingInterview } from "./testing";
 
@@ -158,6 +159,27 @@ describe("DashboardScreen", () => {
     expect(texts("dashboard-interview")[2]).toBe("Nov 24, 2026 14:30佐藤 次郎Consultation with the bossScheduled");
     expect(texts("dashboard-follow-up")[0]).toBe("青木 一郎Next interview due Nov 10, 2026Overdue");
     expect(texts("dashboard-overdue-action")[0]).toBe("鈴木 三郎上司と面談の日程を決めるDue Nov 14, 2026");
+  });
+
+  it("lists the first entries of a long section, the count saying how many in all, and the rest on request", async () => {
+    const actions = Array.from({ length: FIRST_ENTRIES + 5 }, (_, index) =>
+      anOverdueAction({ actionItemId: 100 + index, clientId: 6, clientName: `相談者 ${index + 1}` }),
+    );
+    mocked.dashboardHome.mockResolvedValue(aDashboard({ overdueActions: actions }));
+    const user = userEvent.setup();
+    renderScreen(<DashboardScreen />);
+    const section = await screen.findByTestId("dashboard-overdue-actions");
+    expect(screen.getByTestId("dashboard-overdue-actions-count").textContent).toBe(`${FIRST_ENTRIES + 5}件`);
+    expect(within(section).getAllByTestId("dashboard-overdue-action")).toHaveLength(FIRST_ENTRIES);
+    expect(within(section).queryByText(`相談者 ${FIRST_ENTRIES + 1}`)).toBeNull();
+
+    await user.click(within(section).getByRole("button", { name: "すべて表示（ほか5件）" }));
+    const all = within(section).getAllByTestId("dashboard-overdue-action");
+    expect(all).toHaveLength(FIRST_ENTRIES + 5);
+    expect(all.at(-1)?.textContent).toContain(`相談者 ${FIRST_ENTRIES + 5}`);
+    expect(within(section).queryByTestId("dashboard-overdue-actions-show-all")).toBeNull();
+    // A short section has nothing to show on request.
+    expect(screen.queryByTestId("dashboard-retention-show-all")).toBeNull();
   });
 
   it("says why it could not be loaded, without retrying a locked vault", async () => {

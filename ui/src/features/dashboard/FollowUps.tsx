@@ -6,6 +6,7 @@ import { useLanguage } from "../../shared/useLanguage";
 import { CalendarExport } from "./CalendarExport";
 import { DashboardEntry } from "./DashboardEntry";
 import { DashboardSection } from "./DashboardSection";
+import { FirstEntries } from "./FirstEntries";
 
 /**
  * Clients whose next interview falls due soon or is overdue, soonest first. An entry opens
@@ -21,11 +22,11 @@ export function FollowUps({ followUps }: { followUps: FollowUpDue[] }) {
       none={t("dashboard.followUps.none")}
       footer={<CalendarExport />}
     >
-      <ul className="dashboard-list">
-        {followUps.map((followUp) => (
-          <FollowUpEntry key={followUp.interviewId} followUp={followUp} />
-        ))}
-      </ul>
+      <FirstEntries
+        testId="dashboard-follow-ups"
+        entries={followUps}
+        render={(followUp) => <FollowUpEntry key={followUp.interviewId} followUp={followUp} />}
+      />
     </DashboardSection>
   );
 }

@@ -5,6 +5,7 @@ import { formatHeldOn } from "../../shared/format";
 import { useLanguage } from "../../shared/useLanguage";
 import { DashboardEntry } from "./DashboardEntry";
 import { DashboardSection } from "./DashboardSection";
+import { FirstEntries } from "./FirstEntries";
 
 /** Open action items past their date, oldest date first: each opens its client's plan. */
 export function OverdueActions({ actions }: { actions: OverdueAction[] }) {
@@ -16,11 +17,11 @@ export function OverdueActions({ actions }: { actions: OverdueAction[] }) {
       count={actions.length}
       none={t("dashboard.actions.none")}
     >
-      <ul className="dashboard-list">
-        {actions.map((action) => (
-          <ActionEntry key={action.actionItemId} action={action} />
-        ))}
-      </ul>
+      <FirstEntries
+        testId="dashboard-overdue-actions"
+        entries={actions}
+        render={(action) => <ActionEntry key={action.actionItemId} action={action} />}
+      />
     </DashboardSection>
   );
 }

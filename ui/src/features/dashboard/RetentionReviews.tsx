@@ -9,6 +9,7 @@ import { formatHeldOn, todayIsoDate } from "../../shared/format";
 import { useLanguage } from "../../shared/useLanguage";
 import { useSubmission } from "../../shared/useSubmission";
 import { DashboardSection } from "./DashboardSection";
+import { FirstEntries } from "./FirstEntries";
 import { RetentionPeriod } from "./RetentionPeriod";
 import { useKeepClient } from "./queries";
 
@@ -26,11 +27,11 @@ export function RetentionReviews({ reviews }: { reviews: RetentionReview[] }) {
       none={t("dashboard.retention.none")}
       footer={<RetentionPeriod />}
     >
-      <ul className="dashboard-list">
-        {reviews.map((review) => (
-          <RetentionEntry key={review.clientId} review={review} />
-        ))}
-      </ul>
+      <FirstEntries
+        testId="dashboard-retention"
+        entries={reviews}
+        render={(review) => <RetentionEntry key={review.clientId} review={review} />}
+      />
     </DashboardSection>
   );
 }
