@@ -35,6 +35,8 @@ struct Practice {
     passphrase: String,
     clients: u64,
     interviews: u64,
+    /// The client opened: their place in the client list, their name, their interviews.
+    largest_client_place: u64,
     largest_client: String,
     largest_client_interviews: u64,
     /// The passphrase file's work factor, and its scrypt timed alone by the core.
@@ -53,6 +55,7 @@ impl Practice {
             passphrase: text(&described["passphrase"])?,
             clients: number(&described["clients"])?,
             interviews: number(&described["interviews"])?,
+            largest_client_place: number(&described["largest_client"]["place"])?,
             largest_client: text(&described["largest_client"]["name"])?,
             largest_client_interviews: number(&described["largest_client"]["interviews"])?,
             scrypt_log_n: number(&described["scrypt"]["log_n"])?,
@@ -282,15 +285,22 @@ fn open_client(session: &Session, practice: &Practice) -> Result<()> {
     let nav = session.wait_for_test_id("nav-clients")?;
     session.click(&nav)?;
     session.wait_for_test_id("client-row")?;
-    let name = Value::String(practice.largest_client.clone());
     let opened = session.execute(&format!(
-        "const row = [...document.querySelectorAll('[data-testid=\"client-row\"]')]
-           .find((row) => row.querySelector('.client-row__name')?.textContent === {name});
+        "const row = document.querySelectorAll('[data-testid=\"client-row\"]')[{}];
          row?.click();
-         return row !== undefined;"
+         return row !== undefined;",
+        practice.largest_client_place
     ))?;
     if opened != Value::Bool(true) {
-        return Err(format!("no row for {} in the client list", practice.largest_client).into());
+        return Err(format!(
+            "the client list has no row {}",
+            practice.largest_client_place
+        )
+        .into());
+    }
+    let heading = session.wait_for_test_id("client-name-heading")?;
+    if !session.text(&heading)?.contains(&practice.largest_client) {
+        return Err("the client list is not in the order the practice recorded".into());
     }
     session.wait_until("every interview of the largest client", || {
         let listed = session
