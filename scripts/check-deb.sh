@@ -40,7 +40,7 @@ env -i PATH=/usr/bin:/bin HOME="$home" XDG_RUNTIME_DIR="$home/runtime" LANG=C.UT
   xvfb-run --auto-servernum --server-args="-screen 0 1280x900x24" sh -c '
     $COMMAND > "$HOME/app.log" 2>&1 &
     app=$!
-    stop() { kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; }
+    stop() { kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true; }
     # The first screen needs a moment: the process, the webview, the page.
     for _ in $(seq 1 60); do
       xwininfo -root -tree 2>/dev/null | grep -q "\"Kizuki\"" && break
