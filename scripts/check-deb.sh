@@ -16,11 +16,11 @@ fi
 install_system_packages xvfb xauth x11-utils imagemagick
 package="$(dpkg-deb --field "$deb" Package)"
 home="$(mktemp -d)"
-trap 'rm -rf "$home"' EXIT
+# Whatever happens from here, even an install that stopped halfway: the package goes, then the
+# home, each whether or not the other could.
+trap 'apt-get remove -y -qq "$package" </dev/null >/dev/null 2>&1 || true; rm -rf "$home" || true' EXIT
 step "installing $deb ($package)"
-apt-get update -qq
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb" </dev/null
-trap 'rm -rf "$home"; apt-get remove -y -qq "$package" </dev/null >/dev/null' EXIT
 
 # The menu entry says how the desktop starts it.
 entry="$(dpkg -L "$package" | grep '^/usr/share/applications/.*\.desktop$' | head -n 1 || true)"
@@ -53,7 +53,9 @@ env -i PATH=/usr/bin:/bin HOME="$home" XDG_RUNTIME_DIR="$home/runtime" LANG=C.UT
     if ! xwininfo -root -tree | grep "\"Kizuki\""; then
       stop; echo "The app showed no Kizuki window:"; cat "$HOME/app.log"; exit 1
     fi
-    import -window root "$SHOT"
+    if ! import -window root "$SHOT"; then
+      stop; echo "The screenshot could not be taken."; exit 1
+    fi
     stop
   '
 

@@ -251,7 +251,8 @@ fn unlock(session: &Session, passphrase: &str) -> Result<Unlock> {
          const clicked = performance.now();
          const times = window.kizukiBenchUnlock;
          const observer = new MutationObserver(() => {
-           // Stamped in the next animation frame, before its paint, as start-up is at its paint.
+           // Stamped at the next animation frame: after the page has built the screen, before
+           // the frame's layout and paint, which take a few milliseconds more than the stamp.
            const stamp = (name) => requestAnimationFrame(() => {
              times[name] = performance.now() - clicked;
            });

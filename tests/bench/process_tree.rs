@@ -48,11 +48,7 @@ pub fn memory_of(executable: &Path) -> Result<Memory> {
             // A helper that exited between the listing and the reading holds nothing; the app
             // itself must still be there, and any other failure (no right to read) would
             // quietly shrink the sum.
-            (Err(error), _) | (_, Err(error))
-                if pid != root && error.kind() == std::io::ErrorKind::NotFound =>
-            {
-                continue;
-            }
+            (Err(error), _) | (_, Err(error)) if pid != root && exited(&error) => continue,
             (Err(error), _) | (_, Err(error)) => {
                 return Err(format!("reading the memory of process {pid}: {error}").into())
             }
@@ -60,13 +56,21 @@ pub fn memory_of(executable: &Path) -> Result<Memory> {
         let pss =
             kib(&rollup, "Pss:").ok_or_else(|| format!("no Pss in /proc/{pid}/smaps_rollup"))?;
         memory.processes += 1;
-        memory.rss_kib += kib(&status, "VmRSS:").unwrap_or_default();
+        memory.rss_kib +=
+            kib(&status, "VmRSS:").ok_or_else(|| format!("no VmRSS in /proc/{pid}/status"))?;
         memory.pss_kib += pss;
         if pid == root {
             memory.app_pss_kib = pss;
         }
     }
     Ok(memory)
+}
+
+/// Whether reading a process's `/proc` files failed because it is gone: the directory vanished
+/// (ENOENT), or the process went while its file was open (ESRCH).
+fn exited(error: &std::io::Error) -> bool {
+    const ESRCH: i32 = 3;
+    error.kind() == std::io::ErrorKind::NotFound || error.raw_os_error() == Some(ESRCH)
 }
 
 /// Waits until no process of `executable` runs: the next start must not find the last one

@@ -43,21 +43,18 @@ const SESSION_BUS_CONFIG: &str = r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//
 impl Harness {
     /// Starts `tauri-driver` for the app named by `KIZUKI_APP` (or the default debug build).
     pub fn start() -> Result<Self> {
-        let application = application_path()?;
-        if !application.is_file() {
-            return Err(format!(
-                "the app is not built at {} (scripts/test.sh builds it)",
-                application.display()
-            )
-            .into());
-        }
-        Self::start_app(&application)
+        Self::start_app(&application_path()?)
     }
 
     /// Starts `tauri-driver` for the app built at `application`.
     pub fn start_app(application: &Path) -> Result<Self> {
         if !application.is_file() {
-            return Err(format!("no app is built at {}", application.display()).into());
+            return Err(format!(
+                "no app is built at {} (scripts/test.sh builds Kizuki for the tests, \
+                 scripts/bench-desktop.sh both apps for the benchmark)",
+                application.display()
+            )
+            .into());
         }
         let application = application.to_string_lossy().into_owned();
         if std::env::var_os("KIZUKI_E2E_NO_NETWORK").is_some() {
@@ -143,8 +140,11 @@ impl Harness {
     /// Opens the app window: a new WebDriver session.
     pub fn launch(&self) -> Result<Session> {
         Session::start(self.port, &self.application).map_err(|error| {
-            format!("{error} (Kizuki can be driven only when built with `--features webdriver`)")
-                .into()
+            format!(
+                "{error} (the app must allow automation: Kizuki does only when built with \
+                 `--features webdriver`)"
+            )
+            .into()
         })
     }
 

@@ -85,6 +85,15 @@ pub(crate) fn passphrase_identity(
     identity
 }
 
+/// The log2(N) an age passphrase file asks for, read from its `-> scrypt <salt> <log_n>` line:
+/// for the tests and the benchmarks, which check and report the cost a file was written with.
+#[cfg(any(test, feature = "bench"))]
+pub(crate) fn scrypt_log_n(wrapped: &[u8]) -> Option<u8> {
+    let header = String::from_utf8_lossy(&wrapped[..wrapped.len().min(200)]).into_owned();
+    let stanza = header.lines().find(|line| line.starts_with("-> scrypt "))?;
+    stanza.rsplit(' ').next()?.parse().ok()
+}
+
 /// The work factor a passphrase file is written with, given what calibration found.
 pub(crate) fn bounded_log_n(calibrated: u8) -> u8 {
     calibrated.clamp(MIN_LOG_N, MAX_LOG_N)

@@ -13,12 +13,8 @@ use crate::test_support::{new_vault, secret, PASSPHRASE};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-/// The log2(N) an age passphrase file asks for, read from its `-> scrypt <salt> <log_n>` line.
 fn scrypt_log_n(file: &Path) -> Option<u8> {
-    let bytes = std::fs::read(file).ok()?;
-    let header = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned();
-    let stanza = header.lines().find(|line| line.starts_with("-> scrypt "))?;
-    stanza.rsplit(' ').next()?.parse().ok()
+    key::scrypt_log_n(&std::fs::read(file).ok()?)
 }
 
 async fn unlocks_with(dir: &Path, passphrase: &str) -> bool {

@@ -131,11 +131,13 @@ impl Vault {
     }
 
     /// Opens the passphrase file of the vault in `dir` and nothing else: the scrypt every unlock
-    /// pays, which the desktop benchmark reports apart. Only the `bench` feature has it.
+    /// pays, which the desktop benchmark reports apart. Returns the work factor (log2 N) the
+    /// file was written with. Only the `bench` feature has it.
     #[cfg(feature = "bench")]
-    pub fn open_passphrase_file_for_benchmark(dir: &Path, passphrase: &SecretString) -> Result<()> {
+    pub fn open_passphrase_file_for_benchmark(dir: &Path, passphrase: &SecretString) -> Result<u8> {
         let wrapped = fs::read(Self::existing_layout(dir)?.passphrase_key())?;
-        DatabaseKey::unwrap_with_passphrase(&wrapped, passphrase).map(drop)
+        DatabaseKey::unwrap_with_passphrase(&wrapped, passphrase)?;
+        key::scrypt_log_n(&wrapped).ok_or(Error::Damaged("key file header"))
     }
 
     /// Unlocks with the passphrase. A wrong passphrase changes no file.

@@ -9,7 +9,14 @@ import { renderScreen } from "../../test/render";
 import { DashboardScreen } from "./DashboardScreen";
 import { FIRST_ENTRIES } from "./FirstEntries";
 import { dashboardKeys } from "./queries";
-import { aDashboard, aFollowUpDue, anOpenFlag, anOverdueAction, anUpcomingInterview } from "./testing";
+import {
+  aDashboard,
+  aFollowUpDue,
+  anOpenFlag,
+  anOverdueAction,
+  anUpcomingInterview,
+  aRetentionReview,
+} from "./testing";
 
 vi.mock("../../ipc/api", async () => (await import("../../test/apiMock")).apiModuleMock());
 const mocked = api as unknown as ApiMock;
@@ -165,7 +172,10 @@ describe("DashboardScreen", () => {
     const actions = Array.from({ length: FIRST_ENTRIES + 5 }, (_, index) =>
       anOverdueAction({ actionItemId: 100 + index, clientId: 6, clientName: `相談者 ${index + 1}` }),
     );
-    mocked.dashboardHome.mockResolvedValue(aDashboard({ overdueActions: actions }));
+    const reviews = Array.from({ length: FIRST_ENTRIES }, (_, index) =>
+      aRetentionReview({ clientId: 300 + index, clientName: `保存期間 ${index + 1}` }),
+    );
+    mocked.dashboardHome.mockResolvedValue(aDashboard({ overdueActions: actions, retentionDue: reviews }));
     const user = userEvent.setup();
     renderScreen(<DashboardScreen />);
     const section = await screen.findByTestId("dashboard-overdue-actions");
@@ -178,7 +188,12 @@ describe("DashboardScreen", () => {
     expect(all).toHaveLength(FIRST_ENTRIES + 5);
     expect(all.at(-1)?.textContent).toContain(`相談者 ${FIRST_ENTRIES + 5}`);
     expect(within(section).queryByTestId("dashboard-overdue-actions-show-all")).toBeNull();
-    // A short section has nothing to show on request.
+    // The keyboard carries on where the list grew, not at the top of the page.
+    expect(document.activeElement).toBe(all[FIRST_ENTRIES]);
+
+    // A section of exactly as many as are listed has nothing more to show.
+    const retention = screen.getByTestId("dashboard-retention");
+    expect(within(retention).getAllByTestId("dashboard-retention-entry")).toHaveLength(FIRST_ENTRIES);
     expect(screen.queryByTestId("dashboard-retention-show-all")).toBeNull();
   });
 

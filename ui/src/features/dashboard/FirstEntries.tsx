@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -21,10 +21,20 @@ interface FirstEntriesProps<Entry> {
 export function FirstEntries<Entry>({ testId, entries, render }: FirstEntriesProps<Entry>) {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
+  const list = useRef<HTMLUListElement>(null);
   const shown = all ? entries : entries.slice(0, FIRST_ENTRIES);
+
+  useEffect(() => {
+    // The button goes once pressed; a keyboard user carries on at the first entry it showed
+    // rather than back at the top of the page.
+    if (all) list.current?.children.item(FIRST_ENTRIES)?.querySelector<HTMLElement>("button, a")?.focus();
+  }, [all]);
+
   return (
     <>
-      <ul className="dashboard-list">{shown.map(render)}</ul>
+      <ul className="dashboard-list" ref={list}>
+        {shown.map(render)}
+      </ul>
       {shown.length < entries.length && (
         <button
           type="button"

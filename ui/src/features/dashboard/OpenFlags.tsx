@@ -6,7 +6,11 @@ import { useLanguage } from "../../shared/useLanguage";
 import { DashboardEntry } from "./DashboardEntry";
 import { DashboardSection } from "./DashboardSection";
 
-/** Flags not yet handled, oldest first: each opens its client, where it is handled. */
+/**
+ * Flags not yet handled, oldest first: each opens its client, where it is handled. Always
+ * listed in full, unlike Home's other sections: a flag about life and safety must never sit
+ * behind a "show all".
+ */
 export function OpenFlags({ flags }: { flags: OpenFlag[] }) {
   const { t } = useTranslation();
   return (
