@@ -2,6 +2,30 @@ import type { Language } from "../ipc/api";
 
 const LOCALE_OF: Record<Language, string> = { ja: "ja-JP", en: "en-US" };
 
+const FORMATS = {
+  // A calendar date, not an instant: formatted in UTC so no time zone can shift the day.
+  day: { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" },
+  time: { hour: "2-digit", minute: "2-digit", hour12: false },
+  monthDay: { month: "short", day: "numeric" },
+  instant: { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per language and format, made on first use: making one costs far more than
+ * using it, and a list of two thousand clients formats a date on every row.
+ */
+export function formatter(language: Language, format: keyof typeof FORMATS): Intl.DateTimeFormat {
+  const key = `${language}:${format}`;
+  let made = formatters.get(key);
+  if (made === undefined) {
+    made = new Intl.DateTimeFormat(LOCALE_OF[language], FORMATS[format]);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** `2026-11-21` → `2026年11月21日` / `Nov 21, 2026`. */
 export function formatHeldOn(isoDate: string, language: Language): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
@@ -9,14 +33,7 @@ export function formatHeldOn(isoDate: string, language: Language): string {
     return isoDate;
   }
   const [, year, month, day] = match;
-  // A calendar date, not an instant: format it in UTC so no time zone can shift the day.
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  return new Intl.DateTimeFormat(LOCALE_OF[language], {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    timeZone: "UTC",
-  }).format(date);
+  return formatter(language, "day").format(new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))));
 }
 
 /**
@@ -28,15 +45,11 @@ export function formatSavedAt(rfc3339: string, language: Language, now: Date = n
   if (Number.isNaN(saved.getTime())) {
     return "";
   }
-  const time = new Intl.DateTimeFormat(LOCALE_OF[language], {
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(saved);
+  const time = formatter(language, "time").format(saved);
   if (saved.toDateString() === now.toDateString()) {
     return time;
   }
-  const date = new Intl.DateTimeFormat(LOCALE_OF[language], { month: "short", day: "numeric" }).format(saved);
+  const date = formatter(language, "monthDay").format(saved);
   return `${date} ${time}`;
 }
 

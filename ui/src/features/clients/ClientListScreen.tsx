@@ -59,7 +59,7 @@ export function ClientListScreen() {
       )}
       {/* The shell returns clients sorted by reading; the order is kept as is. */}
       {clients.data !== undefined && clients.data.length > 0 && (
-        <ul className="row-list">
+        <ul className="row-list client-list">
           {clients.data.map((client) => (
             <ClientRow
               key={client.id}

@@ -1,5 +1,5 @@
 import type { InterviewKind, Language, Place } from "../../ipc/api";
-import { formatHeldOn } from "../../shared/format";
+import { formatHeldOn, formatter } from "../../shared/format";
 
 /** In the order a Self-Career Dock meets them; the select lists them so. */
 export const INTERVIEW_KINDS: readonly InterviewKind[] = [
@@ -11,8 +11,6 @@ export const INTERVIEW_KINDS: readonly InterviewKind[] = [
 ];
 
 export const PLACES: readonly Place[] = ["online", "in_person"];
-
-const LOCALE_OF: Record<Language, string> = { ja: "ja-JP", en: "en-US" };
 
 const MOMENT = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?$/;
 
@@ -48,12 +46,5 @@ export function formatInstant(rfc3339: string, language: Language): string {
   if (Number.isNaN(instant.getTime())) {
     return "";
   }
-  return new Intl.DateTimeFormat(LOCALE_OF[language], {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(instant);
+  return formatter(language, "instant").format(instant);
 }
