@@ -108,51 +108,34 @@ fn main() -> Result<()> {
         return Err("KIZUKI_BENCH_ROUNDS must be at least 1".into());
     }
 
-    let kizuki = Harness::start_app(&kizuki_app)?;
-    copy_vault(&practice.vault, &kizuki.vault_dir())?;
-    let plain = Harness::start_app(&plain_app)?;
+    let kizuki = App::start(kizuki_app, "unlock-screen")?;
+    copy_vault(&practice.vault, &kizuki.harness.vault_dir())?;
+    let plain = App::start(plain_app, "plain-window")?;
     let mut figures = Figures::default();
     for _ in 0..rounds {
         for cold in [true, false] {
-            let session = start(
-                &plain,
-                &plain_app,
-                cold,
-                "plain-window",
-                &mut figures.plain_start,
-            )?;
+            let session = plain.launch(cold, &mut figures.plain_start)?;
             if !cold {
-                settle();
-                figures
-                    .plain_memory
-                    .push(process_tree::memory_of(&plain_app)?);
+                figures.plain_memory.push(plain.settled_memory()?);
             }
-            end(session, &plain_app)?;
+            plain.end(session)?;
 
-            let session = start(
-                &kizuki,
-                &kizuki_app,
-                cold,
-                "unlock-screen",
-                &mut figures.kizuki_start,
-            )?;
+            let session = kizuki.launch(cold, &mut figures.kizuki_start)?;
             if !cold {
-                settle();
                 figures
                     .kizuki_memory_unlock_screen
-                    .push(process_tree::memory_of(&kizuki_app)?);
+                    .push(kizuki.settled_memory()?);
             }
             let unlocked = unlock(&session, &practice.passphrase)?;
             figures.unlock.push(cold, unlocked.dashboard);
             figures.unlock_command.push(cold, unlocked.workspace);
             if !cold {
                 figures.client_list.push(open_client(&session, &practice)?);
-                settle();
                 figures
                     .kizuki_memory_client_open
-                    .push(process_tree::memory_of(&kizuki_app)?);
+                    .push(kizuki.settled_memory()?);
             }
-            end(session, &kizuki_app)?;
+            kizuki.end(session)?;
         }
     }
     print_tables(&figures, &practice, rounds)?;
@@ -190,50 +173,66 @@ fn drop_page_cache() -> Result<()> {
         .map_err(|error| format!("dropping the page cache needs root: {error}").into())
 }
 
-/// Starts the app, waits for its first screen, and records how long the first contentful paint
-/// took from the moment the start was asked for.
-fn start(
-    harness: &Harness,
-    app: &Path,
-    cold: bool,
-    first_screen: &str,
-    starts: &mut Series,
-) -> Result<Session> {
-    if cold {
-        drop_page_cache()?;
-    }
-    let asked = SystemTime::now().duration_since(UNIX_EPOCH)?.as_secs_f64() * 1000.0;
-    let session = harness.launch()?;
-    session.wait_for_test_id(first_screen)?;
-    // The screen's elements exist a frame before they are painted.
-    let painted = session.wait_until("the first contentful paint", || {
-        Ok(session
-            .execute(
-                "const paint = performance.getEntriesByName('first-contentful-paint')[0];
-                 return paint ? performance.timeOrigin + paint.startTime : null;",
-            )?
-            .as_f64())
-    })?;
-    let took = painted - asked;
-    if !(0.0..60_000.0).contains(&took) {
-        return Err(format!(
-            "a start of {} measured {took} ms: clocks disagree",
-            app.display()
-        )
-        .into());
-    }
-    starts.push(cold, took);
-    Ok(session)
+/// One of the two apps: its build, the driver that starts it, and the test id of its first
+/// screen.
+struct App {
+    path: PathBuf,
+    harness: Harness,
+    first_screen: &'static str,
 }
 
-fn end(session: Session, app: &Path) -> Result<()> {
-    session.end()?;
-    process_tree::wait_until_gone(app)
-}
+impl App {
+    fn start(path: PathBuf, first_screen: &'static str) -> Result<Self> {
+        let harness = Harness::start_app(&path)?;
+        Ok(Self {
+            path,
+            harness,
+            first_screen,
+        })
+    }
 
-/// Lets the webview finish what it does after the first paint (its memory then holds still).
-fn settle() {
-    std::thread::sleep(Duration::from_secs(3));
+    /// Starts the app, waits for its first screen, and records how long the first contentful
+    /// paint took from the moment the start was asked for.
+    fn launch(&self, cold: bool, starts: &mut Series) -> Result<Session> {
+        if cold {
+            drop_page_cache()?;
+        }
+        let asked = SystemTime::now().duration_since(UNIX_EPOCH)?.as_secs_f64() * 1000.0;
+        let session = self.harness.launch()?;
+        session.wait_for_test_id(self.first_screen)?;
+        // The screen's elements exist a frame before they are painted.
+        let painted = session.wait_until("the first contentful paint", || {
+            Ok(session
+                .execute(
+                    "const paint = performance.getEntriesByName('first-contentful-paint')[0];
+                     return paint ? performance.timeOrigin + paint.startTime : null;",
+                )?
+                .as_f64())
+        })?;
+        let took = painted - asked;
+        if !(0.0..60_000.0).contains(&took) {
+            return Err(format!(
+                "a start of {} measured {took} ms: clocks disagree",
+                self.path.display()
+            )
+            .into());
+        }
+        starts.push(cold, took);
+        Ok(session)
+    }
+
+    /// The memory of the app's process tree, once the webview has finished what it does after
+    /// showing a screen (its memory then holds still).
+    fn settled_memory(&self) -> Result<Memory> {
+        std::thread::sleep(Duration::from_secs(3));
+        process_tree::memory_of(&self.path)
+    }
+
+    /// Closes the app, and waits until it has gone.
+    fn end(&self, session: Session) -> Result<()> {
+        session.end()?;
+        process_tree::wait_until_gone(&self.path)
+    }
 }
 
 /// The milliseconds from the click on 開く to the workspace (the unlock command done: scrypt
