@@ -482,6 +482,11 @@ export type Column = {
 	code: string,
 	/**  e.g. 「今後のキャリアの方向性」. */
 	label: string,
+	/**
+	 *  Whether it says something sensitive of each person counted (health, family, harm at
+	 *  work, a flag): shown by one grouping only, under the stricter rule.
+	 */
+	sensitive: boolean,
 };
 
 /**  A company as stored. */
@@ -666,6 +671,37 @@ export type Dimension =
 "department" | 
 /**  By age band (年代). */
 "age_band";
+
+/**  Why figures of the report are not shown as they are. */
+export type DisclosureKind = 
+/**  Groups smaller than k were merged into 「その他」 (`count` groups, by `dimension`). */
+"small_groups_merged" | 
+/**  Sensitive columns are shown by `dimension` only, so that two groupings cannot be crossed. */
+"sensitive_by_one_grouping" | 
+/**
+ *  `count` figures are hidden: counts below k, sensitive counts that would say something of
+ *  everyone or nearly everyone in a group, and the figures hidden beside them.
+ */
+"figures_hidden" | 
+/**
+ *  `count` figures are hidden because they moved by fewer than k people since an earlier
+ *  export of this program (on the days in `since`).
+ */
+"moved_since_earlier_export";
+
+/**  One thing the report hid, merged or withheld. */
+export type DisclosureNote = {
+	/**  What was done. */
+	kind: DisclosureKind,
+	/**  The grouping concerned, if one. */
+	dimension: Dimension | null,
+	/**  How many groups or figures. */
+	count: number,
+	/**  The sensitive columns concerned (their codes). */
+	columns: string[],
+	/**  The days of the earlier exports compared. */
+	since: string[],
+};
 
 /**  What became of the write-ahead log after an erasure. */
 export type Erased = {
@@ -1156,6 +1192,8 @@ export type OverallDocument = {
 	byAgeBand: Breakdown,
 	/**  Interviews held, month by month over the program's period. */
 	monthly: Table,
+	/**  What was hidden, merged or withheld, and why, for the reader and the consultant. */
+	disclosure: DisclosureNote[],
 	/**  The consultant's findings. */
 	findings: string,
 	/**  The consultant's proposals. */
@@ -1167,8 +1205,10 @@ export type OverallPreview = {
 	/**  The document. */
 	document: OverallDocument,
 	/**
-	 *  Names and employee numbers of the program's clients found in the findings or
-	 *  proposals: the report may not go while any is there. Shown only in the app.
+	 *  What in the findings or proposals would single someone out: a name or employee number
+	 *  of the company's clients, a group too small to show, a count of fewer than k people, or
+	 *  everyone of a group named. The report may not go while any is there. Shown only in the
+	 *  app.
 	 */
 	identifiersInText: string[],
 };

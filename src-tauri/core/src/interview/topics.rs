@@ -87,6 +87,18 @@ code_list!(
     }
 );
 
+impl Theme {
+    /// Whether saying that someone brought this theme tells something about their health,
+    /// their family, or harm done to them at work (harassment is brought as a matter of the
+    /// boss or of relationships): the overall report holds such figures to a stricter rule.
+    pub fn is_sensitive(self) -> bool {
+        matches!(
+            self,
+            Self::Health | Self::WorkLife | Self::Boss | Self::Relationships
+        )
+    }
+}
+
 /// An interview's classification.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -25,6 +25,8 @@ pub struct OverallDocument {
     pub by_age_band: Breakdown,
     /// Interviews held, month by month over the program's period.
     pub monthly: Table,
+    /// What was hidden, merged or withheld, and why, for the reader and the consultant.
+    pub disclosure: Vec<DisclosureNote>,
     /// The consultant's findings.
     pub findings: String,
     /// The consultant's proposals.
@@ -98,6 +100,9 @@ pub struct Column {
     pub code: String,
     /// e.g. 「今後のキャリアの方向性」.
     pub label: String,
+    /// Whether it says something sensitive of each person counted (health, family, harm at
+    /// work, a flag): shown by one grouping only, under the stricter rule.
+    pub sensitive: bool,
 }
 
 /// A group of people, or a month.
@@ -136,4 +141,68 @@ pub struct TableRow {
     pub group: Group,
     /// Its figures.
     pub cells: Vec<Option<u32>>,
+}
+
+/// Why figures of the report are not shown as they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum DisclosureKind {
+    /// Groups smaller than k were merged into 「その他」 (`count` groups, by `dimension`).
+    SmallGroupsMerged,
+    /// Sensitive columns are shown by `dimension` only, so that two groupings cannot be crossed.
+    SensitiveByOneGrouping,
+    /// `count` figures are hidden: counts below k, sensitive counts that would say something of
+    /// everyone or nearly everyone in a group, and the figures hidden beside them.
+    FiguresHidden,
+    /// `count` figures are hidden because they moved by fewer than k people since an earlier
+    /// export of this program (on the days in `since`).
+    MovedSinceEarlierExport,
+}
+
+/// One thing the report hid, merged or withheld.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct DisclosureNote {
+    /// What was done.
+    pub kind: DisclosureKind,
+    /// The grouping concerned, if one.
+    pub dimension: Option<Dimension>,
+    /// How many groups or figures.
+    pub count: u32,
+    /// The sensitive columns concerned (their codes).
+    pub columns: Vec<String>,
+    /// The days of the earlier exports compared.
+    pub since: Vec<String>,
+}
+
+impl DisclosureNote {
+    /// The note in the words of the report's page (Japanese, as every recipient document).
+    pub(crate) fn japanese(&self, k: u32) -> String {
+        let grouping = match self.dimension {
+            Some(Dimension::AgeBand) => "年代",
+            _ => "所属",
+        };
+        match self.kind {
+            DisclosureKind::SmallGroupsMerged => format!(
+                "{k}人未満の{grouping}（{}）は、名前が出ないよう「その他」にまとめました。",
+                self.count
+            ),
+            DisclosureKind::SensitiveByOneGrouping => format!(
+                "健康・家庭・職場での困りごとや配慮を要する事項は、所属別と年代別を掛け合わせて\
+                 個人が分からないよう、{grouping}別にのみ示しました。"
+            ),
+            DisclosureKind::FiguresHidden => format!(
+                "{k}未満の数値、配慮を要する事項で集団のほぼ全員に当てはまる数値、\
+                 それらを引き算で割り出せないよう併せた数値の計{}件を「—」で伏せました。",
+                self.count
+            ),
+            DisclosureKind::MovedSinceEarlierExport => format!(
+                "以前の書き出し（{}）との差が{k}人未満の数値{}件を、差し引きで個人が分からないよう伏せました。",
+                self.since.join("、"),
+                self.count
+            ),
+        }
+    }
 }

@@ -23,7 +23,11 @@ fn transposed(page: &mut Page, corner: &str, table: &Table) {
         .iter()
         .enumerate()
         .map(|(index, column)| {
-            let mut cells = vec![column.label.clone()];
+            let mut cells = vec![if column.sensitive {
+                format!("{}※", column.label)
+            } else {
+                column.label.clone()
+            }];
             cells.extend(table.rows.iter().map(|row| figure(row.cells[index])));
             cells.push(figure(table.totals[index]));
             cells
@@ -113,10 +117,12 @@ pub(super) fn page(document: &OverallDocument) -> String {
             page.figure(&chart::bars(title, &bars), "月別の面談回数");
         }
     }
+    page.heading(2, "個人が特定されないための処理");
+    for note in &document.disclosure {
+        page.text(&note.japanese(program.anonymity_k));
+    }
     page.muted(&format!(
-        "「{HIDDEN}」は、{k}人未満の集団や{k}未満の数値、またはほかの数値からの引き算で割り出せないよう併せて伏せた数値です。\
-         {k}人未満の所属・年代は「その他」にまとめています。",
-        k = program.anonymity_k
+        "「{HIDDEN}」は伏せた数値です。配慮を要する項目（※）は一つの区分でのみ集計しています。"
     ));
     page.finish()
 }

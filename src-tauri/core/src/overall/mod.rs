@@ -4,17 +4,30 @@
 //! statuses, flag kinds) grouped by department and by age band, and from the findings and
 //! proposals written for it: never a name, an employee number or a note.
 //!
-//! Every group smaller than the program's k is shown only as hidden figures, every count from 1
-//! to k − 1 is hidden, and no hidden figure can be worked out from the totals (see
-//! [`suppress`]). A group too small to show is merged with the other small ones into 「その他」
-//! first, so its name never appears either.
+//! Its reader (the company's HR) knows every participant's department, age band and interview
+//! month, so every figure is protected as one linked set ([`tables`]): a group too small to show
+//! is merged into 「その他」, counts from 1 to k − 1 are hidden, a sensitive column (health,
+//! family, harm at work, a flag) is shown by one grouping only and never as a count that says
+//! something of everyone, or nearly everyone, in a group ([`suppress`]), no hidden figure can be
+//! worked out from the totals, and nothing moves by fewer than k people between two exports
+//! ([`earlier`]). The report says what it hid and why. Its text may not single anyone out
+//! ([`findings`]).
 
+#[cfg(test)]
+mod attack_tests;
+#[cfg(test)]
+mod attacker;
 mod chart;
 mod document;
+mod earlier;
+mod findings;
 mod gather;
+mod groups;
 mod html;
+mod preview;
 pub(crate) mod store;
 mod suppress;
+mod tables;
 
 use std::path::Path;
 
@@ -22,8 +35,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use document::{
-    Breakdown, Column, Dimension, Group, Measure, OverallDocument, OverallProgram, Table, TableRow,
-    OVERALL_FORMAT,
+    Breakdown, Column, Dimension, DisclosureKind, DisclosureNote, Group, Measure, OverallDocument,
+    OverallProgram, Table, TableRow, OVERALL_FORMAT,
 };
 
 use crate::export::{self, Exported, Target};
@@ -75,8 +88,10 @@ text::debug_without_content!(OverallTextInput);
 pub struct OverallPreview {
     /// The document.
     pub document: OverallDocument,
-    /// Names and employee numbers of the program's clients found in the findings or
-    /// proposals: the report may not go while any is there. Shown only in the app.
+    /// What in the findings or proposals would single someone out: a name or employee number
+    /// of the company's clients, a group too small to show, a count of fewer than k people, or
+    /// everyone of a group named. The report may not go while any is there. Shown only in the
+    /// app.
     pub identifiers_in_text: Vec<String>,
 }
 
@@ -112,11 +127,16 @@ fn check_text(input: &OverallTextInput) -> record::Result<()> {
 /// The report exactly as it would be sent.
 pub async fn preview(vault: &Vault, program_id: ProgramId) -> record::Result<OverallPreview> {
     let mut tx = vault.read().await?;
-    gather::preview(&mut tx, program_id, crate::calendar::today()).await
+    Ok(
+        preview::preview(&mut tx, program_id, crate::calendar::today())
+            .await?
+            .preview,
+    )
 }
 
 /// Writes a program's overall report package: refused, with nothing written, while its text
-/// holds a client's name or employee number, or before any findings are written.
+/// would single someone out, or before any findings are written. The figures it publishes are
+/// recorded, so that the next export hides what moved by fewer than k people since.
 pub async fn export(
     vault: &Vault,
     program_id: ProgramId,
@@ -124,7 +144,8 @@ pub async fn export(
 ) -> export::Result<Exported> {
     package::check(&target.encryption, package::MIN_PASSPHRASE_CHARS)?;
     let mut tx = vault.write().await.map_err(record::Error::from)?;
-    let preview = gather::preview(&mut tx, program_id, crate::calendar::today()).await?;
+    let today = crate::calendar::today();
+    let preview::Drawn { preview, figures } = preview::preview(&mut tx, program_id, today).await?;
     if !preview.identifiers_in_text.is_empty() {
         return Err(export::Error::IdentifiesClient);
     }
@@ -146,6 +167,7 @@ pub async fn export(
     );
     let sealed = package::seal(&archive, &target.encryption, target.armored)?;
     let sha256 = package::sha256(&sealed);
+    store::record_export(&mut tx, program_id, today, &figures).await?;
     audit::store::append(
         &mut tx,
         audit::Action::Export,

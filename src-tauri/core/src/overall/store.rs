@@ -1,8 +1,9 @@
-//! The `overall_reports` table: the only SQL that touches it.
+//! The `overall_reports` and `overall_exports` tables: the only SQL that touches them.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqliteConnection;
 
+use super::earlier::{Earlier, Figures};
 use super::{OverallText, OverallTextInput};
 use crate::ids::ProgramId;
 use crate::record::Result;
@@ -52,5 +53,45 @@ pub(crate) async fn save_text(
     .bind(now)
     .execute(conn)
     .await?;
+    Ok(())
+}
+
+/// The figures every earlier export of the program published.
+pub(crate) async fn earlier_exports(
+    conn: &mut SqliteConnection,
+    program_id: ProgramId,
+) -> Result<Vec<Earlier>> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT exported_on, figures FROM overall_exports WHERE program_id = ? ORDER BY id",
+    )
+    .bind(program_id)
+    .fetch_all(conn)
+    .await?;
+    // A record that no longer parses fails the report: compared as nothing, it would let the
+    // next export be subtracted from it.
+    rows.into_iter()
+        .map(|(exported_on, figures)| {
+            Ok(Earlier {
+                exported_on,
+                figures: serde_json::from_str(&figures)
+                    .map_err(|error| sqlx::Error::Decode(Box::new(error)))?,
+            })
+        })
+        .collect()
+}
+
+/// Records what an export published.
+pub(crate) async fn record_export(
+    conn: &mut SqliteConnection,
+    program_id: ProgramId,
+    exported_on: NaiveDate,
+    figures: &Figures,
+) -> Result<()> {
+    sqlx::query("INSERT INTO overall_exports (program_id, exported_on, figures) VALUES (?, ?, ?)")
+        .bind(program_id)
+        .bind(exported_on.to_string())
+        .bind(serde_json::to_string(figures).unwrap_or_default())
+        .execute(conn)
+        .await?;
     Ok(())
 }

@@ -260,7 +260,8 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             (20261130000000, true),
             (20261201000000, true),
             (20261202000000, true),
-            (20261203000000, true)
+            (20261203000000, true),
+            (20261207000000, true)
         ]
     );
     let tables: Vec<String> =
@@ -286,6 +287,7 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             "interview_issues",
             "interview_themes",
             "interviews",
+            "overall_exports",
             "overall_reports",
             "program_contacts",
             "programs",

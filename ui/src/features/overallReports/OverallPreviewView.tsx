@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
-import type { Group, Measure, OverallDocument, Table } from "../../ipc/api";
+import type { DisclosureNote, Group, Measure, OverallDocument, Table } from "../../ipc/api";
 import { BarChart } from "./BarChart";
 
 /** How a hidden figure reads, as in the package's page. */
@@ -67,7 +67,14 @@ function FigureTable({ table, ageBands, testId }: { table: Table; ageBands: bool
       <tbody>
         {table.columns.map((column, index) => (
           <tr key={column.code}>
-            <th scope="row">{columnLabel(t, table.measure, column.code)}</th>
+            <th scope="row">
+              {columnLabel(t, table.measure, column.code)}
+              {column.sensitive && (
+                <span className="overall-sensitive" title={t("overall.sensitiveMark")} data-testid="overall-sensitive">
+                  ※
+                </span>
+              )}
+            </th>
             {table.rows.map((row, rowIndex) => (
               <Figure key={rowIndex} value={row.cells[index] ?? null} />
             ))}
@@ -77,6 +84,22 @@ function FigureTable({ table, ageBands, testId }: { table: Table; ageBands: bool
       </tbody>
     </table>
   );
+}
+
+/** One thing the report hid, merged or withheld, in the consultant's language. */
+function disclosureText(t: TFunction, note: DisclosureNote, k: number): string {
+  const grouping = note.dimension ?? "department";
+  const since = note.since.join(", ");
+  switch (note.kind) {
+    case "small_groups_merged":
+      return t(`overall.disclosure.small_groups_merged_${grouping}`, { k, count: note.count });
+    case "sensitive_by_one_grouping":
+      return t(`overall.disclosure.sensitive_by_one_grouping_${grouping}`);
+    case "figures_hidden":
+      return t("overall.disclosure.figures_hidden", { k, count: note.count });
+    case "moved_since_earlier_export":
+      return t("overall.disclosure.moved_since_earlier_export", { k, count: note.count, since });
+  }
 }
 
 /**
@@ -127,7 +150,17 @@ export function OverallPreviewView({ document }: { document: OverallDocument }) 
           </section>
         );
       })}
-      <p className="quiet">{t("overall.hiddenExplained", { k: document.program.anonymityK })}</p>
+      <section className="overall-preview__disclosure" data-testid="overall-disclosure">
+        <h3>{t("overall.disclosureTitle")}</h3>
+        <ul>
+          {document.disclosure.map((note, index) => (
+            <li key={index} data-testid={`overall-disclosure-${note.kind}`}>
+              {disclosureText(t, note, document.program.anonymityK)}
+            </li>
+          ))}
+        </ul>
+        <p className="quiet">{t("overall.hiddenExplained")}</p>
+      </section>
     </div>
   );
 }

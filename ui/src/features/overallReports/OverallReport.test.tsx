@@ -17,9 +17,9 @@ function participation(): Table {
   return {
     measure: "participation",
     columns: [
-      { code: "people", label: "対象者数" },
-      { code: "interviewed", label: "面談実施者数" },
-      { code: "interviews", label: "面談回数" },
+      { code: "people", label: "対象者数", sensitive: false },
+      { code: "interviewed", label: "面談実施者数", sensitive: false },
+      { code: "interviews", label: "面談回数", sensitive: false },
     ],
     rows: [
       { group: { label: "営業部", code: null }, cells: [12, 12, 20] },
@@ -33,9 +33,18 @@ function participation(): Table {
 function aDocument(): OverallDocument {
   const themes: Table = {
     measure: "themes",
-    columns: [{ code: "career_direction", label: "今後のキャリアの方向性" }],
+    columns: [{ code: "career_direction", label: "今後のキャリアの方向性", sensitive: false }],
     rows: [{ group: { label: "30代", code: "30s" }, cells: [7] }],
     totals: [null],
+  };
+  const health: Table = {
+    measure: "themes",
+    columns: [
+      { code: "career_direction", label: "今後のキャリアの方向性", sensitive: false },
+      { code: "health", label: "心身の健康", sensitive: true },
+    ],
+    rows: [{ group: { label: "営業部", code: null }, cells: [7, null] }],
+    totals: [null, null],
   };
   return {
     format: "kizuki-overall-report",
@@ -48,14 +57,19 @@ function aDocument(): OverallDocument {
       anonymityK: 5,
     },
     createdOn: "2026-11-24",
-    byDepartment: { dimension: "department", tables: [participation(), themes] },
+    byDepartment: { dimension: "department", tables: [participation(), health] },
     byAgeBand: { dimension: "age_band", tables: [participation(), themes] },
     monthly: {
       measure: "monthly",
-      columns: [{ code: "interviews", label: "面談回数" }],
+      columns: [{ code: "interviews", label: "面談回数", sensitive: false }],
       rows: [{ group: { label: "2026年6月", code: "2026-06" }, cells: [35] }],
       totals: [35],
     },
+    disclosure: [
+      { kind: "small_groups_merged", dimension: "department", count: 2, columns: [], since: [] },
+      { kind: "sensitive_by_one_grouping", dimension: "department", count: 1, columns: ["health"], since: [] },
+      { kind: "moved_since_earlier_export", dimension: null, count: 3, columns: [], since: ["2026-10-01"] },
+    ],
     findings: "所見",
     proposals: "",
   };
@@ -88,6 +102,24 @@ describe("OverallReportScreen", () => {
     expect(screen.getByTestId("overall-table-age-themes").textContent).toContain("30代");
     expect(screen.getByTestId("overall-chart-monthly").textContent).toContain("2026年6月");
     expect(screen.getByTestId("overall-k").textContent).toContain("5人未満");
+  });
+
+  it("says what was hidden, merged and withheld, and marks the sensitive columns", async () => {
+    setUp(aPreview());
+    renderScreen(<OverallReportScreen programId={11} />);
+    const notes = await screen.findByTestId("overall-disclosure");
+    expect(within(notes).getByTestId("overall-disclosure-small_groups_merged").textContent).toBe(
+      "5人未満の所属（2）は、名前が出ないよう「その他」にまとめました。",
+    );
+    expect(within(notes).getByTestId("overall-disclosure-sensitive_by_one_grouping").textContent).toContain(
+      "所属別にのみ",
+    );
+    expect(within(notes).getByTestId("overall-disclosure-moved_since_earlier_export").textContent).toContain(
+      "2026-10-01",
+    );
+    const themes = screen.getByTestId("overall-table-department-themes");
+    expect(within(themes).getAllByTestId("overall-sensitive")).toHaveLength(1);
+    expect(within(themes).getAllByRole("row")[2]?.textContent).toContain("心身の健康※");
   });
 
   it("keeps the export closed while the text names a client", async () => {

@@ -1,0 +1,114 @@
+//! Exports compared: a reader holding two overall reports of one program can subtract them, and
+//! a figure that moved by one person between them tells that person's answer (the one employee
+//! interviewed in between raised health). Each export records the figures it published, never
+//! a hidden one; the next report hides every figure, or sum of hidden figures, that moved by
+//! fewer than k people since any of them.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::suppress::{Cell, Grid};
+
+/// The figures one export published, by the key that names each across exports
+/// (`department/themes/営業部/health`, `total/flags/mental_health`, `month/2026-05` …), and the
+/// sums that tied them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Figures {
+    /// Every figure, `None` where it was hidden.
+    pub(crate) cells: BTreeMap<String, Option<u32>>,
+    /// Parts and the total they add up to.
+    pub(crate) lines: Vec<(Vec<String>, String)>,
+}
+
+/// An earlier export of the same program.
+#[derive(Debug, Clone)]
+pub(crate) struct Earlier {
+    /// Its day (`YYYY-MM-DD`).
+    pub(crate) exported_on: String,
+    /// What it published.
+    pub(crate) figures: Figures,
+}
+
+/// What `grid` publishes, keyed by `keys` (one per cell, in cell order).
+pub(super) fn figures(grid: &Grid, keys: &[String]) -> Figures {
+    Figures {
+        cells: keys
+            .iter()
+            .enumerate()
+            .map(|(index, key)| (key.clone(), grid.shown(Cell(index))))
+            .collect(),
+        lines: grid
+            .lines()
+            .iter()
+            .map(|line| {
+                (
+                    line.parts.iter().map(|part| keys[part.0].clone()).collect(),
+                    keys[line.total.0].clone(),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// The figures `grid` shows that a reader could subtract from an earlier export's to learn
+/// about fewer than k people: a figure shown in both that moved by 1 to k − 1, and the total of
+/// a line whose hidden figures (hidden in either export) add up, in the two, to sums that moved
+/// so. Hiding what this returns and protecting again, until it returns nothing, leaves no such
+/// difference.
+pub(super) fn too_close(grid: &Grid, keys: &[String], earlier: &[Earlier], k: u32) -> Vec<Cell> {
+    let moved = |now: i64, then: i64| {
+        let difference = now.abs_diff(then);
+        difference > 0 && difference < u64::from(k)
+    };
+    let mut close = BTreeSet::new();
+    for export in earlier {
+        let then = |key: &str| export.figures.cells.get(key).copied().flatten();
+        for (index, key) in keys.iter().enumerate() {
+            if let (Some(now), Some(then)) = (grid.shown(Cell(index)), then(key)) {
+                if moved(now.into(), then.into()) {
+                    close.insert(Cell(index));
+                }
+            }
+        }
+        for line in grid.lines() {
+            let (Some(total_now), Some(total_then)) =
+                (grid.shown(line.total), then(&keys[line.total.0]))
+            else {
+                continue;
+            };
+            let parts: BTreeSet<&str> = line
+                .parts
+                .iter()
+                .map(|part| keys[part.0].as_str())
+                .collect();
+            let same_line = export.figures.lines.iter().any(|(earlier_parts, total)| {
+                *total == keys[line.total.0]
+                    && earlier_parts
+                        .iter()
+                        .map(String::as_str)
+                        .collect::<BTreeSet<_>>()
+                        == parts
+            });
+            if !same_line {
+                continue;
+            }
+            // The figures hidden in either export: their sum is the total less the others, in
+            // both, since every other figure was shown in both.
+            let hidden_in_either =
+                |part: &Cell| grid.shown(*part).is_none() || then(&keys[part.0]).is_none();
+            if !line.parts.iter().any(hidden_in_either) {
+                continue;
+            }
+            let (mut sum_now, mut sum_then) = (i64::from(total_now), i64::from(total_then));
+            for part in line.parts.iter().filter(|part| !hidden_in_either(part)) {
+                sum_now -= i64::from(grid.shown(*part).unwrap_or_default());
+                sum_then -= i64::from(then(&keys[part.0]).unwrap_or_default());
+            }
+            if moved(sum_now, sum_then) {
+                close.insert(line.total);
+            }
+        }
+    }
+    close.into_iter().collect()
+}
