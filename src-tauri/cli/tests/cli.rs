@@ -2020,3 +2020,123 @@ fn supervision_goes_pseudonymised_and_the_supervisors_comments_come_back_into_th
         Some(1)
     );
 }
+
+#[test]
+fn a_consent_to_a_supervisor_sends_only_the_report_parts_it_names() {
+    let cli = Cli::new();
+    cli.init();
+    let company = cli.add_company("株式会社サンプル");
+    let program = cli.add_program(&company, "2026年度 セルフ・キャリアドック");
+    let client = cli.add_client(&company, "阿部 真理", "あべ まり");
+    cli.ok(&[
+        "interview",
+        "add",
+        "--client",
+        &client,
+        "--program",
+        &program,
+        "--kind",
+        "initial",
+        "--held",
+        "2026-06-10T10:00",
+    ]);
+    let report = cli.ok(&[
+        "report",
+        "create",
+        "--client",
+        &client,
+        "--program",
+        &program,
+    ]);
+    for (part, text) in [
+        ("career_awareness", "キャリア意識マーカー甲"),
+        ("workplace", "職場マーカー乙"),
+    ] {
+        let file = cli.write("part.txt", text.as_bytes());
+        cli.ok(&[
+            "report",
+            "edit",
+            &report,
+            "--part",
+            part,
+            "--text-file",
+            &file,
+        ]);
+    }
+    let purpose = cli.write("purpose.txt", "スーパービジョンのため".as_bytes());
+    let terms = |part: &str| {
+        [
+            "consent",
+            "grant",
+            "--client",
+            &client,
+            "--recipient-kind",
+            "supervisor",
+            "--recipient",
+            "SV 田中様",
+            "--part",
+            part,
+            "--purpose-file",
+            &purpose,
+            "--granted-on",
+            "2026-11-20",
+            "--obtained",
+            "written",
+        ]
+        .map(str::to_owned)
+    };
+    // A part no supervision report carries: refused in the user's language, nothing recorded.
+    let themes = terms("themes");
+    let themes: Vec<&str> = themes.iter().map(String::as_str).collect();
+    let out = cli.run_in("ja_JP.UTF-8", &themes);
+    assert_fails_with(&out, &message("ja", "part_not_for_recipient"));
+    assert_eq!(cli.ok(&["consent", "list", "--client", &client]), "");
+    let workplace = terms("workplace");
+    let workplace: Vec<&str> = workplace.iter().map(String::as_str).collect();
+    cli.ok(&workplace);
+    // The preview shows what goes and what is left out, as the package will.
+    let identity = cli.data_dir().join("sv.key");
+    let supervisor = age_identity(&identity);
+    let package = cli.data_dir().join("sv.age");
+    let package_arg = package.to_string_lossy().into_owned();
+    let preview = cli.json(&[
+        "export",
+        "supervision",
+        "--report",
+        &report,
+        "--to",
+        &supervisor,
+        "-o",
+        &package_arg,
+        "--preview",
+    ]);
+    assert!(!package.exists(), "a preview writes nothing");
+    assert_eq!(preview["pseudonymised"], json!(false));
+    assert_eq!(preview["parts"]["workplace"], "職場マーカー乙");
+    assert_eq!(preview["parts"]["careerAwareness"], "");
+    assert_eq!(
+        preview["leftOut"],
+        json!(["career_awareness", "organisational", "proposed_support"])
+    );
+    cli.ok(&[
+        "export",
+        "supervision",
+        "--report",
+        &report,
+        "--to",
+        &supervisor,
+        "-o",
+        &package_arg,
+    ]);
+    let html = decrypted_member(
+        &identity,
+        &package,
+        cli.data_dir(),
+        "supervision-report.html",
+    );
+    assert!(
+        html.contains("職場マーカー乙") && html.contains("阿部 真理"),
+        "{html}"
+    );
+    assert!(!html.contains("キャリア意識マーカー甲"), "{html}");
+}

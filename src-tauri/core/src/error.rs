@@ -91,6 +91,8 @@ error_codes! {
     ErasureNotConfirmed = "erasure_not_confirmed",
     /// A date that records something that happened is after today.
     DateInFuture = "date_in_future",
+    /// A consent names a part its recipient is never sent.
+    PartNotForRecipient = "part_not_for_recipient",
     /// The consent was revoked already, or is revoked, so cannot be relied on or revoked again.
     ConsentRevoked = "consent_revoked",
     /// An export was refused: the consent is not active, or does not cover every part included.

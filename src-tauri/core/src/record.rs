@@ -165,6 +165,10 @@ pub enum Error {
     /// A date that records something that happened is after today.
     #[error("{0:?} is in the future")]
     InFuture(Field),
+    /// A consent names a part that no package to its recipient carries (the individual
+    /// report's parts are for a supervisor, the summary's for HR or the boss).
+    #[error("the part is not one this recipient can receive")]
+    PartNotForRecipient,
     /// The consent is already revoked; its first revocation stands.
     #[error("the consent is already revoked")]
     AlreadyRevoked,
@@ -198,6 +202,7 @@ impl Error {
             Self::NoSearchWords => ErrorCode::QueryHasNoWords,
             Self::NotConfirmed => ErrorCode::ErasureNotConfirmed,
             Self::AlreadyRevoked => ErrorCode::ConsentRevoked,
+            Self::PartNotForRecipient => ErrorCode::PartNotForRecipient,
             Self::InFuture(_) => ErrorCode::DateInFuture,
             Self::Storage(error) => ErrorCode::of_io(error),
             Self::Database(error) => crate::db::error_code(error),

@@ -210,7 +210,7 @@ export const commands = {
 /* Constants */
 export const CLIENT_REFERENCE_PREFIX = "KZ-" as const;
 
-export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","key_file_too_costly","setup_interrupted","vault_in_use","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","consent_revoked","not_consented","file_not_found","package_too_large","not_a_package","package_not_for_you","package_damaged","not_supervision_comments","already_imported","identifies_client","no_recipients","file_exists","package_passphrase_too_short","vault_busy","target_not_empty","backup_damaged","backup_too_large","wrong_backup_key","not_a_backup","unknown_package_version","print_failed","disk_full","read_only","storage","internal"] as const;
+export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","key_file_too_costly","setup_interrupted","vault_in_use","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","part_not_for_recipient","consent_revoked","not_consented","file_not_found","package_too_large","not_a_package","package_not_for_you","package_damaged","not_supervision_comments","already_imported","identifies_client","no_recipients","file_exists","package_passphrase_too_short","vault_busy","target_not_empty","backup_damaged","backup_too_large","wrong_backup_key","not_a_backup","unknown_package_version","print_failed","disk_full","read_only","storage","internal"] as const;
 
 export const SEARCH_MAX_HITS = 200 as const;
 
@@ -792,6 +792,8 @@ export type ErrorCode =
 "erasure_not_confirmed" | 
 /**  A date that records something that happened is after today. */
 "date_in_future" | 
+/**  A consent names a part its recipient is never sent. */
+"part_not_for_recipient" | 
 /**  The consent was revoked already, or is revoked, so cannot be relied on or revoked again. */
 "consent_revoked" | 
 /**  An export was refused: the consent is not active, or does not cover every part included. */
@@ -1682,7 +1684,17 @@ export type SharePart =
 /**  The workplace environment (職場環境). */
 "workplace" | 
 /**  Organisational issues (組織的な課題). */
-"organisational_issues";
+"organisational_issues" | 
+/**
+ *  The career-awareness issues of the individual report (キャリア意識上の課題): for a
+ *  supervisor only.
+ */
+"career_awareness" | 
+/**
+ *  The support the consultant proposes in the individual report (支援の提案): for a
+ *  supervisor only.
+ */
+"proposed_support";
 
 /**  A flag as shared, one the consent names. */
 export type SharedFlag = {
@@ -1887,8 +1899,13 @@ export type SupervisionDocument = {
 	program: string,
 	/**  The interviews reported on: kinds and days. */
 	interviews: SupervisionInterview[],
-	/**  The report's four parts. */
+	/**  The report's four parts; a part left out is empty. */
 	parts: ReportParts,
+	/**
+	 *  The parts a named report leaves out because its consent does not cover them (never
+	 *  any when pseudonymised).
+	 */
+	leftOut: ReportPart[],
 	/**  What the consultant asks the supervisor. */
 	question: string | null,
 	/**  The consent that lets the report name the client (`KZC-<id>`), if any. */

@@ -23,6 +23,8 @@ pub const PARTS: &[&str] = &[
     "strengths",
     "workplace",
     "organisational_issues",
+    "career_awareness",
+    "proposed_support",
 ];
 pub const OBTAINED: &[&str] = &["written", "verbal", "electronic"];
 

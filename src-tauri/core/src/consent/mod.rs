@@ -56,18 +56,42 @@ pub enum SharePart {
     Workplace,
     /// Organisational issues (組織的な課題).
     OrganisationalIssues,
+    /// The career-awareness issues of the individual report (キャリア意識上の課題): for a
+    /// supervisor only.
+    CareerAwareness,
+    /// The support the consultant proposes in the individual report (支援の提案): for a
+    /// supervisor only.
+    ProposedSupport,
 }
 
 impl SharePart {
     /// Every part, in the order documents show them.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 8] = [
         Self::Summary,
         Self::Themes,
         Self::ActionPlan,
         Self::Strengths,
         Self::Workplace,
         Self::OrganisationalIssues,
+        Self::CareerAwareness,
+        Self::ProposedSupport,
     ];
+
+    /// The parts a consent to `kind` can cover: what a package to them can carry, one by one.
+    /// A supervisor receives the individual report, so its four parts; HR (and the boss, whom
+    /// nothing is sent to but a consultation held with consent) the summary's.
+    pub fn offered_to(kind: RecipientKind) -> &'static [Self] {
+        match kind {
+            RecipientKind::Supervisor => &[
+                Self::CareerAwareness,
+                Self::Workplace,
+                Self::OrganisationalIssues,
+                Self::ProposedSupport,
+            ],
+            // The summary's parts: every part before the individual report's two.
+            RecipientKind::Hr | RecipientKind::Boss => &Self::ALL[..6],
+        }
+    }
 
     /// The part's name in the database, the package format and the CLI.
     pub fn as_str(self) -> &'static str {
@@ -78,6 +102,8 @@ impl SharePart {
             Self::Strengths => "strengths",
             Self::Workplace => "workplace",
             Self::OrganisationalIssues => "organisational_issues",
+            Self::CareerAwareness => "career_awareness",
+            Self::ProposedSupport => "proposed_support",
         }
     }
 
@@ -266,6 +292,10 @@ impl ConsentInput {
         flag_ids.dedup();
         if parts.is_empty() && flag_ids.is_empty() {
             return Err(Error::Required(Field::Parts));
+        }
+        let offered = SharePart::offered_to(self.recipient_kind);
+        if parts.iter().any(|part| !offered.contains(part)) {
+            return Err(Error::PartNotForRecipient);
         }
         let purpose = check::optional_paragraph(Some(&self.purpose), Field::Purpose)?
             .ok_or(Error::Required(Field::Purpose))?;

@@ -124,8 +124,10 @@ fn compose(
         .collect();
     // A flag is shown as it would be sent: what the client agrees to is what they read.
     shared.extend(facts.flags.iter().map(|flag| words.flag(flag)));
-    let mut not_shared: Vec<String> = SharePart::ALL
-        .into_iter()
+    // What this recipient could be sent and is not: the client reads each part one by one.
+    let mut not_shared: Vec<String> = SharePart::offered_to(consent.recipient_kind)
+        .iter()
+        .copied()
         .filter(|part| !consent.parts.contains(part))
         .map(|part| words.part(part).to_owned())
         .collect();
@@ -286,12 +288,22 @@ impl Words {
             (true, SharePart::Strengths) => "強み・実績",
             (true, SharePart::Workplace) => "職場環境について",
             (true, SharePart::OrganisationalIssues) => "組織的な課題について",
+            (true, SharePart::CareerAwareness) => "個別報告書の「キャリア意識上の課題」",
+            (true, SharePart::ProposedSupport) => {
+                "個別報告書の「支援の提案」（キャリアコンサルタントの支援方針）"
+            }
             (false, SharePart::Summary) => "A summary the consultant writes for the recipient",
             (false, SharePart::Themes) => "The themes of the interviews",
             (false, SharePart::ActionPlan) => "The action plan (what, how, by when, progress)",
             (false, SharePart::Strengths) => "Strengths and achievements",
             (false, SharePart::Workplace) => "About the workplace environment",
             (false, SharePart::OrganisationalIssues) => "About organisational issues",
+            (false, SharePart::CareerAwareness) => {
+                "The individual report's career-awareness issues"
+            }
+            (false, SharePart::ProposedSupport) => {
+                "The individual report's proposed support (the consultant's plan)"
+            }
         }
     }
 

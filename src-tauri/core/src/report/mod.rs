@@ -50,6 +50,18 @@ impl ReportPart {
         Self::ProposedSupport,
     ];
 
+    /// The consent part that covers this report part, one for one, in the words the client
+    /// reads on the consent sheet.
+    pub fn share_part(self) -> crate::consent::SharePart {
+        use crate::consent::SharePart;
+        match self {
+            Self::CareerAwareness => SharePart::CareerAwareness,
+            Self::Workplace => SharePart::Workplace,
+            Self::Organisational => SharePart::OrganisationalIssues,
+            Self::ProposedSupport => SharePart::ProposedSupport,
+        }
+    }
+
     fn field(self) -> Field {
         match self {
             Self::CareerAwareness => Field::CareerAwareness,

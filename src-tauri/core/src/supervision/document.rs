@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::client::AgeBand;
 use crate::interview::InterviewKind;
 use crate::package::Page;
-use crate::report::ReportParts;
+use crate::report::{ReportPart, ReportParts};
 
 /// The `format` of a supervision report's JSON document.
 pub const SUPERVISION_FORMAT: &str = "kizuki-supervision-report";
@@ -27,8 +27,11 @@ pub struct SupervisionDocument {
     pub program: String,
     /// The interviews reported on: kinds and days.
     pub interviews: Vec<SupervisionInterview>,
-    /// The report's four parts.
+    /// The report's four parts; a part left out is empty.
     pub parts: ReportParts,
+    /// The parts a named report leaves out because its consent does not cover them (never
+    /// any when pseudonymised).
+    pub left_out: Vec<ReportPart>,
     /// What the consultant asks the supervisor.
     pub question: Option<String>,
     /// The consent that lets the report name the client (`KZC-<id>`), if any.
@@ -131,16 +134,19 @@ pub(crate) fn html(document: &SupervisionDocument) -> String {
         page.text(question);
     }
     for (title, part) in [
-        ("キャリア意識上の課題", &document.parts.career_awareness),
-        ("職場環境", &document.parts.workplace),
-        ("組織的な課題", &document.parts.organisational),
-        ("支援の提案", &document.parts.proposed_support),
+        ("キャリア意識上の課題", ReportPart::CareerAwareness),
+        ("職場環境", ReportPart::Workplace),
+        ("組織的な課題", ReportPart::Organisational),
+        ("支援の提案", ReportPart::ProposedSupport),
     ] {
         page.heading(2, title);
-        if part.trim().is_empty() {
+        let part_text = document.parts.part(part);
+        if document.left_out.contains(&part) {
+            page.muted("（本人の同意の範囲外のため含めていません）");
+        } else if part_text.trim().is_empty() {
             page.muted("（記載なし）");
         } else {
-            page.text(part);
+            page.text(part_text);
         }
     }
     page.muted(if document.pseudonymised {

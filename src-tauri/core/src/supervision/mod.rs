@@ -1,8 +1,9 @@
 //! Supervision (スーパービジョン): an individual report sent to a supervising consultant for
 //! review, and the supervisor's comments received back into a read-only inbox.
 //!
-//! The report goes pseudonymised unless an active consent names a supervisor as recipient: the
-//! client's name becomes Kizuki's reference, the department, role, company and employee number
+//! The report goes pseudonymised unless an active consent names a supervisor as recipient; then
+//! it names the client and carries only the report parts that consent covers, one by one, and
+//! lists the others as left out. Pseudonymised, the client's name becomes Kizuki's reference, the department, role, company and employee number
 //! are left out, and every identifying word in the text (the name and its parts, the reading,
 //! the employee number, the company and department) becomes 〇〇. Only the age band and the
 //! interviews' kinds and days stay, which supervision needs.
@@ -21,11 +22,12 @@ pub use document::{
     SupervisionClient, SupervisionDocument, SupervisionInterview, SUPERVISION_FORMAT,
 };
 
-use crate::consent::{Consent, ConsentState, RecipientKind, SharePart};
+use crate::consent::{Consent, ConsentState, RecipientKind};
 use crate::export::{self, Exported, Target};
 use crate::ids::{ClientId, ProgramId, ReportId};
 use crate::package::{self, Document, Encryption, PackageKind};
 use crate::record::{self, check, Field};
+use crate::report::ReportPart;
 use crate::vault::Vault;
 use crate::{
     audit, calendar, client, company, consent, interview, program, provision, report, text,
@@ -54,28 +56,30 @@ pub struct SupervisionRequest {
 
 text::debug_without_content!(SupervisionRequest, report_id);
 
-/// The parts a consent must cover for the report to name the client, each the counterpart of a
-/// report part: the client's themes (career-awareness issues), the action plan (the support
-/// proposed), the workplace and the organisational issues.
-const NAMING_PARTS: [SharePart; 4] = [
-    SharePart::Themes,
-    SharePart::ActionPlan,
-    SharePart::Workplace,
-    SharePart::OrganisationalIssues,
-];
+/// The report parts `consent` covers, in the report's order.
+fn covered_parts(consent: &Consent) -> Vec<ReportPart> {
+    ReportPart::ALL
+        .into_iter()
+        .filter(|part| consent.parts.contains(&part.share_part()))
+        .collect()
+}
 
 /// The consent that lets the report name the client: active today, to a supervisor, for the
-/// report's program or for none in particular, covering every part of the report.
+/// report's program or for none in particular, covering at least one report part; of several,
+/// the one covering the most (the newest of equals).
 fn naming_consent(consents: Vec<Consent>, program_id: ProgramId) -> Option<Consent> {
     let today = calendar::today();
-    consents.into_iter().find(|consent| {
-        consent.recipient_kind == RecipientKind::Supervisor
-            && consent.state_on(today) == ConsentState::Active
-            && consent
-                .program_id
-                .is_none_or(|program| program == program_id)
-            && NAMING_PARTS.iter().all(|part| consent.parts.contains(part))
-    })
+    consents
+        .into_iter()
+        .filter(|consent| {
+            consent.recipient_kind == RecipientKind::Supervisor
+                && consent.state_on(today) == ConsentState::Active
+                && consent
+                    .program_id
+                    .is_none_or(|program| program == program_id)
+                && !covered_parts(consent).is_empty()
+        })
+        .max_by_key(|consent| (covered_parts(consent).len(), consent.id))
 }
 
 /// What an export needs beside the document: the consent that names the client, if any, and
@@ -127,12 +131,27 @@ async fn gather(
             crate::identifying::masked(text, &words, MASK)
         }
     };
-    let parts = report::ReportParts {
-        career_awareness: masked(&stored.parts.career_awareness),
-        workplace: masked(&stored.parts.workplace),
-        organisational: masked(&stored.parts.organisational),
-        proposed_support: masked(&stored.parts.proposed_support),
+    // Named, only what the consent covers goes; pseudonymised, every part goes masked.
+    let carried = consent
+        .as_ref()
+        .map_or(ReportPart::ALL.to_vec(), covered_parts);
+    let part = |part: ReportPart| {
+        if carried.contains(&part) {
+            masked(stored.parts.part(part))
+        } else {
+            String::new()
+        }
     };
+    let parts = report::ReportParts {
+        career_awareness: part(ReportPart::CareerAwareness),
+        workplace: part(ReportPart::Workplace),
+        organisational: part(ReportPart::Organisational),
+        proposed_support: part(ReportPart::ProposedSupport),
+    };
+    let left_out = ReportPart::ALL
+        .into_iter()
+        .filter(|part| !carried.contains(part))
+        .collect();
     let document = SupervisionDocument {
         format: SUPERVISION_FORMAT.to_owned(),
         version: package::FORMAT_VERSION,
@@ -159,6 +178,7 @@ async fn gather(
         program: masked(&program.name),
         interviews,
         parts,
+        left_out,
         question: request.question.as_deref().map(masked),
         consent: consent.as_ref().map(Consent::reference),
         recipient: consent
@@ -266,7 +286,7 @@ pub async fn export(
     );
     let (subject, provision_record) = match &consent {
         Some(consent) => {
-            let items: Vec<String> = report::ReportPart::ALL
+            let items: Vec<String> = covered_parts(consent)
                 .iter()
                 .map(|part| format!("report:{}", text::wire_name(part)))
                 .collect();

@@ -128,13 +128,19 @@ async fn without_consent_the_report_is_pseudonymised_and_names_no_one() -> TestR
     Ok(())
 }
 
+const SUPERVISION_PARTS: [SharePart; 4] = [
+    SharePart::CareerAwareness,
+    SharePart::Workplace,
+    SharePart::OrganisationalIssues,
+    SharePart::ProposedSupport,
+];
+
 #[tokio::test]
 async fn a_consent_to_a_supervisor_names_the_client_and_keeps_the_provision_record() -> TestResult {
     let dir = tempfile::tempdir()?;
     let (vault, _) = new_vault(&dir.path().join("vault")).await;
     let scene = scene(&vault).await?;
-    // A consent to HR does not name the client to a supervisor, nor does one to a supervisor
-    // that leaves out a part of the report.
+    // A consent to HR does not name the client to a supervisor.
     consent::grant(&vault, &hr_consent(scene.client_id, scene.program_id)).await?;
     let to_supervisor = |parts: Vec<SharePart>| consent::ConsentInput {
         recipient_kind: RecipientKind::Supervisor,
@@ -143,9 +149,16 @@ async fn a_consent_to_a_supervisor_names_the_client_and_keeps_the_provision_reco
         parts,
         ..hr_consent(scene.client_id, scene.program_id)
     };
-    consent::grant(&vault, &to_supervisor(vec![SharePart::Themes])).await?;
+    // A part no supervision report carries is refused: the client would read a promise that
+    // means nothing. Nothing is recorded.
+    let refused = consent::grant(&vault, &to_supervisor(vec![SharePart::Themes])).await;
+    assert_eq!(
+        refused.err().map(|error| error.code()),
+        Some(ErrorCode::PartNotForRecipient)
+    );
+    assert_eq!(consent::list(&vault, scene.client_id).await?.len(), 1);
     assert!(preview(&vault, &request(&scene)).await?.pseudonymised);
-    // Nor one for another program.
+    // Nor does one for another program name them.
     let company_id = program::get(&vault, scene.program_id).await?.company_id;
     let other_program = program::create(
         &vault,
@@ -157,17 +170,18 @@ async fn a_consent_to_a_supervisor_names_the_client_and_keeps_the_provision_reco
         &vault,
         &consent::ConsentInput {
             program_id: Some(other_program),
-            ..to_supervisor(NAMING_PARTS.to_vec())
+            ..to_supervisor(SUPERVISION_PARTS.to_vec())
         },
     )
     .await?;
     assert!(preview(&vault, &request(&scene)).await?.pseudonymised);
-    let granted = consent::grant(&vault, &to_supervisor(NAMING_PARTS.to_vec())).await?;
+    let granted = consent::grant(&vault, &to_supervisor(SUPERVISION_PARTS.to_vec())).await?;
     let document = preview(&vault, &request(&scene)).await?;
     assert!(!document.pseudonymised);
     assert_eq!(document.client.label, "阿部 真理");
     assert_eq!(document.client.department.as_deref(), Some("経理部"));
     assert!(document.parts.career_awareness.starts_with("阿部真理さん"));
+    assert!(document.left_out.is_empty());
     assert_eq!(document.consent, Some(granted.reference()));
     assert_eq!(document.recipient.as_deref(), Some("SV 田中様"));
     let path = dir.path().join("sv.age");
@@ -185,10 +199,78 @@ async fn a_consent_to_a_supervisor_names_the_client_and_keeps_the_provision_reco
     assert_eq!(records.len(), 1);
     assert_eq!(Some(records[0].id), exported.provision_record);
     assert_eq!(records[0].recipient_name, "SV 田中様");
+    assert_eq!(records[0].items.len(), 4);
     assert!(matches!(
         crate::audit::verify(&vault).await?,
         crate::audit::Verdict::Intact { .. }
     ));
+    vault.lock().await;
+    Ok(())
+}
+
+/// The attacker is the supervisor: they read every file of the package for the text of parts
+/// the consent does not cover.
+#[tokio::test]
+async fn a_named_report_carries_only_the_parts_its_consent_covers() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let scene = scene(&vault).await?;
+    for (part, text) in [
+        (ReportPart::Workplace, "職場の記述マーカー甲"),
+        (ReportPart::Organisational, "組織の記述マーカー乙"),
+        (ReportPart::ProposedSupport, "支援の提案マーカー丙"),
+    ] {
+        report::save_part(&vault, scene.report_id, part, text).await?;
+    }
+    consent::grant(
+        &vault,
+        &consent::ConsentInput {
+            recipient_kind: RecipientKind::Supervisor,
+            recipient_name: "SV 田中様".into(),
+            program_id: Some(scene.program_id),
+            parts: vec![SharePart::Workplace, SharePart::OrganisationalIssues],
+            ..hr_consent(scene.client_id, scene.program_id)
+        },
+    )
+    .await?;
+    let document = preview(&vault, &request(&scene)).await?;
+    assert!(!document.pseudonymised);
+    assert_eq!(
+        document.left_out,
+        [ReportPart::CareerAwareness, ReportPart::ProposedSupport]
+    );
+    assert_eq!(document.parts.workplace, "職場の記述マーカー甲");
+    assert_eq!(document.parts.career_awareness, "");
+    assert_eq!(document.parts.proposed_support, "");
+    let supervisor = age::x25519::Identity::generate();
+    let exported = export_into(
+        &vault,
+        &request(&scene),
+        Encryption::Recipients(vec![supervisor.to_public().to_string()]),
+        false,
+        dir.path(),
+    )
+    .await?;
+    let package = package::open(&std::fs::read(&exported.path)?, &[&supervisor])?;
+    let mut carried = String::new();
+    for (_, content) in &package.files {
+        carried.push_str(&String::from_utf8_lossy(content));
+    }
+    for kept_back in ["支援の提案マーカー丙", "決算を担う", "異動を迷う"] {
+        assert!(!carried.contains(kept_back), "{kept_back} was sent");
+    }
+    for sent in [
+        "職場の記述マーカー甲",
+        "組織の記述マーカー乙",
+        "同意の範囲外",
+    ] {
+        assert!(carried.contains(sent), "{sent} is missing");
+    }
+    let records = crate::provision::list(&vault).await?;
+    assert_eq!(
+        records[0].items,
+        ["report:workplace", "report:organisational"]
+    );
     vault.lock().await;
     Ok(())
 }

@@ -16,7 +16,7 @@ import { clientQueries } from "../clients/queries";
 import { flagQueries } from "../flags/queries";
 import { programQueries } from "../programs/queries";
 import { ConsentSheetView } from "./ConsentSheetView";
-import { SHARE_PARTS, useGrantConsent } from "./queries";
+import { SHARE_PARTS_FOR, useGrantConsent } from "./queries";
 import { toggled } from "../../shared/toggle";
 import "./consents.css";
 
@@ -58,6 +58,7 @@ export function ConsentScreen({ clientId }: { clientId: number }) {
   const grantRun = useSubmission();
   const grant = useGrantConsent();
   const chosenProgram = programId ?? programs.data?.[0]?.id ?? null;
+  const offeredParts = SHARE_PARTS_FOR[recipientKind];
 
   const input = (): ConsentInput => ({
     clientId,
@@ -65,7 +66,8 @@ export function ConsentScreen({ clientId }: { clientId: number }) {
     recipientName,
     // Only HR belongs to a program here: a boss or a supervisor is named on their own.
     programId: recipientKind === "hr" ? chosenProgram : null,
-    parts,
+    // A part ticked for another kind of recipient is not one this recipient is ever sent.
+    parts: parts.filter((part) => offeredParts.includes(part)),
     flagIds,
     purpose,
     grantedOn,
@@ -176,7 +178,7 @@ export function ConsentScreen({ clientId }: { clientId: number }) {
           </div>
           <fieldset className="consent-form__parts" {...invalidProps(error, "parts")}>
             <legend>{t("fields.parts")}</legend>
-            {SHARE_PARTS.map((part) => (
+            {offeredParts.map((part) => (
               <label key={part} className="check-field">
                 <input
                   type="checkbox"

@@ -95,6 +95,33 @@ describe("ConsentScreen", () => {
     expect(navigate).toHaveBeenCalledWith({ name: "client", clientId: 3 });
   });
 
+  it("offers a supervisor the individual report's parts one by one, and sends no part of another recipient", async () => {
+    mocked.clientGet.mockResolvedValue(aClient({ id: 3, companyId: 1 }));
+    mocked.programList.mockResolvedValue([aProgramSummary({ id: 11 })]);
+    mocked.flagList.mockResolvedValue([]);
+    mocked.consentSheet.mockResolvedValue(aSheet());
+    const user = userEvent.setup();
+    renderScreen(<ConsentScreen clientId={3} />);
+    await screen.findByTestId("consent-program");
+    await user.click(screen.getByTestId("consent-part-themes"));
+    await user.selectOptions(screen.getByTestId("consent-recipient-kind"), "supervisor");
+    expect(screen.queryByTestId("consent-part-themes")).toBeNull();
+    expect(screen.queryByTestId("consent-part-summary")).toBeNull();
+    expect(screen.getByTestId("consent-part-career_awareness").parentElement?.textContent).toContain(
+      "キャリア意識上の課題",
+    );
+    await user.click(screen.getByTestId("consent-part-workplace"));
+    await user.type(screen.getByTestId("consent-recipient-name"), "SV 田中様");
+    await user.type(screen.getByTestId("consent-purpose"), "スーパービジョンのため");
+    await user.click(screen.getByTestId("make-consent-sheet"));
+    await screen.findByTestId("consent-sheet");
+    expect(mocked.consentSheet.mock.calls.at(-1)?.[0]).toMatchObject({
+      recipientKind: "supervisor",
+      programId: null,
+      parts: ["workplace"],
+    });
+  });
+
   it("names the field at fault when the sheet cannot be made, and records nothing", async () => {
     mocked.clientGet.mockResolvedValue(aClient({ id: 3, companyId: 1 }));
     mocked.programList.mockResolvedValue([aProgramSummary({ id: 11 })]);

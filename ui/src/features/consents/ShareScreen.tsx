@@ -13,7 +13,7 @@ import { flagQueries } from "../flags/queries";
 import { contactKeys } from "../programs/contactKeys";
 import { programQueries } from "../programs/queries";
 import { SummaryPreviewView } from "./SummaryPreviewView";
-import { SHARE_PARTS, consentQueries, useExportSummary, useSaveSummary } from "./queries";
+import { SHARE_PARTS_FOR, consentQueries, useExportSummary, useSaveSummary } from "./queries";
 import { toggled } from "../../shared/toggle";
 import "./consents.css";
 
@@ -101,7 +101,7 @@ function Share({ consent, summary, flags }: { consent: Consent; summary: Summary
       </section>
       <fieldset className="share__parts">
         <legend>{t("share.include")}</legend>
-        {SHARE_PARTS.map((part) => (
+        {SHARE_PARTS_FOR.hr.map((part) => (
           <label key={part} className="check-field">
             <input
               type="checkbox"

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { api } from "../../ipc/api";
-import type { Consent, ConsentInput, RevocationInput, SharePart, SummaryRequest } from "../../ipc/api";
+import type { Consent, ConsentInput, RecipientKind, RevocationInput, SharePart, SummaryRequest } from "../../ipc/api";
 import { defineMutation, useSpecMutation } from "../../shared/mutation";
 
 export const consentKeys = {
@@ -11,15 +11,15 @@ export const consentKeys = {
   records: () => [...consentKeys.all, "records"] as const,
 };
 
-/** The parts a consent may cover, in the order documents show them. */
-export const SHARE_PARTS: readonly SharePart[] = [
-  "summary",
-  "themes",
-  "action_plan",
-  "strengths",
-  "workplace",
-  "organisational_issues",
-];
+/**
+ * The parts a consent to each kind of recipient may cover, in the order documents show them:
+ * what a package to them carries (the core's `SharePart::offered_to`, which refuses any other).
+ */
+export const SHARE_PARTS_FOR: Readonly<Record<RecipientKind, readonly SharePart[]>> = {
+  hr: ["summary", "themes", "action_plan", "strengths", "workplace", "organisational_issues"],
+  boss: ["summary", "themes", "action_plan", "strengths", "workplace", "organisational_issues"],
+  supervisor: ["career_awareness", "workplace", "organisational_issues", "proposed_support"],
+};
 
 export const consentQueries = {
   /** A client's consents, newest first, with their state today. */

@@ -23,6 +23,7 @@ function aDocument(overrides: Partial<SupervisionDocument> = {}): SupervisionDoc
     program: "2026年度 セルフ・キャリアドック",
     interviews: [{ kind: "initial", heldOn: "2026-06-10" }],
     parts: { careerAwareness: "〇〇さんは異動を迷う。", workplace: "", organisational: "", proposedSupport: "" },
+    leftOut: [],
     question: null,
     consent: null,
     recipient: null,
@@ -71,6 +72,29 @@ describe("SupervisionPanel", () => {
     await user.click(screen.getByTestId("supervision-export-button"));
     expect((await screen.findByTestId("supervision-exported")).dataset.path).toContain("KZ-3-5.age");
     expect(mocked.supervisionExport).toHaveBeenCalledWith({ reportId: 5, question: "関わり方" }, [KEY], null, false);
+  });
+
+  it("shows a named report's parts the consent leaves out as not sent", async () => {
+    mocked.supervisionPreview.mockResolvedValue(
+      aDocument({
+        pseudonymised: false,
+        client: { label: "阿部 真理", reference: "KZ-3", department: "経理部", role: null, company: null, ageBand: "40s" },
+        parts: { careerAwareness: "", workplace: "職場の記述", organisational: "", proposedSupport: "" },
+        leftOut: ["career_awareness", "proposed_support"],
+        consent: "KZC-2",
+        recipient: "SV 田中様",
+      }),
+    );
+    const user = userEvent.setup();
+    renderScreen(<SupervisionPanel reportId={5} />);
+    await user.click(screen.getByTestId("supervision-toggle"));
+    expect((await screen.findByTestId("supervision-left-out-careerAwareness")).textContent).toBe(
+      "「キャリア意識上の課題」は同意の範囲外のため送られません。",
+    );
+    expect(screen.getByTestId("supervision-left-out-proposedSupport")).toBeTruthy();
+    expect(screen.queryByTestId("supervision-part-careerAwareness")).toBeNull();
+    expect(screen.getByTestId("supervision-part-workplace").textContent).toBe("職場の記述");
+    expect(screen.getByTestId("supervision-preview").textContent).toContain("同意された項目だけ");
   });
 });
 

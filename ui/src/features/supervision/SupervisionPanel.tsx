@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { ReportPart, ReportParts } from "../../ipc/api";
 import { AppError } from "../../ipc/appError";
 import { FormError } from "../../shared/FormError";
 import { PackageExportForm } from "../../shared/PackageExportForm";
@@ -9,6 +10,14 @@ import { supervisionQueries, useExportSupervision } from "./queries";
 import "./supervision.css";
 
 const QUESTION_PAUSE_MS = 400;
+
+/** The report's parts in its order: the document's key and the part's wire name. */
+const REPORT_PARTS: readonly (readonly [keyof ReportParts, ReportPart])[] = [
+  ["careerAwareness", "career_awareness"],
+  ["workplace", "workplace"],
+  ["organisational", "organisational"],
+  ["proposedSupport", "proposed_support"],
+];
 
 /**
  * Sending the report to a supervisor: a question for them, the report exactly as they will
@@ -78,11 +87,17 @@ function Supervision({ reportId }: { reportId: number }) {
           </p>
           <p data-testid="supervision-client">{document.client.label}</p>
           {document.question && <p className="supervision-preview__text">{document.question}</p>}
-          {(["careerAwareness", "workplace", "organisational", "proposedSupport"] as const).map((part) => (
-            <p key={part} className="supervision-preview__text" data-testid={`supervision-part-${part}`}>
-              {document.parts[part]}
-            </p>
-          ))}
+          {REPORT_PARTS.map(([part, wire]) =>
+            document.leftOut.includes(wire) ? (
+              <p key={part} className="quiet" data-testid={`supervision-left-out-${part}`}>
+                {t("supervision.leftOut", { part: t(`reports.parts.${wire}`) })}
+              </p>
+            ) : (
+              <p key={part} className="supervision-preview__text" data-testid={`supervision-part-${part}`}>
+                {document.parts[part]}
+              </p>
+            ),
+          )}
         </div>
       )}
       <PackageExportForm
