@@ -301,6 +301,20 @@ pub(crate) async fn names(
         .collect())
 }
 
+/// What identifies each client of a company (name, reading, employee number): the words a text
+/// sent outside must not hold.
+pub(crate) async fn identities_at(
+    conn: &mut SqliteConnection,
+    company_id: crate::ids::CompanyId,
+) -> Result<Vec<(String, String, Option<String>)>> {
+    Ok(
+        sqlx::query_as("SELECT name, name_kana, employee_number FROM clients WHERE company_id = ?")
+            .bind(company_id)
+            .fetch_all(conn)
+            .await?,
+    )
+}
+
 /// The active clients among `names` (as [`names`] returns them).
 pub(crate) fn active(names: &HashMap<ClientId, (String, ClientStatus)>) -> Vec<ClientId> {
     names

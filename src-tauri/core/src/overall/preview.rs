@@ -33,11 +33,7 @@ pub(super) async fn preview(
     let text = store::text(&mut *conn, program_id).await?;
     let earlier = store::earlier_exports(&mut *conn, program_id).await?;
     // Anyone of the company may be named, not only the program's people.
-    let colleagues: Vec<(String, String, Option<String>)> =
-        sqlx::query_as("SELECT name, name_kana, employee_number FROM clients WHERE company_id = ?")
-            .bind(program.company_id)
-            .fetch_all(&mut *conn)
-            .await?;
+    let colleagues = client::store::identities_at(&mut *conn, program.company_id).await?;
     let laid = tables::lay(&program, &facts, &measures(&facts), &earlier);
     let document = OverallDocument {
         format: OVERALL_FORMAT.to_owned(),

@@ -51,9 +51,11 @@ crate::text::debug_without_content!(SupervisionClient, reference, age_band);
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct SupervisionClient {
-    /// The name, or 「相談者（KZ-12）」 when pseudonymised.
+    /// The name, or 「相談者（P-7KQ2MX）」 when pseudonymised.
     pub label: String,
-    /// Kizuki's reference, by which the supervisor's comments come back.
+    /// Kizuki's reference (`KZ-<id>`) when named; pseudonymised, a pseudonym drawn afresh for
+    /// each package (the preview shows `P-••••••`), so no two packages, and nothing HR holds,
+    /// can be joined. The supervisor's comments come back by the package's `regarding`.
     pub reference: String,
     /// Only when named.
     pub department: Option<String>,

@@ -24,6 +24,7 @@ pub use document::{
 
 use crate::consent::{Consent, ConsentState, RecipientKind};
 use crate::export::{self, Exported, Target};
+use crate::identifying::Pseudonymiser;
 use crate::ids::{ClientId, ProgramId, ReportId};
 use crate::package::{self, Document, Encryption, PackageKind};
 use crate::record::{self, check, Field};
@@ -90,9 +91,19 @@ struct Gathered {
     client_id: ClientId,
 }
 
+/// The pseudonym the preview shows: each package gets a fresh one when it is written.
+const PREVIEW_PSEUDONYM: &str = "P-••••••";
+
+/// A fresh pseudonym for one package: random, so that no two packages, and nothing HR sees
+/// (`KZ-<id>` beside the name in summaries), can be joined.
+fn fresh_pseudonym() -> String {
+    format!("P-{}", &reference_token()[..6])
+}
+
 async fn gather(
     conn: &mut sqlx::SqliteConnection,
     request: &SupervisionRequest,
+    pseudonym: &str,
 ) -> record::Result<Gathered> {
     if let Some(question) = &request.question {
         check::free_text(question, MAX_QUESTION_CHARS, Field::Question)?;
@@ -112,23 +123,31 @@ async fn gather(
             kind: held.kind,
             held_on: held.held_at.get(..10).unwrap_or(&held.held_at).to_owned(),
         })
+        .map(|mut interview| {
+            // Pseudonymised, the month only: a recipient joins a day to a timetable.
+            if consent.is_none() {
+                interview.held_on.truncate(7);
+            }
+            interview
+        })
         .collect();
     let reference = crate::ics::reference(client.id);
-    let mut words = client::identifying_words(
-        &client.name,
-        Some(&client.name_kana),
-        client.employee_number.as_deref(),
-    );
-    words.push(company.name.clone());
-    words.extend(without_legal_form(&company.name));
-    words.extend(client.department.clone());
-    words.extend(client.role.clone());
+    let mut pseudonymiser = Pseudonymiser::default();
+    // The client, and everyone else the vault knows at the company: colleagues are named in
+    // interviews too.
+    for (name, reading, number) in client::store::identities_at(&mut *conn, company.id).await? {
+        pseudonymiser.person(&name, Some(&reading), number.as_deref());
+    }
+    pseudonymiser.company(&company.name);
+    for word in client.department.iter().chain(&client.role) {
+        pseudonymiser.word(word);
+    }
     let named = consent.is_some();
     let masked = |text: &str| {
         if named {
             text.to_owned()
         } else {
-            crate::identifying::masked(text, &words, MASK)
+            pseudonymiser.masked(text, MASK)
         }
     };
     // Named, only what the consent covers goes; pseudonymised, every part goes masked.
@@ -167,8 +186,8 @@ async fn gather(
             }
         } else {
             SupervisionClient {
-                label: format!("相談者（{reference}）"),
-                reference,
+                label: format!("相談者（{pseudonym}）"),
+                reference: pseudonym.to_owned(),
                 department: None,
                 role: None,
                 company: None,
@@ -206,35 +225,13 @@ fn reference_token() -> String {
         .collect()
 }
 
-/// A company's name as people shorten it: without 株式会社 and the like.
-fn without_legal_form(name: &str) -> Option<String> {
-    use unicode_normalization::UnicodeNormalization;
-    const FORMS: [&str; 7] = [
-        "株式会社",
-        "有限会社",
-        "合同会社",
-        "合資会社",
-        "合名会社",
-        "(株)",
-        "(有)",
-    ];
-    // NFKC first: （株） and ㈱ become (株).
-    let name: String = name.nfkc().collect();
-    let short = FORMS
-        .iter()
-        .fold(name.clone(), |name, form| name.replace(form, ""));
-    let short = short.trim();
-    // Two characters alone (アイ) are inside too many words to mask.
-    (short != name && short.chars().count() >= 3).then(|| short.to_owned())
-}
-
 /// The report exactly as the supervisor would receive it.
 pub async fn preview(
     vault: &Vault,
     request: &SupervisionRequest,
 ) -> record::Result<SupervisionDocument> {
     let mut tx = vault.read().await?;
-    Ok(gather(&mut tx, request).await?.document)
+    Ok(gather(&mut tx, request, PREVIEW_PSEUDONYM).await?.document)
 }
 
 /// Writes the supervision package: pseudonymised unless a consent names a supervisor, in which
@@ -250,7 +247,7 @@ pub async fn export(
         mut document,
         consent,
         client_id,
-    } = gather(&mut tx, request).await?;
+    } = gather(&mut tx, request, &fresh_pseudonym()).await?;
     let now = Utc::now();
     let token = reference_token();
     let reference = sqlx::query(
@@ -280,9 +277,10 @@ pub async fn export(
     let sealed = package::seal(&archive, &target.encryption, target.armored)?;
     let sha256 = package::sha256(&sealed);
     // The log names the package by its number; its token stays with the package.
+    // The vault's own log names the client by Kizuki's reference, never by the pseudonym.
     let client_reference = format!(
         "{REFERENCE_PREFIX}{reference} {}",
-        document.client.reference
+        crate::ics::reference(client_id)
     );
     let (subject, provision_record) = match &consent {
         Some(consent) => {
@@ -321,7 +319,8 @@ pub async fn export(
 }
 
 /// Writes the supervision package into `dir` (the desktop app's Downloads) as
-/// `スーパービジョン用報告書-KZ-<client>-<report>.age`, numbered rather than overwriting.
+/// `スーパービジョン用報告書-<report>.age`, numbered rather than overwriting. The name holds no
+/// reference to the client: the file travels with the package.
 pub async fn export_into(
     vault: &Vault,
     request: &SupervisionRequest,
@@ -329,12 +328,7 @@ pub async fn export_into(
     armored: bool,
     dir: &Path,
 ) -> export::Result<Exported> {
-    let stored = report::get(vault, request.report_id).await?;
-    let stem = format!(
-        "{FILE_PREFIX}-{}-{}",
-        crate::ics::reference(stored.client_id),
-        request.report_id
-    );
+    let stem = format!("{FILE_PREFIX}-{}", request.report_id);
     export::into_free_name!(dir, &stem, encryption, armored, |target| {
         export(vault, request, target).await
     })

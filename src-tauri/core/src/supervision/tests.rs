@@ -80,10 +80,8 @@ async fn without_consent_the_report_is_pseudonymised_and_names_no_one() -> TestR
     let scene = scene(&vault).await?;
     let document = preview(&vault, &request(&scene)).await?;
     assert!(document.pseudonymised);
-    assert_eq!(
-        document.client.label,
-        format!("相談者（KZ-{}）", scene.client_id)
-    );
+    // The preview shows where the pseudonym goes; each package gets its own.
+    assert_eq!(document.client.label, "相談者（P-••••••）");
     assert_eq!(document.client.age_band, Some(client::AgeBand::Forties));
     assert_eq!(
         document.parts.career_awareness,
@@ -106,9 +104,51 @@ async fn without_consent_the_report_is_pseudonymised_and_names_no_one() -> TestR
     let package = package::open(&std::fs::read(&exported.path)?, &[&identity])?;
     assert_eq!(package.manifest.kind, PackageKind::SupervisionReport);
     assert_eq!(package.manifest.consent, None);
+    let sent: serde_json::Value = serde_json::from_slice(
+        &package
+            .files
+            .iter()
+            .find(|(name, _)| name == "supervision-report.json")
+            .ok_or("no JSON in the package")?
+            .1,
+    )?;
+    let pseudonym = sent["client"]["reference"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        pseudonym.starts_with("P-") && pseudonym.len() == 8,
+        "{pseudonym}"
+    );
+    assert_eq!(sent["interviews"][0]["heldOn"], "2026-06");
+    // A second package of the same report: another pseudonym, so the two cannot be joined.
+    let again = export_into(
+        &vault,
+        &request(&scene),
+        Encryption::Recipients(vec![identity.to_public().to_string()]),
+        false,
+        dir.path(),
+    )
+    .await?;
+    let again = package::open(&std::fs::read(&again.path)?, &[&identity])?;
+    let again_json = String::from_utf8_lossy(
+        &again
+            .files
+            .iter()
+            .find(|(name, _)| name == "supervision-report.json")
+            .ok_or("no JSON in the package")?
+            .1,
+    )
+    .into_owned();
+    assert!(!again_json.contains(&pseudonym), "a pseudonym given twice");
     for (_, content) in &package.files {
         let content = String::from_utf8_lossy(content);
+        assert!(
+            !content.contains(&format!("KZ-{}", scene.client_id)),
+            "the client's reference in the package"
+        );
         for marker in [
+            "2026-06-10",
             "阿部",
             "真理",
             "あべまり",
@@ -121,7 +161,10 @@ async fn without_consent_the_report_is_pseudonymised_and_names_no_one() -> TestR
         }
     }
     let entries = crate::audit::list(&vault).await?;
-    assert_eq!(entries[0].subject, format!("KZS-1 KZ-{}", scene.client_id));
+    // Newest first: the log names each package by its number and the client by Kizuki's
+    // reference, which stays in the vault.
+    assert_eq!(entries[0].subject, format!("KZS-2 KZ-{}", scene.client_id));
+    assert_eq!(entries[1].subject, format!("KZS-1 KZ-{}", scene.client_id));
     assert!(entries[0].detail.contains("pseudonymised=true"));
     assert!(crate::provision::list(&vault).await?.is_empty());
     vault.lock().await;

@@ -7,6 +7,7 @@ import { AppError } from "../../ipc/appError";
 import type { ApiMock } from "../../test/apiMock";
 import { renderScreen } from "../../test/render";
 import { InboxScreen } from "./InboxScreen";
+import { segments } from "./ReviewedText";
 import { SupervisionPanel } from "./SupervisionPanel";
 
 vi.mock("../../ipc/api", async () => (await import("../../test/apiMock")).apiModuleMock());
@@ -19,7 +20,7 @@ function aDocument(overrides: Partial<SupervisionDocument> = {}): SupervisionDoc
     format: "kizuki-supervision-report",
     version: 1,
     pseudonymised: true,
-    client: { label: "相談者（KZ-3）", reference: "KZ-3", department: null, role: null, company: null, ageBand: "40s" },
+    client: { label: "相談者（P-7KQ2MX）", reference: "P-7KQ2MX", department: null, role: null, company: null, ageBand: "40s" },
     program: "2026年度 セルフ・キャリアドック",
     interviews: [{ kind: "initial", heldOn: "2026-06-10" }],
     parts: { careerAwareness: "〇〇さんは異動を迷う。", workplace: "", organisational: "", proposedSupport: "" },
@@ -46,6 +47,22 @@ function anItem(overrides: Partial<InboxItem> = {}): InboxItem {
   };
 }
 
+describe("segments", () => {
+  it("marks what was masked and what may still name someone", () => {
+    expect(segments("〇〇さんは佐藤課長とサンプル社の Tokyo 支店で話した。")).toEqual([
+      { text: "〇〇", kind: "masked" },
+      { text: "さんは", kind: "plain" },
+      { text: "佐藤", kind: "remaining" },
+      { text: "課長と", kind: "plain" },
+      { text: "サンプル", kind: "remaining" },
+      { text: "社の ", kind: "plain" },
+      { text: "Tokyo", kind: "remaining" },
+      { text: " 支店で話した。", kind: "plain" },
+    ]);
+    expect(segments("異動を迷う。")).toEqual([{ text: "異動を迷う。", kind: "plain" }]);
+  });
+});
+
 describe("SupervisionPanel", () => {
   it("gathers nothing until opened, previews the pseudonymised report with the question, and exports it", async () => {
     mocked.supervisionPreview.mockImplementation((request) =>
@@ -61,7 +78,7 @@ describe("SupervisionPanel", () => {
     renderScreen(<SupervisionPanel reportId={5} />);
     expect(mocked.supervisionPreview).not.toHaveBeenCalled();
     await user.click(screen.getByTestId("supervision-toggle"));
-    expect((await screen.findByTestId("supervision-client")).textContent).toBe("相談者（KZ-3）");
+    expect((await screen.findByTestId("supervision-client")).textContent).toBe("相談者（P-7KQ2MX）");
     expect(screen.getByTestId("supervision-part-careerAwareness").textContent).toBe("〇〇さんは異動を迷う。");
     expect(screen.getByTestId("supervision-preview").textContent).toContain("仮名化して送られます");
     await user.type(screen.getByTestId("supervision-question"), "関わり方");
@@ -69,6 +86,9 @@ describe("SupervisionPanel", () => {
       expect(mocked.supervisionPreview).toHaveBeenLastCalledWith({ reportId: 5, question: "関わり方" });
     });
     await user.type(screen.getByTestId("supervision-keys"), KEY);
+    // A pseudonymised text goes only once the consultant has read what was masked and what is left.
+    expect(screen.getByTestId("supervision-export-button")).toHaveProperty("disabled", true);
+    await user.click(screen.getByTestId("supervision-confirm"));
     await user.click(screen.getByTestId("supervision-export-button"));
     expect((await screen.findByTestId("supervision-exported")).dataset.path).toContain("KZ-3-5.age");
     expect(mocked.supervisionExport).toHaveBeenCalledWith({ reportId: 5, question: "関わり方" }, [KEY], null, false);

@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { ReportPart, ReportParts } from "../../ipc/api";
+import type { ReportPart, ReportParts, SupervisionDocument } from "../../ipc/api";
 import { AppError } from "../../ipc/appError";
 import { FormError } from "../../shared/FormError";
 import { PackageExportForm } from "../../shared/PackageExportForm";
 import { usePendingSaves } from "../../shared/pendingSaves";
 import { supervisionQueries, useExportSupervision } from "./queries";
+import { ReviewedText } from "./ReviewedText";
 import "./supervision.css";
 
 const QUESTION_PAUSE_MS = 400;
@@ -61,6 +62,10 @@ function Supervision({ reportId }: { reportId: number }) {
   const exportSupervision = useExportSupervision();
   const { reset } = exportSupervision;
   const document = preview.data;
+  // Confirmed for the text on screen only: a changed text is read again (the query keeps an
+  // unchanged document as the same object).
+  const [confirmedFor, setConfirmedFor] = useState<SupervisionDocument | null>(null);
+  const confirmed = document !== undefined && confirmedFor === document;
 
   return (
     <>
@@ -86,17 +91,37 @@ function Supervision({ reportId }: { reportId: number }) {
               : t("supervision.named", { consent: document.consent ?? "", recipient: document.recipient ?? "" })}
           </p>
           <p data-testid="supervision-client">{document.client.label}</p>
-          {document.question && <p className="supervision-preview__text">{document.question}</p>}
+          {document.question &&
+            (document.pseudonymised ? (
+              <ReviewedText text={document.question} testId="supervision-question-preview" />
+            ) : (
+              <p className="supervision-preview__text">{document.question}</p>
+            ))}
           {REPORT_PARTS.map(([part, wire]) =>
             document.leftOut.includes(wire) ? (
               <p key={part} className="quiet" data-testid={`supervision-left-out-${part}`}>
                 {t("supervision.leftOut", { part: t(`reports.parts.${wire}`) })}
               </p>
+            ) : document.pseudonymised ? (
+              <ReviewedText key={part} text={document.parts[part]} testId={`supervision-part-${part}`} />
             ) : (
               <p key={part} className="supervision-preview__text" data-testid={`supervision-part-${part}`}>
                 {document.parts[part]}
               </p>
             ),
+          )}
+          {document.pseudonymised && (
+            <label className="check-field supervision-preview__confirm">
+              <input
+                type="checkbox"
+                data-testid="supervision-confirm"
+                checked={confirmed}
+                onChange={(event) => {
+                  setConfirmedFor(event.target.checked ? document : null);
+                }}
+              />
+              {t("supervision.confirm")}
+            </label>
           )}
         </div>
       )}
@@ -104,7 +129,7 @@ function Supervision({ reportId }: { reportId: number }) {
         title={t("supervision.exportTitle")}
         offeredKeys={[]}
         testIdPrefix="supervision"
-        blocked={!preview.isSuccess}
+        blocked={!preview.isSuccess || (document?.pseudonymised === true && !confirmed)}
         onForget={reset}
         onExport={async (encryption) => {
           // The report's parts being typed are stored first: the package holds what is on screen.

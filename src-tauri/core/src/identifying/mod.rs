@@ -1,8 +1,16 @@
 //! Finding the words that identify someone in a text as people actually write them: full- or
 //! half-width (NFKC), in katakana or hiragana, with or without spaces between the parts. Used
-//! to mask a supervision report and to stop an overall report whose text names someone.
+//! to mask a supervision report ([`pseudonymise`]) and to stop an overall report whose text
+//! names someone.
+
+#[cfg(test)]
+mod corpus_tests;
+mod pseudonymise;
+mod romaji;
 
 use std::ops::Range;
+
+pub(crate) use pseudonymise::Pseudonymiser;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -53,9 +61,53 @@ fn compared(text: &str) -> (Vec<char>, Vec<Range<usize>>) {
     (compared, origin)
 }
 
-/// The ranges (in characters of `text`) where any of `words` occurs, and which words did.
-fn occurrences<'w>(text: &str, words: &'w [String]) -> (Vec<Range<usize>>, Vec<&'w str>) {
+/// Honorifics and titles: a name part too short to mask wherever it stands (林, 誠, まり) is
+/// masked before one of these (林さん, 誠くん, 林課長), and any name before one is someone's.
+pub(crate) const TITLES: &[&str] = &[
+    "さん",
+    "様",
+    "さま",
+    "君",
+    "くん",
+    "ちゃん",
+    "氏",
+    "殿",
+    "副部長",
+    "副課長",
+    "部長",
+    "課長",
+    "係長",
+    "次長",
+    "室長",
+    "所長",
+    "店長",
+    "班長",
+    "社長",
+    "専務",
+    "常務",
+    "主任",
+    "主査",
+    "先生",
+    "先輩",
+    "マネージャー",
+    "リーダー",
+];
+
+/// The ranges (in characters of `text`) where any of `words` occurs (followed by a title, when
+/// `before_title`), and which words did.
+fn occurrences<'w>(
+    text: &str,
+    words: &'w [String],
+    before_title: bool,
+) -> (Vec<Range<usize>>, Vec<&'w str>) {
     let (compared, origin) = compared(text);
+    let titles: Vec<Vec<char>> = TITLES.iter().map(|title| folded(title)).collect();
+    let titled = |end: usize| {
+        !before_title
+            || titles
+                .iter()
+                .any(|title| compared[end..].starts_with(title))
+    };
     let mut ranges = Vec::new();
     let mut found = Vec::new();
     for word in words {
@@ -66,19 +118,22 @@ fn occurrences<'w>(text: &str, words: &'w [String]) -> (Vec<Range<usize>>, Vec<&
         // A number or code is itself only between other characters: E4711 is not in E47110,
         // nor 2025 in 20251.
         let alphanumeric = needle.iter().all(char::is_ascii_alphanumeric);
+        // Between two compared characters, a space of the text (dropped when comparing) is a
+        // boundary too: Mari Abe wrote.
+        let apart = |left: usize, right: usize| origin[right].start > origin[left].end;
         let bounded = |start: usize, end: usize| {
             !alphanumeric
-                || (start
-                    .checked_sub(1)
-                    .is_none_or(|before| !compared[before].is_ascii_alphanumeric())
-                    && compared
-                        .get(end)
-                        .is_none_or(|after| !after.is_ascii_alphanumeric()))
+                || (start.checked_sub(1).is_none_or(|before| {
+                    !compared[before].is_ascii_alphanumeric() || apart(before, start)
+                }) && compared
+                    .get(end)
+                    .is_none_or(|after| !after.is_ascii_alphanumeric() || apart(end - 1, end)))
         };
         let mut hit = false;
         for start in 0..=compared.len() - needle.len() {
             if compared[start..start + needle.len()] == needle[..]
                 && bounded(start, start + needle.len())
+                && titled(start + needle.len())
             {
                 ranges.push(origin[start].start..origin[start + needle.len() - 1].end);
                 hit = true;
@@ -93,13 +148,18 @@ fn occurrences<'w>(text: &str, words: &'w [String]) -> (Vec<Range<usize>>, Vec<&
 
 /// The words of `words` that occur in `text`.
 pub(crate) fn found_in<'w>(text: &str, words: &'w [String]) -> Vec<&'w str> {
-    occurrences(text, words).1
+    occurrences(text, words, false).1
 }
 
 /// `text` with every occurrence of `words` replaced by `mask` (overlapping or adjacent
 /// occurrences become one).
+#[cfg(test)]
 pub(crate) fn masked(text: &str, words: &[String], mask: &str) -> String {
-    let (ranges, _) = occurrences(text, words);
+    masked_ranges(text, occurrences(text, words, false).0, mask)
+}
+
+/// `text` with every character in `ranges` replaced by `mask`, adjacent ones as one.
+fn masked_ranges(text: &str, ranges: Vec<Range<usize>>, mask: &str) -> String {
     let mut hidden = vec![false; text.chars().count()];
     for range in ranges {
         hidden[range].iter_mut().for_each(|hidden| *hidden = true);
