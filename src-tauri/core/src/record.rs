@@ -302,9 +302,13 @@ pub(crate) mod check {
     }
 
     /// Refuses line breaks and other control characters inside a line: a name or a tag is shown
-    /// on one line everywhere, and stores join tags with a control character as separator.
+    /// on one line everywhere, and stores join tags with a control character as separator. The
+    /// marks that reorder text on screen are refused too: a name that displays as another.
     fn one_line(value: String, field: Field) -> Result<String> {
-        if value.chars().any(char::is_control) {
+        if value
+            .chars()
+            .any(|c| c.is_control() || crate::text::reorders(c))
+        {
             Err(Error::ControlCharacter(field))
         } else {
             Ok(value)

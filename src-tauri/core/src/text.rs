@@ -50,3 +50,9 @@ macro_rules! debug_without_content {
     };
 }
 pub(crate) use debug_without_content;
+
+/// Whether `c` is a bidirectional control (U+202A–U+202E, U+2066–U+2069, the marks U+200E,
+/// U+200F and U+061C): invisible, they make a text display as something it is not.
+pub(crate) fn reorders(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}

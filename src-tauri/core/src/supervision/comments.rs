@@ -44,6 +44,10 @@ impl SupervisionComments {
         if self.comments.trim().is_empty() {
             return Err(record::Error::Required(Field::Comments));
         }
+        // Written by someone outside: nothing in it may display as something else.
+        if self.comments.chars().any(crate::text::reorders) {
+            return Err(record::Error::ControlCharacter(Field::Comments));
+        }
         check::free_text(&self.comments, MAX_COMMENTS_CHARS, Field::Comments)
     }
 }

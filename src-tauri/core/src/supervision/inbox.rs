@@ -136,6 +136,11 @@ pub async fn import(vault: &Vault, sealed: &[u8]) -> Result<InboxItem, ImportErr
             Some((content, comments))
         })
         .ok_or(ImportError::NotComments)?;
+    // The manifest's day is stored too: only as the moment it must be, never a long string.
+    let created_at = chrono::DateTime::parse_from_rfc3339(&opened.manifest.created_at)
+        .map_err(|_| ImportError::NotComments)?
+        .with_timezone(&Utc)
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     if comments.format != COMMENTS_FORMAT || comments.check().is_err() {
         return Err(ImportError::NotComments);
     }
@@ -167,7 +172,7 @@ pub async fn import(vault: &Vault, sealed: &[u8]) -> Result<InboxItem, ImportErr
     .bind(now)
     .bind(&sha256)
     .bind(package::sha256(content))
-    .bind(&opened.manifest.created_at)
+    .bind(&created_at)
     .bind(&comments.supervisor)
     .bind(&comments.regarding)
     .bind(client_id)

@@ -504,3 +504,59 @@ async fn a_package_the_reference_age_encrypted_imports() -> TestResult {
     vault.lock().await;
     Ok(())
 }
+
+/// A package sealed by hand, as anyone who knows the inbox key could write one: `comments`
+/// go in unchecked.
+fn forged_comments(recipient: &str, comments: &SupervisionComments) -> TestResult<Vec<u8>> {
+    let archive = package::assemble(
+        PackageKind::SupervisionComments,
+        None,
+        String::new(),
+        &package::Document::page_and_json(
+            "comments",
+            String::new(),
+            serde_json::to_vec_pretty(comments)?,
+        ),
+        Utc::now(),
+    );
+    Ok(package::seal(
+        &archive,
+        &Encryption::Recipients(vec![recipient.to_owned()]),
+        false,
+    )?)
+}
+
+#[tokio::test]
+async fn the_inbox_refuses_a_name_or_comments_that_display_as_something_else() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let mine = inbox::recipient(&vault).await?;
+    let reordered_name = SupervisionComments {
+        // Shown right to left from the override on: 「SV 中田」 for 「SV 田中」's reader.
+        supervisor: "SV \u{202E}田中".into(),
+        ..comments("KZ-1")
+    };
+    let reordered_text = SupervisionComments {
+        comments: "問題なし\u{2067}。ただし要確認\u{2069}".into(),
+        ..comments("KZ-1")
+    };
+    for forged in [reordered_name, reordered_text] {
+        let sealed = forged_comments(&mine, &forged)?;
+        let refused = inbox::import(&vault, &sealed).await;
+        assert!(
+            matches!(refused, Err(ImportError::NotComments)),
+            "{:?}",
+            refused.err()
+        );
+    }
+    assert!(inbox::list(&vault).await?.is_empty());
+    assert!(crate::audit::list(&vault).await?.is_empty());
+    // The same text without the marks goes in.
+    assert!(
+        inbox::import(&vault, &forged_comments(&mine, &comments("KZ-1"))?)
+            .await
+            .is_ok()
+    );
+    vault.lock().await;
+    Ok(())
+}

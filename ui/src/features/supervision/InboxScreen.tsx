@@ -102,6 +102,9 @@ export function InboxScreen() {
           <article key={item.id} className="inbox-item" data-testid="inbox-item">
             <p className="inbox-item__facts">
               {t("inbox.from", { supervisor: item.supervisor, date: item.writtenOn })}{" "}
+              <span className="inbox-item__unverified" title={t("inbox.unverifiedHint")} data-testid="inbox-unverified">
+                {t("inbox.unverified")}
+              </span>{" "}
               {item.clientId === null ? (
                 <span>{item.regarding}</span>
               ) : (

@@ -135,6 +135,8 @@ describe("InboxScreen", () => {
     expect((await screen.findByTestId("inbox-imported")).textContent).toContain("comments.age");
     expect(mocked.inboxImport).toHaveBeenCalledWith("comments.age");
     expect((await screen.findByTestId("inbox-item")).textContent).toContain("目標の具体化を支援してください。");
+    // Anyone who knows the inbox key can write any name: the app says it is not verified.
+    expect(screen.getByTestId("inbox-unverified").textContent).toBe("差出人は未確認");
     await user.click(screen.getByTestId("inbox-client"));
     expect(navigate).toHaveBeenCalledWith({ name: "client", clientId: 3 });
     await user.click(buttons[1]!);
