@@ -151,18 +151,26 @@ impl DatabaseKey {
     /// one buffer of its final size, so no growth leaves a copy of the key behind in freed
     /// memory; zeroed when dropped.
     pub(crate) fn sqlcipher_key_statement(&self) -> Zeroizing<String> {
-        const PREFIX: &str = "PRAGMA key = \"x'";
-        const SUFFIX: &str = "'\";";
-        let mut statement = Zeroizing::new(String::with_capacity(
-            PREFIX.len() + 2 * KEY_BYTES + SUFFIX.len(),
+        self.raw_key_between("PRAGMA key = \"x'", "'\";")
+    }
+
+    /// The key as SQLCipher reads a raw key given as a value (`ATTACH … KEY ?`): `x'…'`.
+    pub(crate) fn raw_key_literal(&self) -> Zeroizing<String> {
+        self.raw_key_between("x'", "'")
+    }
+
+    /// The key in hex between `prefix` and `suffix`.
+    fn raw_key_between(&self, prefix: &str, suffix: &str) -> Zeroizing<String> {
+        let mut text = Zeroizing::new(String::with_capacity(
+            prefix.len() + 2 * KEY_BYTES + suffix.len(),
         ));
-        statement.push_str(PREFIX);
+        text.push_str(prefix);
         for byte in &self.0 {
-            statement.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
-            statement.push(char::from(b"0123456789abcdef"[usize::from(byte & 0x0f)]));
+            text.push(char::from(b"0123456789abcdef"[usize::from(byte >> 4)]));
+            text.push(char::from(b"0123456789abcdef"[usize::from(byte & 0x0f)]));
         }
-        statement.push_str(SUFFIX);
-        statement
+        text.push_str(suffix);
+        text
     }
 
     pub(crate) fn wrap_to_passphrase(

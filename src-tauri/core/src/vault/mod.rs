@@ -8,6 +8,7 @@ mod error;
 mod health;
 pub(crate) mod key;
 mod layout;
+mod new_key;
 mod passphrase;
 mod recovery_key;
 mod rekey;
@@ -28,6 +29,7 @@ pub use health::VaultHealth;
 use key::{DatabaseKey, KdfCost};
 pub use layout::VaultStatus;
 pub(crate) use layout::{Layout, DATABASE_FILE, PASSPHRASE_KEY_FILE, RECOVERY_KEY_FILE};
+pub use new_key::RekeyFailure;
 pub use passphrase::MIN_PASSPHRASE_CHARS;
 pub use recovery_key::RecoveryKey;
 pub use rekey::RecoveryFileState;
@@ -161,6 +163,7 @@ impl Vault {
         new_passphrase: &SecretString,
     ) -> Result<Self> {
         passphrase::check_new(new_passphrase)?;
+        new_key::finish_interrupted_rekey(dir)?;
         let layout = Layout::new(dir);
         match layout.status() {
             VaultStatus::SetupInterrupted => return Err(Error::SetupInterrupted),
@@ -270,6 +273,7 @@ impl Vault {
     }
 
     fn existing_layout(dir: &Path) -> Result<Layout> {
+        new_key::finish_interrupted_rekey(dir)?;
         let layout = Layout::new(dir);
         match layout.status() {
             VaultStatus::Locked | VaultStatus::Unlocked => Ok(layout),
@@ -342,6 +346,9 @@ mod lifecycle_tests;
 
 #[cfg(all(test, unix))]
 mod crash_tests;
+
+#[cfg(all(test, unix))]
+mod new_key_tests;
 
 #[cfg(all(test, target_os = "linux"))]
 mod surroundings_tests;

@@ -115,7 +115,7 @@ impl Vault {
     }
 
     /// Proves `current` is this vault's passphrase by opening its passphrase file with it.
-    async fn confirm_passphrase(&self, current: &SecretString) -> Result<()> {
+    pub(super) async fn confirm_passphrase(&self, current: &SecretString) -> Result<()> {
         let wrapped = fs::read(self.layout.passphrase_key())?;
         let current = current.clone();
         let opened = tokio::task::spawn_blocking(move || {

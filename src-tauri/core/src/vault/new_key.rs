@@ -1,0 +1,217 @@
+//! A new database key, for when a secret may have been seen. Changing the passphrase or the
+//! recovery key rewraps the same database key, so an old key file (every backup holds one)
+//! with the old secret still opens today's database; only a new key closes that.
+//!
+//! The database is copied under the new key (`sqlcipher_export`) into a staging folder beside
+//! it, with new key files for the passphrase and for a new recovery key, all synced, and only
+//! then marked ready. Then the vault is closed and the three files are renamed into place.
+//! Stopped before the mark, the staging folder is thrown away and the old key opens the old
+//! database; stopped after it, the next unlock finishes the renames first. Either way the vault
+//! opens, with one key or the other, and holds everything.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use age::secrecy::SecretString;
+use sha2::{Digest, Sha256};
+
+use super::error::{Error, Result};
+use super::key::{DatabaseKey, KdfCost};
+use super::layout::Layout;
+use super::{passphrase, RecoveryKey, Vault};
+use crate::fs_atomic;
+use crate::text::hex;
+
+/// The staging folder, inside the vault's directory.
+const STAGING_DIR: &str = "rekey-staging";
+/// Written last into the staging folder: its files are complete.
+const READY_MARKER: &str = "ready";
+
+/// A rekey that failed, and the vault when nothing of it had changed yet (else the vault is
+/// locked: unlocking it again finishes or discards what was under way).
+pub struct RekeyFailure {
+    /// The vault, still open under its old key.
+    pub vault: Option<Vault>,
+    /// Why.
+    pub error: Error,
+}
+
+impl std::fmt::Debug for RekeyFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "RekeyFailure({:?}, open: {})",
+            self.error,
+            self.vault.is_some()
+        )
+    }
+}
+
+/// What lands together: the database and the two key files, by file name.
+fn staged_files(layout: &Layout) -> [(PathBuf, PathBuf); 3] {
+    let staging = staging_dir(layout.dir());
+    [
+        layout.database(),
+        layout.passphrase_key(),
+        layout.recovery_key(),
+    ]
+    .map(|target| {
+        let name = target
+            .file_name()
+            .map(ToOwned::to_owned)
+            .unwrap_or_default();
+        (staging.join(name), target)
+    })
+}
+
+fn staging_dir(dir: &Path) -> PathBuf {
+    dir.join(STAGING_DIR)
+}
+
+impl Vault {
+    /// Gives the database a new key, given the current passphrase, keeping the passphrase
+    /// (or taking `new_passphrase`), and issues a new recovery key, returned to be shown once.
+    /// Afterwards no earlier key file, with any secret, opens the database.
+    pub async fn rekey(
+        self,
+        current: &SecretString,
+        new_passphrase: Option<&SecretString>,
+    ) -> std::result::Result<(Vault, RecoveryKey), RekeyFailure> {
+        self.rekey_with_cost(current, new_passphrase, KdfCost::Calibrated)
+            .await
+    }
+
+    pub(crate) async fn rekey_with_cost(
+        self,
+        current: &SecretString,
+        new_passphrase: Option<&SecretString>,
+        cost: KdfCost,
+    ) -> std::result::Result<(Vault, RecoveryKey), RekeyFailure> {
+        let staged = match self.stage_new_key(current, new_passphrase, cost).await {
+            Ok(staged) => staged,
+            Err(error) => {
+                let _ = fs::remove_dir_all(staging_dir(self.layout.dir()));
+                return Err(RekeyFailure {
+                    vault: Some(self),
+                    error,
+                });
+            }
+        };
+        let dir = self.layout.dir().to_owned();
+        self.lock().await;
+        let failure = |error| RekeyFailure { vault: None, error };
+        finish_interrupted_rekey(&dir).map_err(failure)?;
+        let passphrase = new_passphrase.unwrap_or(current);
+        let vault = Vault::unlock(&dir, passphrase).await.map_err(failure)?;
+        Ok((vault, staged))
+    }
+
+    /// Writes the database under a new key and its key files into the staging folder, synced,
+    /// then marks it ready; returns the new recovery key.
+    async fn stage_new_key(
+        &self,
+        current: &SecretString,
+        new_passphrase: Option<&SecretString>,
+        cost: KdfCost,
+    ) -> Result<RecoveryKey> {
+        if let Some(new_passphrase) = new_passphrase {
+            passphrase::check_new(new_passphrase)?;
+        }
+        self.confirm_passphrase(current).await?;
+        let staging = staging_dir(self.layout.dir());
+        // A staging folder never marked ready is a rekey stopped early: it holds nothing.
+        let _ = fs::remove_dir_all(&staging);
+        fs_atomic::create_private_dir(&staging)?;
+        let [(database, _), (passphrase_file, _), (recovery_file, _)] = staged_files(&self.layout);
+
+        let key = DatabaseKey::generate();
+        let recovery_key = RecoveryKey::generate();
+        let passphrase = new_passphrase.unwrap_or(current).clone();
+        let wrapped_recovery = key.wrap_to_recovery_key(&recovery_key)?;
+        // scrypt takes about a second: off the async threads.
+        let (wrapped_passphrase, key) = tokio::task::spawn_blocking(move || -> Result<_> {
+            Ok((key.wrap_to_passphrase(&passphrase, cost)?, key))
+        })
+        .await??;
+
+        // The vault's connection opens existing files only, attached ones too: an empty file is
+        // a new database to SQLite. Claimed private, like every file of the vault.
+        fs_atomic::claim_new_file(&database)?;
+        let mut connection = self.pool.acquire().await?;
+        sqlx::query("ATTACH DATABASE ? AS rekeyed KEY ?")
+            .bind(database.to_string_lossy().into_owned())
+            .bind(key.raw_key_literal().as_str())
+            .execute(&mut *connection)
+            .await?;
+        let exported = async {
+            sqlx::query("SELECT sqlcipher_export('rekeyed')")
+                .execute(&mut *connection)
+                .await?;
+            // The copy keeps the recovery key's public half and its file's hash, as setup does.
+            sqlx::query(
+                "UPDATE rekeyed.vault_settings
+                 SET recovery_recipient = ?, recovery_file_sha256 = ? WHERE id = 1",
+            )
+            .bind(recovery_key.recipient().to_string())
+            .bind(hex(&Sha256::digest(&wrapped_recovery)))
+            .execute(&mut *connection)
+            .await?;
+            let verdict: String = sqlx::query_scalar("PRAGMA rekeyed.integrity_check")
+                .fetch_one(&mut *connection)
+                .await?;
+            Ok::<_, Error>(verdict == "ok")
+        }
+        .await;
+        let detached = sqlx::query("DETACH DATABASE rekeyed")
+            .execute(&mut *connection)
+            .await;
+        drop(connection);
+        if !exported? {
+            return Err(Error::Damaged(
+                "the copy under the new key failed its check",
+            ));
+        }
+        detached?;
+        fs::File::open(&database)?.sync_all()?;
+        fs_atomic::write_file(&passphrase_file, &wrapped_passphrase)?;
+        fs_atomic::write_file(&recovery_file, &wrapped_recovery)?;
+        fs_atomic::write_file(&staging.join(READY_MARKER), b"")?;
+        Ok(recovery_key)
+    }
+}
+
+/// Finishes a rekey stopped after its staging folder was marked ready (the renames, each
+/// atomic, in any state), or discards one stopped before. Called before anything opens the
+/// vault.
+pub(crate) fn finish_interrupted_rekey(dir: &Path) -> Result<()> {
+    let staging = staging_dir(dir);
+    if !staging.exists() {
+        return Ok(());
+    }
+    if !staging.join(READY_MARKER).exists() {
+        fs::remove_dir_all(&staging)?;
+        return Ok(());
+    }
+    let layout = Layout::new(dir);
+    for (staged, target) in staged_files(&layout) {
+        if !staged.exists() {
+            continue;
+        }
+        if target == layout.database() {
+            // The old database's log and shared memory belong to the old key: left beside the
+            // new database, SQLite would replay the log into it.
+            for companion in layout.database_companions() {
+                match fs::remove_file(&companion) {
+                    Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(error.into())
+                    }
+                    _ => {}
+                }
+            }
+        }
+        fs_atomic::place(&staged, &target)?;
+    }
+    fs_atomic::remove_file(&staging.join(READY_MARKER))?;
+    fs::remove_dir(&staging)?;
+    Ok(())
+}
