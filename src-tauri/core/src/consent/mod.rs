@@ -294,7 +294,12 @@ impl ConsentInput {
             return Err(Error::Required(Field::Parts));
         }
         let offered = SharePart::offered_to(self.recipient_kind);
-        if parts.iter().any(|part| !offered.contains(part)) {
+        // A supervision package carries no flag: a consent to a supervisor covering one would
+        // promise nothing.
+        let flags_offered = self.recipient_kind != RecipientKind::Supervisor;
+        if parts.iter().any(|part| !offered.contains(part))
+            || (!flag_ids.is_empty() && !flags_offered)
+        {
             return Err(Error::PartNotForRecipient);
         }
         let purpose = check::optional_paragraph(Some(&self.purpose), Field::Purpose)?

@@ -99,6 +99,15 @@ impl Theme {
     }
 }
 
+impl IssueCategory {
+    /// Whether the issue stands for a sensitive theme of the person who showed it: how their
+    /// boss manages them (harassment is brought as a matter of the boss), and the support to
+    /// balance work and family.
+    pub fn is_sensitive(self) -> bool {
+        matches!(self, Self::Management | Self::FlexibleWork)
+    }
+}
+
 /// An interview's classification.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

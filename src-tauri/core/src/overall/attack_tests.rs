@@ -19,7 +19,7 @@ use super::*;
 use crate::client::{self, AgeBand};
 use crate::flag::FlagKind;
 use crate::ids::{ClientId, CompanyId};
-use crate::interview::topics::{self, Theme, Topics};
+use crate::interview::topics::{self, IssueCategory, Theme, Topics};
 use crate::interview::{InterviewDetails, NewInterview};
 use crate::program::{Program, ProgramInput};
 use crate::test_support::fixtures::{self, details, TestResult};
@@ -29,6 +29,7 @@ use crate::test_support::new_vault;
 #[derive(Debug, Clone, Copy)]
 enum Target {
     Theme(Theme),
+    Issue(IssueCategory),
     Flag(FlagKind),
 }
 
@@ -36,6 +37,7 @@ impl Target {
     fn measure(self) -> Measure {
         match self {
             Self::Theme(_) => Measure::Themes,
+            Self::Issue(_) => Measure::Issues,
             Self::Flag(_) => Measure::Flags,
         }
     }
@@ -43,6 +45,7 @@ impl Target {
     fn code(self) -> String {
         match self {
             Self::Theme(theme) => crate::text::wire_name(&theme),
+            Self::Issue(issue) => crate::text::wire_name(&issue),
             Self::Flag(kind) => crate::text::wire_name(&kind),
         }
     }
@@ -54,6 +57,13 @@ impl Target {
             .copied()
             .filter(|theme| theme.is_sensitive())
             .map(Self::Theme)
+            .chain(
+                IssueCategory::ALL
+                    .iter()
+                    .copied()
+                    .filter(|issue| issue.is_sensitive())
+                    .map(Self::Issue),
+            )
             .chain(FlagKind::ALL.map(Self::Flag))
             .collect()
     }
@@ -67,6 +77,12 @@ impl Target {
                 facts
                     .themes
                     .extend(holders.iter().map(|holder| (*holder, theme)));
+            }
+            Self::Issue(issue) => {
+                facts.issues.retain(|(_, held)| *held != issue);
+                facts
+                    .issues
+                    .extend(holders.iter().map(|holder| (*holder, issue)));
             }
             Self::Flag(kind) => {
                 facts.flags.retain(|(_, held)| *held != kind);
@@ -628,4 +644,170 @@ async fn a_second_export_cannot_be_subtracted_from_the_first() -> TestResult {
     export(&vault, program_id, &target("second.age")).await?;
     vault.lock().await;
     Ok(())
+}
+
+/// The program at two exports: `before` (people then, and who was interviewed then) and
+/// `after`. Every sensitive answer is a person's, the same at both.
+struct TwoExports {
+    program: Program,
+    before: Facts,
+    after: Facts,
+}
+
+impl TwoExports {
+    /// Both reports of `target`, from `holders`, the second compared with the first when
+    /// `compared` (else as if the first had never been recorded: the control), and a figure
+    /// of no value whose people are those interviewed before, so the reader tells them apart.
+    fn publish(&self, target: Target, holders: &[ClientId], compared: bool) -> Published {
+        let interviewed_before = interviewed(&self.before);
+        let holders_before: Vec<ClientId> = holders
+            .iter()
+            .copied()
+            .filter(|holder| interviewed_before.contains(holder))
+            .collect();
+        let before = target.with_holders(&self.before, &holders_before);
+        let first = tables::lay(&self.program, &before, &gather::measures(&before), &[]);
+        let earlier = [Earlier {
+            exported_on: "2026-06-01".into(),
+            figures: first.figures.clone(),
+        }];
+        let after = target.with_holders(&self.after, holders);
+        let second = tables::lay(
+            &self.program,
+            &after,
+            &gather::measures(&after),
+            if compared { &earlier } else { &[] },
+        );
+        let mut figures = attacker::published(
+            &self.before.people,
+            [&first.by_department, &first.by_age_band],
+            target.measure(),
+            &target.code(),
+        )
+        .0;
+        figures.extend(
+            attacker::published(
+                &self.after.people,
+                [&second.by_department, &second.by_age_band],
+                target.measure(),
+                &target.code(),
+            )
+            .0,
+        );
+        figures.push((interviewed_before, None));
+        Published(figures)
+    }
+
+    /// Everyone the reader of both reports finds to have a sensitive attribute.
+    fn attack(&self, compared: bool, limit: u64) -> Option<Vec<(String, ClientId)>> {
+        let population = interviewed(&self.after);
+        let mut found = Vec::new();
+        for target in Target::all() {
+            let real_holders: Vec<ClientId> = match target {
+                Target::Theme(theme) => self
+                    .after
+                    .themes
+                    .iter()
+                    .filter(|(_, held)| *held == theme)
+                    .map(|(person, _)| *person)
+                    .collect(),
+                Target::Issue(issue) => self
+                    .after
+                    .issues
+                    .iter()
+                    .filter(|(_, held)| *held == issue)
+                    .map(|(person, _)| *person)
+                    .collect(),
+                Target::Flag(kind) => self
+                    .after
+                    .flags
+                    .iter()
+                    .filter(|(_, held)| *held == kind)
+                    .map(|(person, _)| *person)
+                    .collect(),
+            };
+            let real = self.publish(target, &real_holders, compared);
+            let determined = attacker::determined_exhaustively(
+                &population,
+                &real,
+                |holders| self.publish(target, holders, compared),
+                limit,
+            )?;
+            found.extend(determined.into_iter().map(|person| (target.code(), person)));
+        }
+        Some(found)
+    }
+}
+
+/// `people` as (department, age band, interviewed before, interviewed after, health), the
+/// program at both exports.
+fn two_exports(people: &[(u8, u8, bool, bool, bool)], k: u32) -> TwoExports {
+    let at = |after: bool| {
+        random_facts(
+            &people
+                .iter()
+                .map(|&(department, band, before, later, health)| {
+                    (
+                        department,
+                        band,
+                        if after { before || later } else { before },
+                        health,
+                        false,
+                    )
+                })
+                .collect::<Vec<_>>(),
+            &["営業部", "開発部", "総務部"],
+        )
+    };
+    TwoExports {
+        program: program_with_k(k),
+        before: at(false),
+        after: at(true),
+    }
+}
+
+/// The reviewer's case: 営業部 of three interviewed shows health 0; one more of 営業部 is
+/// interviewed and raises health. Compared by value, the second report hides the figure
+/// (it is no longer 0) and says who; compared by who is in the group, it hides it whatever
+/// the answer.
+#[test]
+fn a_newcomer_between_two_exports_is_not_given_away() {
+    let people = [
+        (0, 2, true, true, false),
+        (0, 2, true, true, false),
+        (0, 2, true, true, false),
+        (0, 2, false, true, true),
+        (1, 2, true, true, false),
+        (1, 2, true, true, true),
+        (1, 2, true, true, false),
+        (1, 2, true, true, true),
+    ];
+    let exports = two_exports(&people, 3);
+    let newcomer = ClientId(4);
+    let control = exports.attack(false, 100_000);
+    assert!(
+        control.is_some_and(|found| found.contains(&("health".to_owned(), newcomer))),
+        "the control: uncompared, the newcomer is given away"
+    );
+    assert_eq!(exports.attack(true, 100_000), Some(Vec::new()));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Random programs exported twice, people joining and being interviewed in between: the
+    /// reader of both learns no one's answer.
+    #[test]
+    fn no_two_exports_give_anyone_away(
+        people in proptest::collection::vec(
+            (0..3_u8, 2..4_u8, proptest::bool::weighted(0.6), proptest::bool::weighted(0.5), any::<bool>()),
+            3..11,
+        ),
+        k in 2..5_u32,
+    ) {
+        let exports = two_exports(&people, k);
+        if let Some(found) = exports.attack(true, 3_000) {
+            prop_assert_eq!(found, Vec::new());
+        }
+    }
 }

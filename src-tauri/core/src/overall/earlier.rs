@@ -1,13 +1,21 @@
 //! Exports compared: a reader holding two overall reports of one program can subtract them, and
 //! a figure that moved by one person between them tells that person's answer (the one employee
 //! interviewed in between raised health). Each export records the figures it published, never
-//! a hidden one; the next report hides every figure, or sum of hidden figures, that moved by
-//! fewer than k people since any of them.
+//! a hidden one, and who was in each group of its sensitive columns.
+//!
+//! Sensitive columns are compared by who is in the groups, never by the figures: hiding a
+//! figure because it moved would itself say that it moved. A group of the next report whose
+//! people differ from those of any earlier group they share people with by 1 to k − 1 (someone
+//! joined, left, or was interviewed since) shows none of its sensitive figures; and the
+//! grouping that shows them stays the first export's, so two groupings are never crossed
+//! across exports. Other columns hide every figure, or sum of hidden figures, that moved by
+//! fewer than k people since any earlier export.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::document::Dimension;
 use super::suppress::{Cell, Grid};
 
 /// The figures one export published, by the key that names each across exports
@@ -19,6 +27,51 @@ pub(crate) struct Figures {
     pub(crate) cells: BTreeMap<String, Option<u32>>,
     /// Parts and the total they add up to.
     pub(crate) lines: Vec<(Vec<String>, String)>,
+    /// The grouping that showed the sensitive columns.
+    #[serde(default)]
+    pub(crate) grouping: Option<Dimension>,
+    /// Who was in each group of that grouping.
+    #[serde(default)]
+    pub(crate) groups: Vec<GroupPeople>,
+}
+
+/// The people of one group of an export, by client id: all of them, and those interviewed
+/// (who could have brought a theme).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct GroupPeople {
+    pub(crate) members: BTreeSet<i64>,
+    pub(crate) interviewed: BTreeSet<i64>,
+}
+
+impl GroupPeople {
+    /// Whether a reader holding both could tell fewer than k people apart: the two share
+    /// people, and one holds 1 to k − 1 people (or interviewed people) the other does not.
+    fn too_close_to(&self, other: &GroupPeople, k: u32) -> bool {
+        if self.members.is_disjoint(&other.members) {
+            return false;
+        }
+        let few = |count: usize| count > 0 && count < k as usize;
+        few(self.members.difference(&other.members).count())
+            || few(other.members.difference(&self.members).count())
+            || few(self.interviewed.difference(&other.interviewed).count())
+            || few(other.interviewed.difference(&self.interviewed).count())
+    }
+}
+
+/// The groups (by index in `now`) whose sensitive figures a reader could subtract from an
+/// earlier export's to learn about fewer than k people. Only who is where decides it.
+pub(super) fn regrouped(now: &[GroupPeople], earlier: &[Earlier], k: u32) -> Vec<usize> {
+    (0..now.len())
+        .filter(|index| {
+            earlier.iter().any(|export| {
+                export
+                    .figures
+                    .groups
+                    .iter()
+                    .any(|then| now[*index].too_close_to(then, k))
+            })
+        })
+        .collect()
 }
 
 /// An earlier export of the same program.
@@ -30,9 +83,17 @@ pub(crate) struct Earlier {
     pub(crate) figures: Figures,
 }
 
-/// What `grid` publishes, keyed by `keys` (one per cell, in cell order).
-pub(super) fn figures(grid: &Grid, keys: &[String]) -> Figures {
+/// What `grid` publishes, keyed by `keys` (one per cell, in cell order), and who was in each
+/// group of the sensitive `grouping`.
+pub(super) fn figures(
+    grid: &Grid,
+    keys: &[String],
+    grouping: Dimension,
+    groups: Vec<GroupPeople>,
+) -> Figures {
     Figures {
+        grouping: Some(grouping),
+        groups,
         cells: keys
             .iter()
             .enumerate()
@@ -65,6 +126,10 @@ pub(super) fn too_close(grid: &Grid, keys: &[String], earlier: &[Earlier], k: u3
     for export in earlier {
         let then = |key: &str| export.figures.cells.get(key).copied().flatten();
         for (index, key) in keys.iter().enumerate() {
+            // Sensitive figures are compared by who is in their groups ([`regrouped`]).
+            if grid.is_sensitive(Cell(index)) {
+                continue;
+            }
             if let (Some(now), Some(then)) = (grid.shown(Cell(index)), then(key)) {
                 if moved(now.into(), then.into()) {
                     close.insert(Cell(index));
@@ -72,6 +137,9 @@ pub(super) fn too_close(grid: &Grid, keys: &[String], earlier: &[Earlier], k: u3
             }
         }
         for line in grid.lines() {
+            if grid.is_sensitive(line.total) {
+                continue;
+            }
             let (Some(total_now), Some(total_then)) =
                 (grid.shown(line.total), then(&keys[line.total.0]))
             else {

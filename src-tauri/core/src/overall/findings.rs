@@ -34,19 +34,32 @@ fn numeral(c: char) -> Option<u32> {
 /// The number written by `digits` (arabic, or kanji with 十 as in 十二, 二十三).
 fn value_of(digits: &[char]) -> Option<u32> {
     if digits.iter().all(char::is_ascii_digit) {
-        return digits.iter().collect::<String>().parse().ok();
+        return Some(
+            digits
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(u32::MAX),
+        );
     }
-    let mut value = 0;
+    // Saturating: a long run of numerals is a large number, never a small count.
+    let mut value: u32 = 0;
     let mut pending: Option<u32> = None;
     for &c in digits {
         if c == '十' {
-            value += pending.unwrap_or(1) * 10;
+            value = value.saturating_add(pending.unwrap_or(1).saturating_mul(10));
             pending = None;
         } else {
-            pending = Some(pending.unwrap_or(0) * 10 + numeral(c)?);
+            let digit = numeral(c)?;
+            pending = Some(
+                pending
+                    .unwrap_or(0)
+                    .saturating_mul(10)
+                    .saturating_add(digit),
+            );
         }
     }
-    Some(value + pending.unwrap_or(0))
+    Some(value.saturating_add(pending.unwrap_or(0)))
 }
 
 /// The counts of people below `k` in `text` (「1名」, 「二人」, 「ひとり」), and 「全員」 and its
@@ -122,6 +135,8 @@ mod tests {
             ("開発部の１ 人は", vec!["1 人"]),
             ("二人が上司との関係に悩む", vec!["二人"]),
             ("ひとりだけ", vec!["ひとり"]),
+            ("九九九九九九九九九九九九九名と1名", vec!["1名"]),
+            ("99999999999999名と2名", vec!["2名"]),
             ("営業部の全員が残業を負担に感じている。", vec!["全員"]),
         ] {
             assert_eq!(small_counts(text, 5, &groups()), expected, "{text}");

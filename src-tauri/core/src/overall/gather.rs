@@ -223,7 +223,7 @@ pub(super) fn measures(facts: &Facts) -> Vec<Counted> {
             IssueCategory::ALL,
             |issue| crate::text::wire_name(&issue),
             IssueCategory::label,
-            |_| false,
+            IssueCategory::is_sensitive,
         ),
         people,
     );

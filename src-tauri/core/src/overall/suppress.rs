@@ -9,7 +9,7 @@
 //! report loses as little as it can; the total only when no part is left), and repeats until no
 //! line has exactly one hidden cell. Hiding only ever grows, so this ends.
 //!
-//! A sensitive figure (a health or family theme, a flag: see [`super::sensitive`]) says of each
+//! A sensitive figure (a health or family theme, a flag: see [`super::tables`]) says of each
 //! person counted that they have the attribute, so its rule is stricter: it shows only 0 among
 //! at least k people who could have it, or a count that leaves at least k on each side (k ≤ c
 //! ≤ m − k, m the people who could), and its total is hidden whenever a figure beside it is:
@@ -152,6 +152,11 @@ impl Grid {
         shown_part(true)
             .or_else(|| (!self.hidden[line.total.0]).then_some(line.total))
             .or_else(|| shown_part(false))
+    }
+
+    /// Whether a figure is under the stricter rule of a sensitive column.
+    pub(crate) fn is_sensitive(&self, cell: Cell) -> bool {
+        self.sensitive[cell.0].is_some()
     }
 
     /// The figure as the report shows it: `None` when hidden.

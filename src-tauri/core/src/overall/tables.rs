@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use super::document::{
     Breakdown, Column, Dimension, DisclosureKind, DisclosureNote, Group, Measure, Table, TableRow,
 };
-use super::earlier::{self, Earlier, Figures};
+use super::earlier::{self, Earlier, Figures, GroupPeople};
 use super::gather::{Counted, Facts};
 use super::groups::{groups, merged, months, PeopleGroup};
 use super::suppress::{Cell, Grid};
@@ -61,6 +61,24 @@ struct LaidOut {
     /// Per measure: the columns shown in this breakdown (indices into the measure's), and
     /// each group's cells for them.
     tables: Vec<(Vec<usize>, Vec<Vec<Cell>>)>,
+}
+
+impl LaidOut {
+    /// The cells of the sensitive columns of one group.
+    fn sensitive_cells(&self, measures: &[Counted], group: usize) -> Vec<Cell> {
+        measures
+            .iter()
+            .zip(&self.tables)
+            .flat_map(|(counted, (columns, rows))| {
+                columns
+                    .iter()
+                    .zip(&rows[group])
+                    .filter(|(column, _)| counted.columns[**column].sensitive)
+                    .map(|(_, cell)| *cell)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
 }
 
 fn dimension_key(dimension: Dimension) -> &'static str {
@@ -146,11 +164,12 @@ fn lay_out(
     }
 }
 
-/// Hides what must be hidden: the rules, then every figure too close to an earlier export's,
-/// protecting again after each round. Returns the grid and how many figures the earlier
-/// exports hid.
-fn protect(keyed: &Keyed, earlier: &[Earlier], k: u32) -> (Grid, u32) {
-    let mut moved: Vec<Cell> = Vec::new();
+/// Hides what must be hidden: the sensitive figures of groups whose people changed by fewer
+/// than k since an earlier export (`regrouped`), the rules, then every other figure too close
+/// to an earlier export's, protecting again after each round. Returns the grid and how many
+/// figures the earlier exports hid.
+fn protect(keyed: &Keyed, regrouped: Vec<Cell>, earlier: &[Earlier], k: u32) -> (Grid, u32) {
+    let mut moved: Vec<Cell> = regrouped;
     loop {
         let mut grid = keyed.grid.clone();
         for cell in &moved {
@@ -176,7 +195,11 @@ pub(super) fn lay(
     let interviewed: HashSet<ClientId> = facts.held.iter().map(|(client, _)| *client).collect();
     let department_groups = groups(&facts.people, Dimension::Department, k);
     let age_band_groups = groups(&facts.people, Dimension::AgeBand, k);
-    let sensitive_grouping = sensitive_grouping(&department_groups, &age_band_groups);
+    // Once exported, the grouping stays: two exports must never cross two groupings.
+    let sensitive_grouping = earlier
+        .iter()
+        .find_map(|export| export.figures.grouping)
+        .unwrap_or_else(|| sensitive_grouping(&department_groups, &age_band_groups));
     let mut keyed = Keyed::default();
     // The totals are shared by both breakdowns (and the interviews' total by the months).
     let totals: Vec<Vec<Cell>> = measures
@@ -227,7 +250,28 @@ pub(super) fn lay(
     let interviews_total = totals[0][2];
     keyed.grid.sum(month_cells.clone(), interviews_total);
 
-    let (grid, moved) = protect(&keyed, earlier, k);
+    let laid_sensitive = match sensitive_grouping {
+        Dimension::Department => &by_department,
+        Dimension::AgeBand => &by_age_band,
+    };
+    let people: Vec<GroupPeople> = laid_sensitive
+        .groups
+        .iter()
+        .map(|group| GroupPeople {
+            members: group.members.iter().map(|member| member.0).collect(),
+            interviewed: group
+                .members
+                .iter()
+                .filter(|member| interviewed.contains(member))
+                .map(|member| member.0)
+                .collect(),
+        })
+        .collect();
+    let regrouped: Vec<Cell> = earlier::regrouped(&people, earlier, k)
+        .into_iter()
+        .flat_map(|group| laid_sensitive.sensitive_cells(measures, group))
+        .collect();
+    let (grid, moved) = protect(&keyed, regrouped, earlier, k);
 
     let shown = |cells: &[Cell]| {
         cells
@@ -353,6 +397,6 @@ pub(super) fn lay(
         by_age_band,
         monthly,
         disclosure,
-        figures: earlier::figures(&grid, &keyed.keys),
+        figures: earlier::figures(&grid, &keyed.keys, sensitive_grouping, people),
     }
 }

@@ -129,7 +129,13 @@ function Supervision({ reportId }: { reportId: number }) {
         title={t("supervision.exportTitle")}
         offeredKeys={[]}
         testIdPrefix="supervision"
-        blocked={!preview.isSuccess || (document?.pseudonymised === true && !confirmed)}
+        // What goes is what was read: not while the preview is catching up with the question.
+        blocked={
+          !preview.isSuccess ||
+          preview.isFetching ||
+          question !== previewed ||
+          (document?.pseudonymised === true && !confirmed)
+        }
         onForget={reset}
         onExport={async (encryption) => {
           // The report's parts being typed are stored first: the package holds what is on screen.
