@@ -8,7 +8,7 @@ macro_rules! with_commands {
         $callback! {
             vault: vault_status, vault_create, vault_unlock, vault_recover, vault_lock,
                 vault_discard_interrupted_setup, vault_change_passphrase, vault_new_recovery_key,
-                vault_health;
+                vault_rekey, vault_health;
             companies: company_list, company_get, company_create, company_update;
             programs: program_list, program_get, program_create, program_update;
             clients: client_list, client_get, client_create, client_update;

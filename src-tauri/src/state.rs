@@ -146,6 +146,34 @@ impl AppState {
             .await
     }
 
+    /// Gives the unlocked vault's database a new key (and the passphrase `new_passphrase`, if
+    /// given), through the throttle, under the transition lock: nothing else uses the vault
+    /// meanwhile. A failure before anything changed keeps the vault unlocked; one after leaves
+    /// it locked, and unlocking finishes or discards what was under way.
+    pub(crate) async fn rekey(
+        &self,
+        current: &SecretString,
+        new_passphrase: Option<&SecretString>,
+    ) -> Result<RecoveryKey, IpcError> {
+        let _transition = self.transition.lock().await;
+        self.gate
+            .attempt(is_wrong_passphrase, async {
+                let mut slot = self.vault.write().await;
+                let vault = slot.take().ok_or_else(IpcError::locked)?;
+                match vault.rekey(current, new_passphrase).await {
+                    Ok((vault, recovery_key)) => {
+                        *slot = Some(vault);
+                        Ok(recovery_key)
+                    }
+                    Err(failure) => {
+                        *slot = failure.vault;
+                        Err(failure.error.into())
+                    }
+                }
+            })
+            .await
+    }
+
     /// Closes the database and drops the key. Locking a locked app does nothing; returns
     /// whether there was a vault to lock.
     pub async fn lock(&self) -> bool {

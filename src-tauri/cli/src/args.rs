@@ -17,7 +17,7 @@ use crate::commands::{
     export::ExportCommand,
     inbox::InboxCommand,
     interview::InterviewCommand,
-    key::{PassphraseCommand, RecoverArgs, RecoveryKeyCommand},
+    key::{PassphraseCommand, RecoverArgs, RecoveryKeyCommand, RekeyArgs},
     program::ProgramCommand,
     report::ReportCommand,
     retention::RetentionCommand,
@@ -62,6 +62,11 @@ pub enum Command {
     /// The vault's recovery key.
     #[command(subcommand)]
     RecoveryKey(RecoveryKeyCommand),
+    /// Give the database a new key, for when a passphrase, a recovery key or a backup may have
+    /// been seen: the database is copied under the new key, the passphrase kept (or replaced
+    /// by --new-passphrase-file), and a new recovery key printed, once. Afterwards no earlier
+    /// key file, from a backup or anywhere, opens the database, with any secret.
+    Rekey(RekeyArgs),
     #[command(flatten)]
     Records(RecordCommand),
 }

@@ -2143,3 +2143,61 @@ fn a_consent_to_a_supervisor_sends_only_the_report_parts_it_names() {
     );
     assert!(!html.contains("キャリア意識マーカー甲"), "{html}");
 }
+
+#[test]
+fn a_rekey_leaves_every_old_key_file_opening_nothing() {
+    let cli = Cli::new();
+    let old_recovery_key = cli.init();
+    cli.add_company("株式会社鍵替え");
+    let old_passphrase_file = std::fs::read(cli.data_dir().join("key.passphrase.age"))
+        .unwrap_or_else(|e| panic!("the passphrase file: {e}"));
+    let old_recovery_file = std::fs::read(cli.data_dir().join("key.recovery.age"))
+        .unwrap_or_else(|e| panic!("the recovery file: {e}"));
+
+    // A wrong passphrase: refused in the user's language, nothing changed.
+    let mut wrong = cli.command("ja_JP.UTF-8", &["rekey"]);
+    wrong.env("KIZUKI_PASSPHRASE", "まちがったあいことば");
+    assert_fails_with(&output(wrong), &message("ja", "wrong_passphrase"));
+    assert_eq!(
+        std::fs::read(cli.data_dir().join("key.passphrase.age")).unwrap_or_default(),
+        old_passphrase_file
+    );
+
+    let new_recovery_key = cli.ok(&["rekey"]);
+    assert!(
+        new_recovery_key.starts_with("AGE-SECRET-KEY-1"),
+        "{new_recovery_key}"
+    );
+    assert_ne!(new_recovery_key, old_recovery_key);
+    // The passphrase still opens the vault, and everything is there.
+    assert!(cli.ok(&["company", "list"]).contains("株式会社鍵替え"));
+
+    // The reference age tool opens the new recovery file with the new key only.
+    let key_file = cli.write("new-recovery.key", new_recovery_key.as_bytes());
+    let opened = Command::new("age")
+        .args(["-d", "-i", &key_file])
+        .arg(cli.data_dir().join("key.recovery.age"))
+        .output()
+        .unwrap_or_else(|e| panic!("age: {e}"));
+    assert!(opened.status.success() && opened.stdout.len() == 32);
+
+    // An attacker with a backup's key files and the old secrets opens nothing of today's data.
+    std::fs::write(
+        cli.data_dir().join("key.passphrase.age"),
+        &old_passphrase_file,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_fails_with(
+        &cli.run(&["company", "list"]),
+        &message("en", "vault_damaged"),
+    );
+    std::fs::write(cli.data_dir().join("key.recovery.age"), &old_recovery_file)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let old_key_file = cli.write("old-recovery.key", old_recovery_key.as_bytes());
+    let recovered = run_with_env(
+        &cli,
+        &["recover", "--recovery-key-file", &old_key_file],
+        &[("KIZUKI_PASSPHRASE", "あたらしいあいことば")],
+    );
+    assert!(!recovered.status.success());
+}

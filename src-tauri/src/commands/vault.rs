@@ -82,6 +82,24 @@ pub async fn vault_new_recovery_key(
     Ok(RecoveryKeyText::of(&recovery_key))
 }
 
+/// Gives the database a new key, given the passphrase (and a new one, if it is to change), and
+/// returns the new recovery key to show once.
+#[tauri::command]
+#[specta::specta]
+pub async fn vault_rekey(
+    state: State<'_, AppState>,
+    passphrase: Secret,
+    new_passphrase: Option<Secret>,
+) -> IpcResult<RecoveryKeyText> {
+    let recovery_key = state
+        .rekey(
+            passphrase.expose(),
+            new_passphrase.as_ref().map(Secret::expose),
+        )
+        .await?;
+    Ok(RecoveryKeyText::of(&recovery_key))
+}
+
 /// Whether the recovery file is the one written and the directory private, so the app can
 /// warn while it can still be mended.
 #[tauri::command]

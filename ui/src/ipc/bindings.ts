@@ -21,6 +21,11 @@ export const commands = {
 	/**  Issues a new recovery key, given the passphrase, and returns it to show once. */
 	vaultNewRecoveryKey: (passphrase: Secret) => typedError<RecoveryKeyText, IpcError>(__TAURI_INVOKE("vault_new_recovery_key", { passphrase })),
 	/**
+	 *  Gives the database a new key, given the passphrase (and a new one, if it is to change), and
+	 *  returns the new recovery key to show once.
+	 */
+	vaultRekey: (passphrase: Secret, newPassphrase: Secret | null) => typedError<RecoveryKeyText, IpcError>(__TAURI_INVOKE("vault_rekey", { passphrase, newPassphrase })),
+	/**
 	 *  Whether the recovery file is the one written and the directory private, so the app can
 	 *  warn while it can still be mended.
 	 */
@@ -1871,9 +1876,13 @@ export type SummaryRequest = {
 
 /**  The client as the supervisor sees them. */
 export type SupervisionClient = {
-	/**  The name, or 「相談者（KZ-12）」 when pseudonymised. */
+	/**  The name, or 「相談者（P-7KQ2MX）」 when pseudonymised. */
 	label: string,
-	/**  Kizuki's reference, by which the supervisor's comments come back. */
+	/**
+	 *  Kizuki's reference (`KZ-<id>`) when named; pseudonymised, a pseudonym drawn afresh for
+	 *  each package (the preview shows `P-••••••`), so no two packages, and nothing HR holds,
+	 *  can be joined. The supervisor's comments come back by the package's `regarding`.
+	 */
 	reference: string,
 	/**  Only when named. */
 	department: string | null,

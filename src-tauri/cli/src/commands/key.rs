@@ -35,6 +35,13 @@ pub enum RecoveryKeyCommand {
 }
 
 #[derive(Args)]
+pub struct RekeyArgs {
+    /// Also replace the passphrase, with the first line of this file.
+    #[arg(long, value_name = "FILE")]
+    new_passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Args)]
 pub struct RecoverArgs {
     /// The recovery key, from this file.
     #[arg(long, value_name = "FILE")]
@@ -75,6 +82,34 @@ pub async fn new_recovery_key(
     let issued = vault.new_recovery_key(&current).await;
     vault.lock().await;
     let recovery_key = issued?;
+    eprintln!("{}", messages::recovery_key_instruction(language));
+    output::line(recovery_key.expose_text().expose_secret())
+}
+
+/// Gives the database a new key and prints the new recovery key, once.
+pub async fn rekey(
+    dir: &Path,
+    passphrase_file: Option<&Path>,
+    args: RekeyArgs,
+    language: Language,
+) -> Result<(), CliError> {
+    let current = passphrase::obtain(passphrase_file, Purpose::Unlock)?;
+    let new_passphrase = args
+        .new_passphrase_file
+        .as_deref()
+        .map(|file| passphrase::obtain_named(Some(file), NEW_PASSPHRASE_ENV_VAR, Purpose::Choose))
+        .transpose()?;
+    let vault = Vault::unlock(dir, &current).await?;
+    let (vault, recovery_key) = match vault.rekey(&current, new_passphrase.as_ref()).await {
+        Ok(done) => done,
+        Err(failure) => {
+            if let Some(vault) = failure.vault {
+                vault.lock().await;
+            }
+            return Err(failure.error.into());
+        }
+    };
+    vault.lock().await;
     eprintln!("{}", messages::recovery_key_instruction(language));
     output::line(recovery_key.expose_text().expose_secret())
 }

@@ -50,6 +50,7 @@ pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
         Command::RecoveryKey(key::RecoveryKeyCommand::New) => {
             key::new_recovery_key(&dir, passphrase_file, language).await
         }
+        Command::Rekey(args) => key::rekey(&dir, passphrase_file, args, language).await,
         Command::Records(command) => {
             let passphrase = passphrase::obtain(passphrase_file, Purpose::Unlock)?;
             let vault = Vault::unlock(&dir, &passphrase).await?;

@@ -82,6 +82,34 @@ describe("SecurityScreen", () => {
   });
 });
 
+describe("RekeyPanel", () => {
+  it("gives the database a new key, shows the new recovery key once, and says what it closed", async () => {
+    mocked.vaultRekey.mockResolvedValueOnce({ recoveryKey: NEW_KEY });
+    renderScreen(<SecurityScreen />);
+    const user = userEvent.setup();
+    // What a passphrase change alone does, said plainly.
+    expect(screen.getByTestId("security-screen").textContent).toContain("古い鍵ファイル（バックアップに含まれます）");
+    await user.type(screen.getByTestId("rekey-passphrase"), "やまのうえのいけ");
+    await user.click(screen.getByTestId("rekey-submit"));
+    expect((await screen.findByTestId("recovery-key")).textContent).toBe(NEW_KEY);
+    expect(mocked.vaultRekey).toHaveBeenCalledWith("やまのうえのいけ", null);
+    await user.click(screen.getByTestId("recovery-key-stored"));
+    await user.click(screen.getByTestId("recovery-key-continue"));
+    expect((await screen.findByTestId("rekey-done")).textContent).toContain("古い鍵ファイル");
+    expect(screen.queryByText(NEW_KEY)).toBeNull();
+  });
+
+  it("says a wrong passphrase in the user's language and keeps nothing typed", async () => {
+    mocked.vaultRekey.mockRejectedValueOnce(new AppError("wrong_passphrase", "wrong", null));
+    renderScreen(<SecurityScreen />);
+    const user = userEvent.setup();
+    await user.type(screen.getByTestId("rekey-passphrase"), "まちがい");
+    await user.click(screen.getByTestId("rekey-submit"));
+    expect((await screen.findByTestId("rekey-error")).textContent).toBeTruthy();
+    expect(screen.getByTestId<HTMLInputElement>("rekey-passphrase").value).toBe("");
+  });
+});
+
 describe("VaultHealthBanner", () => {
   it.each(["missing", "damaged"] as const)("says so when the recovery file is %s and leads to a new key", async (state) => {
     mocked.vaultHealth.mockResolvedValueOnce({ recoveryFile: state, directoryOpenToOthers: false });

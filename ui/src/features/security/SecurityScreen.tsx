@@ -2,11 +2,12 @@ import { useTranslation } from "react-i18next";
 import { AutoLockPanel } from "./AutoLockPanel";
 import { ChangePassphrasePanel } from "./ChangePassphrasePanel";
 import { NewRecoveryKeyPanel } from "./NewRecoveryKeyPanel";
+import { RekeyPanel } from "./RekeyPanel";
 import "./security.css";
 
 /**
- * The vault's keys (the passphrase and the recovery key, each replaced given the passphrase)
- * and how soon it locks itself.
+ * The vault's keys (the passphrase, the recovery key and the database key, each replaced given
+ * the passphrase) and how soon it locks itself.
  */
 export function SecurityScreen() {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function SecurityScreen() {
       <h1>{t("security.title")}</h1>
       <ChangePassphrasePanel />
       <NewRecoveryKeyPanel />
+      <RekeyPanel />
       <AutoLockPanel />
     </main>
   );
