@@ -48,6 +48,7 @@ pub async fn erase_client(vault: &Vault, request: &ErasureRequest) -> Result<Era
     }
     client::store::delete(&mut tx, request.client_id).await?;
     search::store::forget_client(&mut tx, request.client_id).await?;
+    crate::overall::store::forget_client(&mut tx, request.client_id).await?;
     audit::store::append(
         &mut tx,
         audit::Action::Erasure,

@@ -739,22 +739,24 @@ impl TwoExports {
     }
 }
 
-/// `people` as (department, age band, interviewed before, interviewed after, health), the
-/// program at both exports.
-fn two_exports(people: &[(u8, u8, bool, bool, bool)], k: u32) -> TwoExports {
+/// `people` as (department, age band, interviewed before, interviewed after, health,
+/// department after: moved, or the departments merged), the program at both exports.
+fn two_exports(people: &[(u8, u8, bool, bool, bool, u8)], k: u32) -> TwoExports {
     let at = |after: bool| {
         random_facts(
             &people
                 .iter()
-                .map(|&(department, band, before, later, health)| {
-                    (
-                        department,
-                        band,
-                        if after { before || later } else { before },
-                        health,
-                        false,
-                    )
-                })
+                .map(
+                    |&(department, band, before, later, health, department_after)| {
+                        (
+                            if after { department_after } else { department },
+                            band,
+                            if after { before || later } else { before },
+                            health,
+                            false,
+                        )
+                    },
+                )
                 .collect::<Vec<_>>(),
             &["営業部", "開発部", "総務部"],
         )
@@ -773,14 +775,14 @@ fn two_exports(people: &[(u8, u8, bool, bool, bool)], k: u32) -> TwoExports {
 #[test]
 fn a_newcomer_between_two_exports_is_not_given_away() {
     let people = [
-        (0, 2, true, true, false),
-        (0, 2, true, true, false),
-        (0, 2, true, true, false),
-        (0, 2, false, true, true),
-        (1, 2, true, true, false),
-        (1, 2, true, true, true),
-        (1, 2, true, true, false),
-        (1, 2, true, true, true),
+        (0, 2, true, true, false, 0),
+        (0, 2, true, true, false, 0),
+        (0, 2, true, true, false, 0),
+        (0, 2, false, true, true, 0),
+        (1, 2, true, true, false, 1),
+        (1, 2, true, true, true, 1),
+        (1, 2, true, true, false, 1),
+        (1, 2, true, true, true, 1),
     ];
     let exports = two_exports(&people, 3);
     let newcomer = ClientId(4);
@@ -792,6 +794,40 @@ fn a_newcomer_between_two_exports_is_not_given_away() {
     assert_eq!(exports.attack(true, 100_000), Some(Vec::new()));
 }
 
+/// The second reviewer's case: two departments of three are merged into one, and a newcomer
+/// joins it. Each old department differs from the new one by four or more, but together they
+/// differ by the newcomer alone: the groups that share people are compared together.
+#[test]
+fn two_departments_merged_with_a_newcomer_give_no_one_away() {
+    // k = 2: 営業部 shows 2 of 4, 開発部 0 of 4; merged with a newcomer, 3 of 9. Each old
+    // department differs from the merged one by two or more, and the program by three.
+    let people = [
+        (0, 2, true, true, true, 0),
+        (0, 2, true, true, true, 0),
+        (0, 2, true, true, false, 0),
+        (0, 2, true, true, false, 0),
+        (1, 2, true, true, false, 0),
+        (1, 2, true, true, false, 0),
+        (1, 2, true, true, false, 0),
+        (1, 2, true, true, false, 0),
+        (2, 2, true, true, false, 2),
+        (2, 2, true, true, false, 2),
+        (2, 2, true, true, false, 2),
+        (0, 2, false, true, true, 0),
+        // Two more join 総務部, so the program as a whole grows by k or more.
+        (2, 2, false, true, false, 2),
+        (2, 2, false, true, false, 2),
+    ];
+    let exports = two_exports(&people, 2);
+    let newcomer = ClientId(12);
+    let control = exports.attack(false, 2_000_000);
+    assert!(
+        control.is_some_and(|found| found.contains(&("health".to_owned(), newcomer))),
+        "the control: uncompared, the newcomer is given away"
+    );
+    assert_eq!(exports.attack(true, 2_000_000), Some(Vec::new()));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
@@ -800,7 +836,13 @@ proptest! {
     #[test]
     fn no_two_exports_give_anyone_away(
         people in proptest::collection::vec(
-            (0..3_u8, 2..4_u8, proptest::bool::weighted(0.6), proptest::bool::weighted(0.5), any::<bool>()),
+            (0..3_u8, 2..4_u8, proptest::bool::weighted(0.6), proptest::bool::weighted(0.5), any::<bool>())
+                .prop_flat_map(|(department, band, before, later, health)| {
+                    // Mostly where they were; sometimes moved (or their department merged).
+                    prop_oneof![3 => Just(department), 1 => 0..3_u8].prop_map(
+                        move |after| (department, band, before, later, health, after),
+                    )
+                }),
             3..11,
         ),
         k in 2..5_u32,
@@ -810,4 +852,70 @@ proptest! {
             prop_assert_eq!(found, Vec::new());
         }
     }
+}
+
+#[tokio::test]
+async fn an_erased_client_leaves_no_id_in_the_recorded_exports() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let (program_id, singled_out) = the_program_of_the_issue(&vault).await?;
+    save_text(
+        &vault,
+        program_id,
+        &OverallTextInput {
+            findings: "キャリアの方向性への関心が高い。".into(),
+            proposals: String::new(),
+        },
+    )
+    .await?;
+    export(
+        &vault,
+        program_id,
+        &crate::export::Target {
+            encryption: Encryption::Passphrase(crate::test_support::secret(
+                "correct horse battery",
+            )),
+            armored: false,
+            path: dir.path().join("report.age"),
+        },
+    )
+    .await?;
+    let holds = |exports: &[Earlier], id: i64| {
+        exports.iter().any(|export| {
+            export
+                .figures
+                .groups
+                .iter()
+                .any(|group| group.members.contains(&id))
+        })
+    };
+    assert!(holds(&recorded(&vault, program_id).await?, singled_out.0));
+    let name = client::get(&vault, singled_out).await?.name;
+    crate::erasure::erase_client(
+        &vault,
+        &crate::erasure::ErasureRequest {
+            client_id: singled_out,
+            confirmation: name,
+        },
+    )
+    .await?;
+    let after = recorded(&vault, program_id).await?;
+    assert!(!holds(&after, singled_out.0));
+    let placeholders = after
+        .iter()
+        .flat_map(|export| &export.figures.groups)
+        .flat_map(|group| &group.members)
+        .filter(|id| **id < 0)
+        .count();
+    assert_eq!(placeholders, 1, "one placeholder stands for them");
+    vault.lock().await;
+    Ok(())
+}
+
+async fn recorded(
+    vault: &Vault,
+    program_id: ProgramId,
+) -> Result<Vec<Earlier>, Box<dyn std::error::Error>> {
+    let mut tx = vault.read().await?;
+    Ok(store::earlier_exports(&mut tx, program_id).await?)
 }

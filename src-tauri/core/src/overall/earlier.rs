@@ -59,19 +59,80 @@ impl GroupPeople {
 }
 
 /// The groups (by index in `now`) whose sensitive figures a reader could subtract from an
-/// earlier export's to learn about fewer than k people. Only who is where decides it.
+/// earlier export's to learn about fewer than k people. Only who is where decides it. A reader
+/// subtracts one group from another, groups that share people taken together (two groups
+/// merged, plus a newcomer), and everyone (the totals); each is compared.
 pub(super) fn regrouped(now: &[GroupPeople], earlier: &[Earlier], k: u32) -> Vec<usize> {
-    (0..now.len())
-        .filter(|index| {
-            earlier.iter().any(|export| {
-                export
-                    .figures
-                    .groups
+    let mut hidden = BTreeSet::new();
+    for export in earlier {
+        let then = &export.figures.groups;
+        if then.is_empty() {
+            continue;
+        }
+        for (index, group) in now.iter().enumerate() {
+            if then.iter().any(|earlier| group.too_close_to(earlier, k)) {
+                hidden.insert(index);
+            }
+        }
+        for (now_linked, then_linked) in linked(now, then) {
+            let union = |groups: &[GroupPeople], indices: &[usize]| {
+                indices
                     .iter()
-                    .any(|then| now[*index].too_close_to(then, k))
+                    .fold(GroupPeople::default(), |mut union, index| {
+                        union.members.extend(&groups[*index].members);
+                        union.interviewed.extend(&groups[*index].interviewed);
+                        union
+                    })
+            };
+            if union(now, &now_linked).too_close_to(&union(then, &then_linked), k) {
+                hidden.extend(now_linked);
+            }
+        }
+        let everyone = |groups: &[GroupPeople]| {
+            let all: Vec<usize> = (0..groups.len()).collect();
+            all.iter().fold(GroupPeople::default(), |mut union, index| {
+                union.members.extend(&groups[*index].members);
+                union.interviewed.extend(&groups[*index].interviewed);
+                union
             })
-        })
-        .collect()
+        };
+        if everyone(now).too_close_to(&everyone(then), k) {
+            hidden.extend(0..now.len());
+        }
+    }
+    hidden.into_iter().collect()
+}
+
+/// The groups of `now` and `then` linked by shared people, directly or through others: each
+/// set as (indices in `now`, indices in `then`).
+fn linked(now: &[GroupPeople], then: &[GroupPeople]) -> Vec<(Vec<usize>, Vec<usize>)> {
+    // Union-find over both lists: `now` first, then `then`.
+    let mut parent: Vec<usize> = (0..now.len() + then.len()).collect();
+    fn root(parent: &mut [usize], mut node: usize) -> usize {
+        while parent[node] != node {
+            parent[node] = parent[parent[node]];
+            node = parent[node];
+        }
+        node
+    }
+    for (i, group) in now.iter().enumerate() {
+        for (j, earlier) in then.iter().enumerate() {
+            if !group.members.is_disjoint(&earlier.members) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, now.len() + j));
+                parent[a] = b;
+            }
+        }
+    }
+    let mut sets: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for node in 0..parent.len() {
+        let set = sets.entry(root(&mut parent, node)).or_default();
+        if node < now.len() {
+            set.0.push(node);
+        } else {
+            set.1.push(node - now.len());
+        }
+    }
+    sets.into_values().collect()
 }
 
 /// An earlier export of the same program.

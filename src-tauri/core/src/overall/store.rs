@@ -95,3 +95,39 @@ pub(crate) async fn record_export(
         .await?;
     Ok(())
 }
+
+/// Replaces an erased client's id in every recorded export by a placeholder: the comparisons
+/// still see one person who was there, but no id of theirs stays, and a client who takes the
+/// id later is not taken for them (ids are reused once the newest is erased).
+pub(crate) async fn forget_client(
+    conn: &mut SqliteConnection,
+    client_id: crate::ids::ClientId,
+) -> Result<()> {
+    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT id, figures FROM overall_exports")
+        .fetch_all(&mut *conn)
+        .await?;
+    // Negative, so never a client's id; one per erasure, the same in every export.
+    let placeholder =
+        -1 - i64::from(rand::random::<u32>()) - (i64::from(rand::random::<u16>()) << 32);
+    for (id, text) in rows {
+        let mut figures: Figures =
+            serde_json::from_str(&text).map_err(|error| sqlx::Error::Decode(Box::new(error)))?;
+        let mut changed = false;
+        for group in &mut figures.groups {
+            for set in [&mut group.members, &mut group.interviewed] {
+                if set.remove(&client_id.0) {
+                    set.insert(placeholder);
+                    changed = true;
+                }
+            }
+        }
+        if changed {
+            sqlx::query("UPDATE overall_exports SET figures = ? WHERE id = ?")
+                .bind(serde_json::to_string(&figures).unwrap_or_default())
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
+}

@@ -72,6 +72,8 @@ impl Vault {
             VaultStatus::SetupInterrupted => return Err(Error::SetupInterrupted),
             VaultStatus::Locked | VaultStatus::Unlocked => return Err(Error::AlreadyExists),
         }
+        // A rekey's staging folder left where no vault is any more holds nothing to keep.
+        new_key::discard_staging(dir)?;
         fs_atomic::create_private_dir(layout.dir())?;
         // Claim the setup marker, then the database name, before any work: of two setups
         // racing in one directory (a double submit, the CLI beside the app), exactly one gets
@@ -195,6 +197,8 @@ impl Vault {
             VaultStatus::Damaged => return Err(Error::Damaged("not an interrupted setup")),
             VaultStatus::Locked | VaultStatus::Unlocked => return Err(Error::AlreadyExists),
         }
+        // A rekey's staging folder left where no vault is any more holds nothing to keep.
+        new_key::discard_staging(dir)?;
         remove_partial_vault(&layout);
         Ok(())
     }

@@ -90,7 +90,7 @@ impl Vault {
         let staged = match self.stage_new_key(current, new_passphrase, cost).await {
             Ok(staged) => staged,
             Err(error) => {
-                let _ = fs::remove_dir_all(staging_dir(self.layout.dir()));
+                let _ = discard_staging(self.layout.dir());
                 return Err(RekeyFailure {
                     vault: Some(self),
                     error,
@@ -100,15 +100,25 @@ impl Vault {
         let dir = self.layout.dir().to_owned();
         self.lock().await;
         let failure = |error| RekeyFailure { vault: None, error };
-        finish_interrupted_rekey(&dir).map_err(failure)?;
         let passphrase = new_passphrase.unwrap_or(current);
-        let vault = Vault::unlock(&dir, passphrase).await.map_err(failure)?;
-        Ok((vault, staged))
+        let opened = match place_staged(&dir, Recovery::Install) {
+            Ok(()) => Vault::unlock(&dir, passphrase).await,
+            Err(error) => Err(error),
+        };
+        match opened {
+            Ok(vault) => Ok((vault, staged)),
+            Err(error) => {
+                // The new recovery key goes unseen with this error: its file must not stay as
+                // if it were kept somewhere, or no banner would ask for another.
+                let _ = fs_atomic::remove_file(&Layout::new(&dir).recovery_key());
+                Err(failure(error))
+            }
+        }
     }
 
     /// Writes the database under a new key and its key files into the staging folder, synced,
     /// then marks it ready; returns the new recovery key.
-    async fn stage_new_key(
+    pub(super) async fn stage_new_key(
         &self,
         current: &SecretString,
         new_passphrase: Option<&SecretString>,
@@ -120,7 +130,7 @@ impl Vault {
         self.confirm_passphrase(current).await?;
         let staging = staging_dir(self.layout.dir());
         // A staging folder never marked ready is a rekey stopped early: it holds nothing.
-        let _ = fs::remove_dir_all(&staging);
+        discard_staging(self.layout.dir())?;
         fs_atomic::create_private_dir(&staging)?;
         let [(database, _), (passphrase_file, _), (recovery_file, _)] = staged_files(&self.layout);
 
@@ -180,20 +190,48 @@ impl Vault {
     }
 }
 
-/// Finishes a rekey stopped after its staging folder was marked ready (the renames, each
-/// atomic, in any state), or discards one stopped before. Called before anything opens the
-/// vault.
-pub(crate) fn finish_interrupted_rekey(dir: &Path) -> Result<()> {
+/// What becomes of the staged recovery file when the renames are done.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Recovery {
+    /// Put in place: its key is being handed to the consultant.
+    Install,
+    /// Its key was never shown: neither it nor the old file (the old key's) stays, so the
+    /// vault says its recovery file is missing and asks for a new one.
+    Withhold,
+}
+
+/// Removes a staging folder, its `ready` mark first: a folder half removed must never read as
+/// ready without its database.
+pub(crate) fn discard_staging(dir: &Path) -> Result<()> {
     let staging = staging_dir(dir);
-    if !staging.exists() {
-        return Ok(());
+    match fs_atomic::remove_file(&staging.join(READY_MARKER)) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error.into()),
+        _ => {}
     }
-    if !staging.join(READY_MARKER).exists() {
-        fs::remove_dir_all(&staging)?;
-        return Ok(());
+    match fs::remove_dir_all(&staging) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error.into()),
+        _ => Ok(()),
     }
+}
+
+fn remove_if_there(path: &Path) -> Result<()> {
+    match fs_atomic::remove_file(path) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error.into()),
+        _ => Ok(()),
+    }
+}
+
+/// Renames the staged files into place (the database first, then the passphrase file, then
+/// the recovery file, each atomic), and removes the staging folder.
+fn place_staged(dir: &Path, recovery: Recovery) -> Result<()> {
+    let staging = staging_dir(dir);
     let layout = Layout::new(dir);
     for (staged, target) in staged_files(&layout) {
+        if target == layout.recovery_key() && recovery == Recovery::Withhold {
+            remove_if_there(&staged)?;
+            remove_if_there(&target)?;
+            continue;
+        }
         if !staged.exists() {
             continue;
         }
@@ -201,17 +239,32 @@ pub(crate) fn finish_interrupted_rekey(dir: &Path) -> Result<()> {
             // The old database's log and shared memory belong to the old key: left beside the
             // new database, SQLite would replay the log into it.
             for companion in layout.database_companions() {
-                match fs::remove_file(&companion) {
-                    Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
-                        return Err(error.into())
-                    }
-                    _ => {}
-                }
+                remove_if_there(&companion)?;
             }
         }
         fs_atomic::place(&staged, &target)?;
     }
-    fs_atomic::remove_file(&staging.join(READY_MARKER))?;
-    fs::remove_dir(&staging)?;
+    discard_staging(dir)?;
+    debug_assert!(!staging.exists());
     Ok(())
+}
+
+/// Settles a rekey that stopped in another run, before anything opens the vault. Not marked
+/// ready, or marked but with its database not yet moved: nothing of the vault changed, so the
+/// staging folder goes and the old key stays. Its database moved: the rest follows, but not
+/// the new recovery file, whose key no one saw.
+pub(crate) fn finish_interrupted_rekey(dir: &Path) -> Result<()> {
+    let staging = staging_dir(dir);
+    if !staging.exists() {
+        return Ok(());
+    }
+    let layout = Layout::new(dir);
+    let database_moved = !staging
+        .join(layout.database().file_name().unwrap_or_default())
+        .exists();
+    if staging.join(READY_MARKER).exists() && database_moved {
+        place_staged(dir, Recovery::Withhold)
+    } else {
+        discard_staging(dir)
+    }
 }

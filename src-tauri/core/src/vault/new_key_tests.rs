@@ -164,6 +164,47 @@ async fn a_wrong_passphrase_or_a_short_new_one_changes_nothing_and_keeps_the_vau
     Ok(())
 }
 
+/// A rekey stopped after its staging folder was marked ready, in each state the renames can
+/// leave: nothing moved (the old key stays), or the database moved (the rest follows, and the
+/// recovery file whose key no one saw is not kept, so the app asks for a new one).
+#[tokio::test]
+async fn a_rekey_stopped_between_its_renames_is_settled_at_the_next_unlock() -> TestResult {
+    for database_moved in [false, true] {
+        let dir = tempfile::tempdir()?;
+        let (vault, _) = new_vault(dir.path()).await;
+        fixtures::company(&vault, MARKER_COMPANY).await?;
+        let old_passphrase_file = std::fs::read(vault.layout.passphrase_key())?;
+        vault
+            .stage_new_key(&secret(PASSPHRASE), None, KdfCost::Fixed(10))
+            .await?;
+        vault.lock().await;
+        let staging = dir.path().join("rekey-staging");
+        assert!(staging.join("ready").exists());
+        if database_moved {
+            std::fs::rename(staging.join("kizuki.db"), dir.path().join("kizuki.db"))?;
+        }
+        let vault = Vault::unlock(dir.path(), &secret(PASSPHRASE)).await?;
+        assert!(holds_the_marker(&vault).await?, "moved: {database_moved}");
+        assert!(vault.integrity_check().await?);
+        assert!(!staging.exists());
+        let passphrase_file_kept =
+            std::fs::read(vault.layout.passphrase_key())? == old_passphrase_file;
+        let recovery = vault.recovery_file_state().await?;
+        vault.lock().await;
+        if database_moved {
+            assert!(
+                !passphrase_file_kept,
+                "the new passphrase file follows the database"
+            );
+            assert_eq!(recovery, super::RecoveryFileState::Missing);
+        } else {
+            assert!(passphrase_file_kept, "nothing moved: the old key stays");
+            assert_eq!(recovery, super::RecoveryFileState::Intact);
+        }
+    }
+    Ok(())
+}
+
 const CHILD_VARIABLE: &str = "KIZUKI_REKEY_CHILD";
 const KILLS: usize = 16;
 const TEST_NAME: &str =
@@ -191,14 +232,22 @@ fn a_rekey_killed_at_any_moment_leaves_a_vault_that_opens_whole() -> TestResult 
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()?;
-        // Anywhere: while it unlocks, copies, writes key files, or renames them.
-        std::thread::sleep(Duration::from_millis(rng.gen_range(20..600)));
+        let mut stdout = std::io::BufReader::new(child.stdout.take().ok_or("no stdout")?);
+        if kill % 4 == 0 {
+            // Every fourth time, only once a rekey has finished, however slow the machine: the
+            // next is then under way, and the kill lands in its renames as often as anywhere.
+            let mut line = String::new();
+            std::io::BufRead::read_line(&mut stdout, &mut line)?;
+            rekeys_seen += usize::from(line.trim() == "rekeyed");
+            std::thread::sleep(Duration::from_millis(rng.gen_range(0..40)));
+        } else {
+            // Anywhere: while it unlocks, copies, writes key files, or renames them.
+            std::thread::sleep(Duration::from_millis(rng.gen_range(20..600)));
+        }
         child.kill()?;
         child.wait()?;
         let mut output = String::new();
-        if let Some(mut stdout) = child.stdout.take() {
-            std::io::Read::read_to_string(&mut stdout, &mut output)?;
-        }
+        std::io::Read::read_to_string(&mut stdout, &mut output)?;
         rekeys_seen += output.lines().filter(|line| *line == "rekeyed").count();
         runtime.block_on(async {
             let vault = Vault::unlock(dir.path(), &secret(PASSPHRASE))
@@ -213,6 +262,12 @@ fn a_rekey_killed_at_any_moment_leaves_a_vault_that_opens_whole() -> TestResult 
             assert!(
                 holds_the_marker(&vault).await?,
                 "kill {kill} (seed {seed}): the marker is gone"
+            );
+            // Never a recovery file that looks kept but opens nothing: missing asks for a new key.
+            assert_ne!(
+                vault.recovery_file_state().await?,
+                super::RecoveryFileState::Damaged,
+                "kill {kill} (seed {seed})"
             );
             vault.lock().await;
             Ok::<_, Box<dyn std::error::Error>>(())
