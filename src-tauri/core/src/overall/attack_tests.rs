@@ -68,6 +68,22 @@ impl Target {
             .collect()
     }
 
+    /// Who has the attribute in `facts`.
+    fn holders(self, facts: &Facts) -> Vec<ClientId> {
+        fn having<T: PartialEq>(pairs: &[(ClientId, T)], wanted: &T) -> Vec<ClientId> {
+            pairs
+                .iter()
+                .filter(|(_, held)| held == wanted)
+                .map(|(person, _)| *person)
+                .collect()
+        }
+        match self {
+            Self::Theme(theme) => having(&facts.themes, &theme),
+            Self::Issue(issue) => having(&facts.issues, &issue),
+            Self::Flag(kind) => having(&facts.flags, &kind),
+        }
+    }
+
     /// `facts` with exactly `holders` having the attribute.
     fn with_holders(self, facts: &Facts, holders: &[ClientId]) -> Facts {
         let mut facts = facts.clone();
@@ -703,29 +719,7 @@ impl TwoExports {
         let population = interviewed(&self.after);
         let mut found = Vec::new();
         for target in Target::all() {
-            let real_holders: Vec<ClientId> = match target {
-                Target::Theme(theme) => self
-                    .after
-                    .themes
-                    .iter()
-                    .filter(|(_, held)| *held == theme)
-                    .map(|(person, _)| *person)
-                    .collect(),
-                Target::Issue(issue) => self
-                    .after
-                    .issues
-                    .iter()
-                    .filter(|(_, held)| *held == issue)
-                    .map(|(person, _)| *person)
-                    .collect(),
-                Target::Flag(kind) => self
-                    .after
-                    .flags
-                    .iter()
-                    .filter(|(_, held)| *held == kind)
-                    .map(|(person, _)| *person)
-                    .collect(),
-            };
+            let real_holders = target.holders(&self.after);
             let real = self.publish(target, &real_holders, compared);
             let determined = attacker::determined_exhaustively(
                 &population,

@@ -75,32 +75,28 @@ pub(super) fn regrouped(now: &[GroupPeople], earlier: &[Earlier], k: u32) -> Vec
             }
         }
         for (now_linked, then_linked) in linked(now, then) {
-            let union = |groups: &[GroupPeople], indices: &[usize]| {
-                indices
-                    .iter()
-                    .fold(GroupPeople::default(), |mut union, index| {
-                        union.members.extend(&groups[*index].members);
-                        union.interviewed.extend(&groups[*index].interviewed);
-                        union
-                    })
-            };
             if union(now, &now_linked).too_close_to(&union(then, &then_linked), k) {
                 hidden.extend(now_linked);
             }
         }
-        let everyone = |groups: &[GroupPeople]| {
-            let all: Vec<usize> = (0..groups.len()).collect();
-            all.iter().fold(GroupPeople::default(), |mut union, index| {
-                union.members.extend(&groups[*index].members);
-                union.interviewed.extend(&groups[*index].interviewed);
-                union
-            })
-        };
+        let everyone =
+            |groups: &[GroupPeople]| union(groups, &(0..groups.len()).collect::<Vec<_>>());
         if everyone(now).too_close_to(&everyone(then), k) {
             hidden.extend(0..now.len());
         }
     }
     hidden.into_iter().collect()
+}
+
+/// The people of `groups` at `indices`, together.
+fn union(groups: &[GroupPeople], indices: &[usize]) -> GroupPeople {
+    indices
+        .iter()
+        .fold(GroupPeople::default(), |mut union, index| {
+            union.members.extend(&groups[*index].members);
+            union.interviewed.extend(&groups[*index].interviewed);
+            union
+        })
 }
 
 /// The groups of `now` and `then` linked by shared people, directly or through others: each

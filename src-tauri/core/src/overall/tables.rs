@@ -81,13 +81,6 @@ impl LaidOut {
     }
 }
 
-fn dimension_key(dimension: Dimension) -> &'static str {
-    match dimension {
-        Dimension::Department => "department",
-        Dimension::AgeBand => "age_band",
-    }
-}
-
 /// The grouping that shows the sensitive columns: the one with more groups to show, the
 /// department on a tie. Only who is in which group decides it.
 fn sensitive_grouping(by_department: &[PeopleGroup], by_age_band: &[PeopleGroup]) -> Dimension {
@@ -137,7 +130,7 @@ fn lay_out(
                             column_of.sensitive.then_some(population),
                             format!(
                                 "{}/{}/{group_key}/{}",
-                                dimension_key(dimension),
+                                wire_name(&dimension),
                                 wire_name(&counted.measure),
                                 column_of.code
                             ),

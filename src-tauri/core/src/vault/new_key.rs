@@ -204,10 +204,7 @@ enum Recovery {
 /// ready without its database.
 pub(crate) fn discard_staging(dir: &Path) -> Result<()> {
     let staging = staging_dir(dir);
-    match fs_atomic::remove_file(&staging.join(READY_MARKER)) {
-        Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error.into()),
-        _ => {}
-    }
+    remove_if_there(&staging.join(READY_MARKER))?;
     match fs::remove_dir_all(&staging) {
         Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error.into()),
         _ => Ok(()),
