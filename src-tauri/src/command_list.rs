@@ -22,7 +22,7 @@ macro_rules! with_commands {
             action_plans: action_item_list, action_item_create, action_item_update,
                 action_item_add_progress;
             reports: report_list, report_create, report_document, report_save_part,
-                report_versions, report_restore, report_save_pdf;
+                report_versions, report_restore, report_choose_pdf_folder, report_save_pdf;
             consents: consent_list, consent_sheet, consent_grant, consent_revoke;
             backups: vault_backup, vault_backup_progress, vault_restore_candidates, vault_restore;
             exports: summary_get, summary_save, summary_preview, summary_export, provision_list,
@@ -34,7 +34,8 @@ macro_rules! with_commands {
             search: search_records;
             erasure: client_erase;
             retention: retention_years, retention_set_years, retention_keep;
-            preferences: preferences_get, preferences_set_language, preferences_set_auto_lock;
+            preferences: preferences_get, preferences_set_language, preferences_set_auto_lock,
+                preferences_set_calendar;
             window: window_close, app_version;
         }
     };

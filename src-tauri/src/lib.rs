@@ -10,6 +10,7 @@ mod bindings;
 mod closing;
 mod commands;
 mod error;
+mod folder_choice;
 mod printing;
 mod secret;
 mod session_lock;
@@ -23,6 +24,7 @@ use tauri::{Manager, RunEvent, Runtime};
 pub use bindings::specta_builder;
 use closing::CloseGuard;
 pub use error::IpcError;
+use folder_choice::FolderChooser;
 use printing::Printer;
 pub use state::AppState;
 
@@ -40,6 +42,8 @@ pub fn run() {
             std::process::exit(1);
         }
     };
+    // Before anything reads the calendar: a consent's last day is the consultant's.
+    kizuki_core::preferences::apply(&data_dir);
     let app =
         build(tauri::Builder::default(), AppState::new(data_dir)).build(tauri::generate_context!());
     match app {
@@ -66,12 +70,14 @@ pub fn build<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::
         .manage(state)
         .manage(CloseGuard::default())
         .manage(Printer::default())
+        .manage(FolderChooser::default())
         .manage(commands::backups::BackupProgress::default())
         .invoke_handler(specta.invoke_handler())
         .on_window_event(closing::on_window_event)
         .setup(|app| {
             app.state::<CloseGuard>().install(app.handle());
             app.state::<Printer>().install(app.handle());
+            app.state::<FolderChooser>().install(app.handle());
             Ok(window::open_main(app.handle())?)
         })
 }

@@ -144,7 +144,8 @@ fn review_the_plan_in_the_follow_up(session: &Session) -> Result<()> {
 }
 
 /// The report is drafted from the interviews, completed by the consultant, and saved as a PDF
-/// in the Downloads folder: its text is the report's and its fonts are embedded Japanese ones.
+/// in the folder the consultant chose after the warning that it is not encrypted: its text is
+/// the report's and its fonts are embedded Japanese ones.
 fn write_and_print_the_report(session: &Session) -> Result<()> {
     click(session, "back-to-client")?;
     session.wait_for_test_id("client-screen")?;
@@ -161,8 +162,16 @@ fn write_and_print_the_report(session: &Session) -> Result<()> {
     session.wait_for_test_id("report-document")?;
     row_containing(session, "report-document", SUPPORT)?;
     // The buttons wake once the report shown is known to be the stored one.
-    session.wait_for("[data-testid=\"save-pdf\"]:not([disabled])")?;
+    session.wait_for("[data-testid=\"open-pdf-panel\"]:not([disabled])")?;
     keep_screenshot(session, "report")?;
+    // A PDF is not encrypted: it goes only where the consultant chooses, after the warning.
+    click(session, "open-pdf-panel")?;
+    session.wait_for_test_id("pdf-warning")?;
+    click(session, "pdf-choose-folder")?;
+    row_containing(session, "pdf-folder", "報告書")?;
+    click(session, "pdf-understood")?;
+    session.wait_for("[data-testid=\"save-pdf\"]:not([disabled])")?;
+    keep_screenshot(session, "report-pdf-panel")?;
     click(session, "save-pdf")?;
     let saved = session.wait_for_test_id("pdf-saved")?;
     let message = session.text(&saved)?;
@@ -173,6 +182,10 @@ fn write_and_print_the_report(session: &Session) -> Result<()> {
     assert!(
         path.ends_with(".pdf") && !path.contains(CLIENT_NAME),
         "{path}"
+    );
+    assert!(
+        path.contains("/home/報告書/"),
+        "only the folder chosen: {path}"
     );
     {
         use std::os::unix::fs::PermissionsExt;

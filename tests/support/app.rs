@@ -61,7 +61,16 @@ impl Harness {
             require_no_network()?;
         }
         let root = tempfile::Builder::new().prefix("kizuki-e2e-").tempdir()?;
-        for dir in ["vault", "home", "data", "cache", "config", "runtime", "tmp"] {
+        for dir in [
+            "vault",
+            "home",
+            "data",
+            "cache",
+            "config",
+            "runtime",
+            "tmp",
+            "home/報告書",
+        ] {
             std::fs::create_dir_all(root.path().join(dir))?;
         }
         #[cfg(unix)]
@@ -112,6 +121,9 @@ impl Harness {
             .env("XDG_CONFIG_HOME", at("config"))
             .env("XDG_RUNTIME_DIR", at("runtime"))
             .env("TMPDIR", at("tmp"))
+            // WebDriver cannot reach the system's folder chooser: a `webdriver` build takes
+            // this folder as the consultant's choice (see the shell's folder_choice.rs).
+            .env("KIZUKI_E2E_CHOSEN_FOLDER", at("home/報告書"))
             .env(
                 "DBUS_SESSION_BUS_ADDRESS",
                 format!("unix:path={}", bus_path.display()),

@@ -18,6 +18,7 @@ use crate::commands::{
     inbox::InboxCommand,
     interview::InterviewCommand,
     key::{PassphraseCommand, RecoverArgs, RecoveryKeyCommand, RekeyArgs},
+    preferences::PreferencesCommand,
     program::ProgramCommand,
     report::ReportCommand,
     retention::RetentionCommand,
@@ -67,6 +68,9 @@ pub enum Command {
     /// by --new-passphrase-file), and a new recovery key printed, once. Afterwards no earlier
     /// key file, from a backup or anywhere, opens the database, with any secret.
     Rekey(RekeyArgs),
+    /// The preferences kept beside the vault (the calendar Kizuki follows).
+    #[command(subcommand)]
+    Preferences(PreferencesCommand),
     #[command(flatten)]
     Records(RecordCommand),
 }

@@ -2,7 +2,7 @@
 
 use kizuki_core::record::{self, Field};
 use kizuki_core::supervision::inbox::ImportError;
-use kizuki_core::{backup, data_dir, export, instance, vault, ErrorCode};
+use kizuki_core::{backup, data_dir, export, instance, preferences, vault, ErrorCode};
 
 /// A failure of one `kizuki` invocation.
 #[derive(Debug, thiserror::Error)]
@@ -49,6 +49,9 @@ pub enum CliError {
     /// `audit verify` found records (references) or heads without their entries.
     #[error("the audit chain lacks {} entries", .0.len())]
     AuditChainIncomplete(Vec<String>),
+    /// `audit verify` found records (references) that differ from what their entries recorded.
+    #[error("{} records differ from their audit entries", .0.len())]
+    AuditRecordsAltered(Vec<String>),
     /// Writing the output failed.
     #[error("writing the output failed")]
     Output(#[source] std::io::Error),
@@ -94,6 +97,8 @@ pub enum CoreError {
     Import(#[from] ImportError),
     #[error(transparent)]
     Instance(#[from] instance::Error),
+    #[error(transparent)]
+    Preferences(#[from] preferences::Error),
 }
 
 impl CoreError {
@@ -106,6 +111,7 @@ impl CoreError {
             Self::Backup(error) => error.code(),
             Self::Import(error) => error.code(),
             Self::Instance(error) => error.code(),
+            Self::Preferences(error) => error.code(),
         }
     }
 
@@ -115,6 +121,7 @@ impl CoreError {
             Self::Record(error) => error.field(),
             Self::Export(error) => error.field(),
             Self::Import(error) => error.field(),
+            Self::Preferences(error) => error.field(),
             Self::DataDir(_) | Self::Vault(_) | Self::Backup(_) | Self::Instance(_) => None,
         }
     }
@@ -136,5 +143,6 @@ from_core!(
     export::Error,
     backup::Error,
     ImportError,
-    instance::Error
+    instance::Error,
+    preferences::Error
 );

@@ -100,6 +100,12 @@ pub fn describe(error: &CliError, language: Language) -> String {
         CliError::AuditChainIncomplete(missing) => {
             format!("The audit log lacks entries it must have (the newest were removed): {}", missing.join(", "))
         }
+        CliError::AuditRecordsAltered(records) if ja => {
+            format!("記録が監査ログに記録された内容と一致しません（ログの外で変更されています）：{}", records.join("、"))
+        }
+        CliError::AuditRecordsAltered(records) => {
+            format!("Records differ from what the audit log recorded of them (changed outside the log): {}", records.join(", "))
+        }
         CliError::AuditChainBroken(entry) => {
             format!("The audit chain breaks at entry {entry}: it, or an entry before it, was changed or removed.")
         }

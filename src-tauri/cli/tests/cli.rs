@@ -540,7 +540,12 @@ fn action_plans_and_follow_ups_reach_the_dashboard() {
     cli.init();
     let company = cli.add_company("株式会社サンプル");
     let client = cli.add_client(&company, "阿部 真理", "あべ まり");
-    let today = chrono::Local::now().date_naive();
+    // The CLI's calendar is Japan's unless the preferences say otherwise.
+    let today = kizuki_core::calendar::local_at(
+        kizuki_core::calendar::CalendarZone::AsiaTokyo,
+        chrono::Utc::now(),
+    )
+    .date();
     let days_ago = |days| (today - chrono::Days::new(days)).to_string();
     let held = days_ago(30);
     let due = days_ago(2);
@@ -2200,4 +2205,91 @@ fn a_rekey_leaves_every_old_key_file_opening_nothing() {
         &[("KIZUKI_PASSPHRASE", "あたらしいあいことば")],
     );
     assert!(!recovered.status.success());
+}
+
+/// A consent's last day ends on Japan's calendar, whatever the machine's clock is set to, and
+/// on the machine's when the preferences say so.
+#[test]
+fn a_consent_s_last_day_is_japan_s_unless_the_preferences_say_the_machine_s() {
+    use chrono::{TimeDelta, Utc};
+    let now = Utc::now();
+    let tokyo = (now + TimeDelta::hours(9)).date_naive();
+    // 26 hours lie between UTC-12 and UTC+14: at any moment one of them is on another day
+    // than Japan. (POSIX zone strings: no time zone database needed.)
+    let Some((zone, machine)) = [
+        ("XXX+12", now - TimeDelta::hours(12)),
+        ("XXX-14", now + TimeDelta::hours(14)),
+    ]
+    .into_iter()
+    .map(|(zone, instant)| (zone, instant.date_naive()))
+    .find(|(_, day)| *day != tokyo) else {
+        panic!("no zone on another day than Japan's");
+    };
+    let cli = Cli::new();
+    cli.init();
+    let company = cli.add_company("株式会社サンプル");
+    let client = cli.add_client(&company, "阿部 真理", "あべ まり");
+    let purpose = cli.write("purpose.txt", "スーパービジョンのため".as_bytes());
+    // The earlier of the two days is the consent's last: on the later one it has expired.
+    let last_day = tokyo.min(machine);
+    let granted_on = (last_day - chrono::Days::new(10)).to_string();
+    let last_day_text = last_day.to_string();
+    cli.ok(&[
+        "consent",
+        "grant",
+        "--client",
+        &client,
+        "--recipient-kind",
+        "supervisor",
+        "--recipient",
+        "SV 田中様",
+        "--part",
+        "workplace",
+        "--purpose-file",
+        &purpose,
+        "--granted-on",
+        &granted_on,
+        "--expires-on",
+        &last_day_text,
+        "--obtained",
+        "written",
+    ]);
+    let state_in_zone = || {
+        let mut command = cli.command("en_US.UTF-8", &["consent", "list", "--client", &client]);
+        command.env("TZ", zone).env("KIZUKI_PASSPHRASE", PASSPHRASE);
+        let out = output(command);
+        assert_success(&out);
+        stdout(&out)
+            .split('\t')
+            .nth(1)
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    let expected = |today: chrono::NaiveDate| {
+        if today == last_day {
+            "active"
+        } else {
+            "expired"
+        }
+    };
+    assert_eq!(cli.ok(&["preferences", "calendar"]), "asia-tokyo");
+    assert_eq!(
+        state_in_zone(),
+        expected(tokyo),
+        "in {zone}, on Japan's calendar"
+    );
+    assert_eq!(cli.ok(&["preferences", "calendar", "system"]), "system");
+    assert_eq!(
+        state_in_zone(),
+        expected(machine),
+        "in {zone}, on the machine's calendar"
+    );
+    let shown = cli.json(&["preferences", "show"]);
+    assert_eq!(shown["calendar"], "system");
+    // An unknown calendar is refused, and the one chosen stays.
+    assert!(!cli
+        .run(&["preferences", "calendar", "Europe/Paris"])
+        .status
+        .success());
+    assert_eq!(cli.ok(&["preferences", "calendar"]), "system");
 }

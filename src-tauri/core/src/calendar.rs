@@ -4,7 +4,10 @@
 //! one place or one call), kept as text in one of two canonical forms, `YYYY-MM-DD` or
 //! `YYYY-MM-DDTHH:MM`, which sort correctly as text whether or not the time is known.
 
-use chrono::{Datelike, NaiveDate, NaiveTime};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::record::{Error, Field, Result};
 
@@ -80,9 +83,57 @@ pub fn parse_optional_moment(text: Option<&str>, field: Field) -> Result<Option<
     }
 }
 
-/// The consultant's local date: the dashboard's "today".
+/// Whose calendar says what day it is: when a consent's last day ends, what is overdue, when
+/// a record's keeping period runs out. Japan's, whatever the machine's clock is set to (a
+/// laptop set to UTC would otherwise export on the day after a consent's last day in Japan),
+/// unless the consultant's preferences say the machine's own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum CalendarZone {
+    /// Japan Standard Time (Asia/Tokyo: UTC+9, with no daylight saving).
+    #[default]
+    AsiaTokyo,
+    /// The time zone the machine is set to.
+    System,
+}
+
+/// The zone [`today`] follows in this process; set from the preferences at start.
+static FOLLOWS_SYSTEM: AtomicBool = AtomicBool::new(false);
+
+/// Makes [`today`] follow `zone` from now on (the front-ends call it with the preferences).
+pub fn set_zone(zone: CalendarZone) {
+    FOLLOWS_SYSTEM.store(zone == CalendarZone::System, Ordering::Relaxed);
+}
+
+/// The zone [`today`] follows.
+pub fn zone() -> CalendarZone {
+    if FOLLOWS_SYSTEM.load(Ordering::Relaxed) {
+        CalendarZone::System
+    } else {
+        CalendarZone::AsiaTokyo
+    }
+}
+
+/// The wall-clock time in `zone` at the instant `now`.
+pub fn local_at(zone: CalendarZone, now: DateTime<Utc>) -> NaiveDateTime {
+    match zone {
+        // A fixed nine hours: Japan has kept no daylight saving since 1951.
+        CalendarZone::AsiaTokyo => now.naive_utc() + TimeDelta::hours(9),
+        CalendarZone::System => now.with_timezone(&chrono::Local).naive_local(),
+    }
+}
+
+/// The consultant's date: the dashboard's "today", and the day consents are checked on.
 pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    local_at(zone(), Utc::now()).date()
+}
+
+/// The consultant's wall-clock time now, to the minute, in the canonical form.
+pub fn now_to_the_minute() -> String {
+    local_at(zone(), Utc::now())
+        .format("%Y-%m-%dT%H:%M")
+        .to_string()
 }
 
 /// The day of a canonical moment (see [`parse_moment`]).
@@ -92,6 +143,37 @@ pub fn day_of(moment: &str) -> Option<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn japan_s_day_begins_at_fifteen_hundred_utc_whatever_the_machine_says() {
+        use super::{local_at, CalendarZone};
+        use chrono::{NaiveDate, TimeZone, Utc};
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let before = Utc.with_ymd_and_hms(2026, 12, 7, 14, 59, 59).single();
+        let after = Utc.with_ymd_and_hms(2026, 12, 7, 15, 0, 0).single();
+        let (Some(before), Some(after)) = (before, after) else {
+            panic!("test instants");
+        };
+        assert_eq!(
+            Some(local_at(CalendarZone::AsiaTokyo, before).date()),
+            day(2026, 12, 7)
+        );
+        assert_eq!(
+            Some(local_at(CalendarZone::AsiaTokyo, after).date()),
+            day(2026, 12, 8)
+        );
+        // New Year's Eve at 15:00 UTC is already the next year in Japan.
+        let new_year = Utc.with_ymd_and_hms(2026, 12, 31, 15, 0, 0).single();
+        assert_eq!(
+            new_year.map(|now| local_at(CalendarZone::AsiaTokyo, now).date()),
+            day(2027, 1, 1)
+        );
+        // The machine's own zone is the machine's.
+        assert_eq!(
+            local_at(CalendarZone::System, after),
+            after.with_timezone(&chrono::Local).naive_local()
+        );
+    }
+
     use super::*;
 
     #[test]

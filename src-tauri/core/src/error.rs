@@ -115,6 +115,8 @@ error_codes! {
     IdentifiesClient = "identifies_client",
     /// A package has no recipient to be encrypted to.
     NoRecipients = "no_recipients",
+    /// The folder chosen for a file is not a folder on this machine.
+    FolderNotFound = "folder_not_found",
     /// A file already has the name chosen for a new one; nothing was overwritten.
     FileExists = "file_exists",
     /// A passphrase for a package given to someone else is shorter than 12 characters.

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::{self, CalendarZone};
 use crate::{fs_atomic, ErrorCode};
 
 pub(crate) const PREFERENCES_FILE: &str = "preferences.json";
@@ -34,6 +35,10 @@ pub struct Preferences {
     /// before the setting means the default.
     #[serde(default = "default_auto_lock_minutes")]
     pub auto_lock_minutes: u32,
+    /// Whose calendar says what day it is (consents' last days, what is overdue); a file from
+    /// before the setting means Japan's.
+    #[serde(default)]
+    pub calendar: CalendarZone,
 }
 
 /// Long enough for a pause in an interview, short enough for a laptop left in a meeting room.
@@ -51,6 +56,7 @@ impl Default for Preferences {
         Self {
             language: Language::default(),
             auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
+            calendar: CalendarZone::default(),
         }
     }
 }
@@ -116,6 +122,22 @@ pub fn set_auto_lock(dir: &Path, minutes: u32) -> Result<Preferences> {
     update(dir, |preferences| preferences.auto_lock_minutes = minutes)
 }
 
+/// Changes whose calendar says what day it is, keeping every other preference, and makes this
+/// process follow it at once.
+pub fn set_calendar(dir: &Path, zone: CalendarZone) -> Result<Preferences> {
+    let saved = update(dir, |preferences| preferences.calendar = zone)?;
+    calendar::set_zone(saved.calendar);
+    Ok(saved)
+}
+
+/// Loads the preferences and makes this process's calendar follow them: what a front-end
+/// calls once it knows the data directory.
+pub fn apply(dir: &Path) -> Preferences {
+    let preferences = load(dir);
+    calendar::set_zone(preferences.calendar);
+    preferences
+}
+
 /// Changes the display language, keeping every other preference, and returns the result.
 pub fn set_language(dir: &Path, language: Language) -> Result<Preferences> {
     update(dir, |preferences| preferences.language = language)
@@ -164,6 +186,25 @@ mod tests {
             ));
         }
         assert_eq!(load(dir.path()).auto_lock_minutes, 3);
+        Ok(())
+    }
+
+    #[test]
+    fn the_calendar_is_japan_s_unless_the_preferences_say_the_machine_s() -> Result<()> {
+        let dir = tempfile::tempdir()?;
+        // A file written before the setting existed.
+        std::fs::write(
+            file(dir.path()),
+            br#"{"language":"en","autoLockMinutes":5}"#,
+        )?;
+        assert_eq!(load(dir.path()).calendar, CalendarZone::AsiaTokyo);
+        std::fs::write(
+            file(dir.path()),
+            br#"{"language":"en","autoLockMinutes":5,"calendar":"system"}"#,
+        )?;
+        assert_eq!(load(dir.path()).calendar, CalendarZone::System);
+        // (Setting it changes this process's calendar, which other tests read: the CLI's tests
+        // set it, each in a process of its own.)
         Ok(())
     }
 

@@ -172,6 +172,9 @@ pub enum Error {
     /// The consent is already revoked; its first revocation stands.
     #[error("the consent is already revoked")]
     AlreadyRevoked,
+    /// The folder chosen for a file is not a folder on this machine.
+    #[error("the folder chosen is not there")]
+    FolderNotFound,
     /// Writing a file outside the vault (an export) failed.
     #[error("writing the file failed")]
     Storage(#[source] std::io::Error),
@@ -204,6 +207,7 @@ impl Error {
             Self::AlreadyRevoked => ErrorCode::ConsentRevoked,
             Self::PartNotForRecipient => ErrorCode::PartNotForRecipient,
             Self::InFuture(_) => ErrorCode::DateInFuture,
+            Self::FolderNotFound => ErrorCode::FolderNotFound,
             Self::Storage(error) => ErrorCode::of_io(error),
             Self::Database(error) => crate::db::error_code(error),
         }

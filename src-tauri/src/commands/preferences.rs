@@ -1,5 +1,6 @@
 //! Preferences readable before unlocking, such as the language.
 
+use kizuki_core::calendar::CalendarZone;
 use kizuki_core::preferences::{self, Language, Preferences};
 use tauri::State;
 
@@ -31,4 +32,14 @@ pub async fn preferences_set_language(
     language: Language,
 ) -> IpcResult<Preferences> {
     Ok(preferences::set_language(state.data_dir(), language)?)
+}
+
+/// Sets whose calendar says what day it is (Japan's, or the machine's), from now on.
+#[tauri::command]
+#[specta::specta]
+pub async fn preferences_set_calendar(
+    state: State<'_, AppState>,
+    zone: CalendarZone,
+) -> IpcResult<Preferences> {
+    Ok(preferences::set_calendar(state.data_dir(), zone)?)
 }

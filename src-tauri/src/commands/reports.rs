@@ -2,9 +2,12 @@
 
 use kizuki_core::ids::{ClientId, ProgramId, ReportId, ReportVersionId};
 use kizuki_core::report::{self, Report, ReportDocument, ReportPart, ReportSummary, ReportVersion};
+use std::path::Path;
+
 use tauri::State;
 
 use crate::error::IpcResult;
+use crate::folder_choice::FolderChooser;
 use crate::printing::Printer;
 use crate::state::AppState;
 
@@ -72,18 +75,31 @@ pub async fn report_restore(
     Ok(report::restore(&*state.vault().await?, id, version_id).await?)
 }
 
-/// Prints the report the window shows (its print view) to a PDF in the Downloads folder, and
-/// returns where.
+/// Asks the consultant, with the system's folder chooser titled `title`, where a report's PDF
+/// goes; `None` when they cancel.
+#[tauri::command]
+#[specta::specta]
+pub async fn report_choose_pdf_folder(
+    chooser: State<'_, FolderChooser>,
+    title: String,
+) -> IpcResult<Option<String>> {
+    Ok(chooser
+        .choose(&title)
+        .await
+        .map(|folder| folder.display().to_string()))
+}
+
+/// Prints the report the window shows (its print view) to a PDF in `folder`, which the
+/// consultant chose for it knowing the PDF is not encrypted, and returns where.
 #[tauri::command]
 #[specta::specta]
 pub async fn report_save_pdf(
     state: State<'_, AppState>,
     printer: State<'_, Printer>,
     id: ReportId,
+    folder: String,
 ) -> IpcResult<String> {
-    let downloads =
-        kizuki_core::data_dir::downloads().map_err(kizuki_core::record::Error::Storage)?;
-    let path = report::claim_pdf_file(&*state.vault().await?, id, &downloads).await?;
+    let path = report::claim_pdf_file(&*state.vault().await?, id, Path::new(&folder)).await?;
     printer.save_pdf(&path).await?;
     // Locked meanwhile: the window showed the lock screen, not the report.
     if let Err(locked) = state.vault().await {

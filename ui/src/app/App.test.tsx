@@ -26,7 +26,7 @@ describe("App", () => {
     mocked.dashboardHome.mockResolvedValue(aDashboard());
     mocked.retentionYears.mockResolvedValue(5);
     mocked.vaultHealth.mockResolvedValue({ recoveryFile: "intact", directoryOpenToOthers: false });
-    mocked.preferencesGet.mockResolvedValue({ language: "ja", autoLockMinutes: 10 });
+    mocked.preferencesGet.mockResolvedValue({ language: "ja", autoLockMinutes: 10, calendar: "asia_tokyo" });
     mocked.clientList.mockResolvedValue([]);
     // The client list's filters offer the companies.
     mocked.companyList.mockResolvedValue([]);
@@ -199,7 +199,7 @@ describe("App", () => {
     mocked.dashboardHome.mockResolvedValue(aDashboard({ openFlags: [anOpenFlag({ clientId: 3 })] }));
     mocked.retentionYears.mockResolvedValue(5);
     mocked.vaultHealth.mockResolvedValue({ recoveryFile: "intact", directoryOpenToOthers: false });
-    mocked.preferencesGet.mockResolvedValue({ language: "ja", autoLockMinutes: 10 });
+    mocked.preferencesGet.mockResolvedValue({ language: "ja", autoLockMinutes: 10, calendar: "asia_tokyo" });
     mocked.clientGet.mockResolvedValue(aClient());
     mocked.companyGet.mockResolvedValue(aCompany());
     mocked.programList.mockResolvedValue([]);
@@ -216,7 +216,7 @@ describe("App", () => {
 
     mocked.retentionYears.mockResolvedValue(5);
     mocked.vaultHealth.mockResolvedValue({ recoveryFile: "intact", directoryOpenToOthers: false });
-    mocked.preferencesGet.mockResolvedValue({ language: "ja", autoLockMinutes: 10 });
+    mocked.preferencesGet.mockResolvedValue({ language: "ja", autoLockMinutes: 10, calendar: "asia_tokyo" });
     await user.click(screen.getByTestId("nav-home"));
     expect(await screen.findByText("対応中の要配慮フラグはありません。")).toBeTruthy();
     expect(mocked.dashboardHome).toHaveBeenCalledTimes(2);

@@ -113,10 +113,15 @@ export const commands = {
 	/**  Makes an earlier version the report's text again. */
 	reportRestore: (id: ReportId, versionId: ReportVersionId) => typedError<Report, IpcError>(__TAURI_INVOKE("report_restore", { id, versionId })),
 	/**
-	 *  Prints the report the window shows (its print view) to a PDF in the Downloads folder, and
-	 *  returns where.
+	 *  Asks the consultant, with the system's folder chooser titled `title`, where a report's PDF
+	 *  goes; `None` when they cancel.
 	 */
-	reportSavePdf: (id: ReportId) => typedError<string, IpcError>(__TAURI_INVOKE("report_save_pdf", { id })),
+	reportChoosePdfFolder: (title: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("report_choose_pdf_folder", { title })),
+	/**
+	 *  Prints the report the window shows (its print view) to a PDF in `folder`, which the
+	 *  consultant chose for it knowing the PDF is not encrypted, and returns where.
+	 */
+	reportSavePdf: (id: ReportId, folder: string) => typedError<string, IpcError>(__TAURI_INVOKE("report_save_pdf", { id, folder })),
 	/**  A client's consents, newest first, revoked and expired ones included. */
 	consentList: (clientId: ClientId) => typedError<Consent[], IpcError>(__TAURI_INVOKE("consent_list", { clientId })),
 	/**  The explanation and consent sheet for a consent about to be recorded; records nothing. */
@@ -206,6 +211,8 @@ export const commands = {
 	preferencesSetLanguage: (language: Language) => typedError<Preferences, IpcError>(__TAURI_INVOKE("preferences_set_language", { language })),
 	/**  Sets the minutes without a key press or click after which the app locks itself. */
 	preferencesSetAutoLock: (minutes: number) => typedError<Preferences, IpcError>(__TAURI_INVOKE("preferences_set_auto_lock", { minutes })),
+	/**  Sets whose calendar says what day it is (Japan's, or the machine's), from now on. */
+	preferencesSetCalendar: (zone: CalendarZone) => typedError<Preferences, IpcError>(__TAURI_INVOKE("preferences_set_calendar", { zone })),
 	/**  Closes the window once the UI has saved everything pending (see `closing.rs`). */
 	windowClose: () => typedError<null, IpcError>(__TAURI_INVOKE("window_close")),
 	/**  The version of this build, for the About screen. */
@@ -215,7 +222,7 @@ export const commands = {
 /* Constants */
 export const CLIENT_REFERENCE_PREFIX = "KZ-" as const;
 
-export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","key_file_too_costly","setup_interrupted","vault_in_use","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","part_not_for_recipient","consent_revoked","not_consented","file_not_found","package_too_large","not_a_package","package_not_for_you","package_damaged","not_supervision_comments","already_imported","identifies_client","no_recipients","file_exists","package_passphrase_too_short","vault_busy","target_not_empty","backup_damaged","backup_too_large","wrong_backup_key","not_a_backup","unknown_package_version","print_failed","disk_full","read_only","storage","internal"] as const;
+export const ERROR_CODES = ["wrong_passphrase","passphrase_too_short","invalid_recovery_key","wrong_recovery_key","vault_exists","vault_not_found","vault_locked","vault_damaged","key_file_too_costly","setup_interrupted","vault_in_use","required","text_too_long","invalid_kana","invalid_date","out_of_range","period_ends_before_start","control_character","client_has_program_records","invalid_recipient","duplicate","duplicate_employee_number","not_found","missing_parent","other_company","report_exists","query_has_no_words","erasure_not_confirmed","date_in_future","part_not_for_recipient","consent_revoked","not_consented","file_not_found","package_too_large","not_a_package","package_not_for_you","package_damaged","not_supervision_comments","already_imported","identifies_client","no_recipients","folder_not_found","file_exists","package_passphrase_too_short","vault_busy","target_not_empty","backup_damaged","backup_too_large","wrong_backup_key","not_a_backup","unknown_package_version","print_failed","disk_full","read_only","storage","internal"] as const;
 
 export const SEARCH_MAX_HITS = 200 as const;
 
@@ -356,6 +363,18 @@ export type Breakdown = {
 	/**  Participation, themes, issues, action plans, flags. */
 	tables: Table[],
 };
+
+/**
+ *  Whose calendar says what day it is: when a consent's last day ends, what is overdue, when
+ *  a record's keeping period runs out. Japan's, whatever the machine's clock is set to (a
+ *  laptop set to UTC would otherwise export on the day after a consent's last day in Japan),
+ *  unless the consultant's preferences say the machine's own.
+ */
+export type CalendarZone = 
+/**  Japan Standard Time (Asia/Tokyo: UTC+9, with no daylight saving). */
+"asia_tokyo" | 
+/**  The time zone the machine is set to. */
+"system";
 
 /**  A client as stored. */
 export type Client = {
@@ -821,6 +840,8 @@ export type ErrorCode =
 "identifies_client" | 
 /**  A package has no recipient to be encrypted to. */
 "no_recipients" | 
+/**  The folder chosen for a file is not a folder on this machine. */
+"folder_not_found" | 
 /**  A file already has the name chosen for a new one; nothing was overwritten. */
 "file_exists" | 
 /**  A passphrase for a package given to someone else is shorter than 12 characters. */
@@ -1284,6 +1305,11 @@ export type Preferences = {
 	 *  before the setting means the default.
 	 */
 	autoLockMinutes?: number,
+	/**
+	 *  Whose calendar says what day it is (consents' last days, what is overdue); a file from
+	 *  before the setting means Japan's.
+	 */
+	calendar?: CalendarZone,
 };
 
 /**  A program as stored. */
@@ -1428,6 +1454,8 @@ export type ProvisionRecord = {
 	packageSha256: string,
 	/**  The record is kept at least until this day. */
 	keepUntil: string,
+	/**  How the package was encrypted. */
+	sealedFor: Sealing,
 };
 
 /**  A questionnaire as stored. */
@@ -1647,6 +1675,17 @@ export type RevocationInput = {
 	/**  How the client said so, or why. */
 	note: string | null,
 };
+
+/**  How a package was encrypted, as its provision record keeps it. */
+export type Sealing = 
+/**  To a passphrase passed on separately. */
+{ kind: "passphrase" } | 
+/**  To these public keys. */
+{ kind: "keys"; 
+/**  The recipients' public keys (`age1…` or SSH). */
+keys: string[] } | 
+/**  Made before records kept this. */
+{ kind: "unrecorded" };
 
 /**  One matching record. */
 export type SearchHit = {
@@ -2083,10 +2122,17 @@ atEntry: number } |
 /**  The chain holds but lacks entries it must have: the newest were removed. */
 { state: "incomplete"; 
 /**
- *  What lacks its entry: provision records (`KZP-<id>`), consents (`KZC-<id>`), or
- *  heads written down elsewhere.
+ *  What lacks its entry: provision records (`KZP-<id>`), consents (`KZC-<id>`, or
+ *  `KZC-<id>:revoked` for a revocation), or heads written down elsewhere.
  */
-missing: string[] };
+missing: string[] } | 
+/**
+ *  The chain holds, but records differ from what their entries recorded: they were
+ *  changed around the tables' guards.
+ */
+{ state: "altered"; 
+/**  The records changed: consents (`KZC-<id>`) or provision records (`KZP-<id>`). */
+records: string[] };
 
 /**  How a version came to be. */
 export type VersionOrigin = 

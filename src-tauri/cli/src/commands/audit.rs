@@ -18,8 +18,9 @@ pub enum AuditCommand {
         json: bool,
     },
     /// Check the whole chain: fails, naming the first entry that does not hold, if an entry
-    /// was changed or removed, or naming what lacks its entry if the newest were removed.
-    /// Prints the number of entries and the chain's head.
+    /// was changed or removed; naming what lacks its entry if the newest were removed; naming
+    /// the consents and provision records that differ from what their entries recorded.
+    /// Prints the number of entries and the chain's head (note it down to anchor the log).
     Verify {
         /// A head written down earlier (a package's `auditHead`) that must be in the chain;
         /// repeat for more.
@@ -63,6 +64,7 @@ pub async fn run(vault: &Vault, command: AuditCommand) -> Result<(), CliError> {
             Verdict::Intact { entries, head } => output::line(&format!("ok\t{entries}\t{head}")),
             Verdict::Broken { at_entry } => Err(CliError::AuditChainBroken(at_entry)),
             Verdict::Incomplete { missing } => Err(CliError::AuditChainIncomplete(missing)),
+            Verdict::Altered { records } => Err(CliError::AuditRecordsAltered(records)),
         },
     }
 }
@@ -86,6 +88,13 @@ pub async fn run_provision(vault: &Vault, command: ProvisionCommand) -> Result<(
                         record.items.join(","),
                         format!("KZC-{}", record.consent_id),
                         format!("keep until {}", record.keep_until),
+                        match &record.sealed_for {
+                            provision::Sealing::Passphrase => "sealed for a passphrase".to_owned(),
+                            provision::Sealing::Keys { keys } => {
+                                format!("sealed for {}", keys.join(" "))
+                            }
+                            provision::Sealing::Unrecorded => "sealing not recorded".to_owned(),
+                        },
                     ])
                 })
                 .collect();

@@ -16,6 +16,7 @@ pub mod export;
 pub mod inbox;
 pub mod interview;
 pub mod key;
+pub mod preferences;
 pub mod program;
 pub mod report;
 pub mod retention;
@@ -36,6 +37,8 @@ use crate::{messages, output};
 /// Runs one invocation; `language` is the one `main` resolved for its messages.
 pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
     let dir = kizuki_core::data_dir::resolve(cli.data_dir.clone())?;
+    // Before anything reads the calendar: a consent's last day is the consultant's.
+    kizuki_core::preferences::apply(&dir);
     // Held until the command ends: one Kizuki at a time per vault.
     let _claim = InstanceLock::acquire(&dir)?;
     let passphrase_file = cli.passphrase_file.as_deref();
@@ -51,6 +54,7 @@ pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
             key::new_recovery_key(&dir, passphrase_file, language).await
         }
         Command::Rekey(args) => key::rekey(&dir, passphrase_file, args, language).await,
+        Command::Preferences(command) => preferences::run(&dir, command),
         Command::Records(command) => {
             let passphrase = passphrase::obtain(passphrase_file, Purpose::Unlock)?;
             let vault = Vault::unlock(&dir, &passphrase).await?;

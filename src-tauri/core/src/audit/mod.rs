@@ -5,14 +5,21 @@
 //!
 //! Removing the newest entries leaves a shorter chain that still holds, so [`verify`] also
 //! checks the chain against what must be in it: every provision record's export and every
-//! consent's grant (while those records are kept), and any head written down elsewhere (each
-//! package's manifest carries the head of its day).
+//! consent's grant and revocation (while those records are kept), and any head written down
+//! elsewhere (each package's manifest carries the hash of its own entry). The entries carry
+//! digests of the consent's terms, its revocation and the provision record, so an edit of a
+//! record made around its table's guards shows too.
+//!
+//! What the log cannot prove: whoever holds the vault's key can rewrite the newest entries
+//! and the records together, consistently. Only a hash kept outside the vault (a recipient's
+//! package, a head noted down from the records page) pins the log up to it.
 //!
 //! Entries name records only by Kizuki's references (`KZ-12` for a client, `KZC-3` for a
 //! consent), never by names or content: the log outlives the records it speaks of.
 //!
 //! Writes append in the transaction of what they record, so the log and the records agree.
 
+mod records;
 pub(crate) mod store;
 
 use chrono::{DateTime, Utc};
@@ -83,9 +90,15 @@ pub enum Verdict {
     },
     /// The chain holds but lacks entries it must have: the newest were removed.
     Incomplete {
-        /// What lacks its entry: provision records (`KZP-<id>`), consents (`KZC-<id>`), or
-        /// heads written down elsewhere.
+        /// What lacks its entry: provision records (`KZP-<id>`), consents (`KZC-<id>`, or
+        /// `KZC-<id>:revoked` for a revocation), or heads written down elsewhere.
         missing: Vec<String>,
+    },
+    /// The chain holds, but records differ from what their entries recorded: they were
+    /// changed around the tables' guards.
+    Altered {
+        /// The records changed: consents (`KZC-<id>`) or provision records (`KZP-<id>`).
+        records: Vec<String>,
     },
 }
 
@@ -94,7 +107,7 @@ pub async fn list(vault: &Vault) -> Result<Vec<AuditEntry>> {
     store::list(&mut *vault.read().await?).await
 }
 
-/// Walks the whole chain, and checks that every provision record and consent still kept has
+/// Walks the whole chain, and checks every provision record and consent still kept against
 /// its entry.
 pub async fn verify(vault: &Vault) -> Result<Verdict> {
     verify_against(vault, &[]).await
@@ -103,7 +116,34 @@ pub async fn verify(vault: &Vault) -> Result<Verdict> {
 /// [`verify`], and also that each of `heads` (hashes written down elsewhere, such as a
 /// package's `auditHead`) is in the chain.
 pub async fn verify_against(vault: &Vault, heads: &[String]) -> Result<Verdict> {
-    store::verify(&mut *vault.read().await?, heads).await
+    let mut conn = vault.read().await?;
+    let log = match store::walk(&mut conn).await? {
+        Ok(log) => log,
+        Err(at_entry) => return Ok(Verdict::Broken { at_entry }),
+    };
+    // A chain cut short still holds: what it must contain shows the cut.
+    let records::Findings {
+        mut missing,
+        altered,
+    } = records::check(&mut conn, &log).await?;
+    missing.extend(
+        heads
+            .iter()
+            .filter(|head| !log.iter().any(|entry| entry.hash == **head))
+            .cloned(),
+    );
+    if !missing.is_empty() {
+        return Ok(Verdict::Incomplete { missing });
+    }
+    if !altered.is_empty() {
+        return Ok(Verdict::Altered { records: altered });
+    }
+    Ok(Verdict::Intact {
+        entries: log.len() as i64,
+        head: log
+            .last()
+            .map_or_else(|| store::GENESIS.to_owned(), |entry| entry.hash.clone()),
+    })
 }
 
 /// The hash of the last entry (the chain's head), or the genesis value of an empty log.

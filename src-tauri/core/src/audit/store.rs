@@ -4,31 +4,48 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 
-use super::{Action, AuditEntry, Verdict};
+use super::{Action, AuditEntry};
 use crate::record::Result;
 
 /// The `previous_hash` of the first entry.
 pub(crate) const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// One entry's hash: SHA-256 over the previous hash and every field, each length-prefixed so
-/// that no two different entries hash the same text.
-fn hash(previous: &str, id: i64, at: &str, action: &str, subject: &str, detail: &str) -> String {
+/// SHA-256 over fields, each length-prefixed so that no two different lists hash the same
+/// text, and a missing field (SQL NULL) apart from an empty one.
+pub(crate) fn digest(fields: &[Option<&str>]) -> String {
     let mut hasher = Sha256::new();
-    for field in [previous, &id.to_string(), at, action, subject, detail] {
-        hasher.update((field.len() as u64).to_be_bytes());
-        hasher.update(field.as_bytes());
+    for field in fields {
+        match field {
+            Some(text) => {
+                hasher.update((text.len() as u64).to_be_bytes());
+                hasher.update(text.as_bytes());
+            }
+            None => hasher.update(u64::MAX.to_be_bytes()),
+        }
     }
     crate::text::hex(&hasher.finalize())
 }
 
-/// Appends an entry, chained to the last one, in the caller's transaction.
+/// One entry's hash: over the previous hash and every field.
+fn hash(previous: &str, id: i64, at: &str, action: &str, subject: &str, detail: &str) -> String {
+    digest(&[
+        Some(previous),
+        Some(&id.to_string()),
+        Some(at),
+        Some(action),
+        Some(subject),
+        Some(detail),
+    ])
+}
+
+/// Appends an entry, chained to the last one, in the caller's transaction, and gives its hash.
 pub(crate) async fn append(
     conn: &mut SqliteConnection,
     action: Action,
     subject: &str,
     detail: &str,
     now: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<String> {
     let last: Option<(i64, String)> =
         sqlx::query_as("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1")
             .fetch_optional(&mut *conn)
@@ -59,7 +76,7 @@ pub(crate) async fn append(
     .bind(&hash)
     .execute(conn)
     .await?;
-    Ok(())
+    Ok(hash)
 }
 
 pub(crate) async fn list(conn: &mut SqliteConnection) -> Result<Vec<AuditEntry>> {
@@ -89,51 +106,43 @@ pub(crate) async fn head(conn: &mut SqliteConnection) -> Result<String> {
     Ok(head.unwrap_or_else(|| GENESIS.to_owned()))
 }
 
-pub(crate) async fn verify(conn: &mut SqliteConnection, heads: &[String]) -> Result<Verdict> {
+/// An entry as the chain holds it, for checking the records it names.
+pub(crate) struct Logged {
+    pub(crate) id: i64,
+    pub(crate) action: String,
+    pub(crate) subject: String,
+    pub(crate) detail: String,
+    pub(crate) hash: String,
+}
+
+/// Walks the chain: every entry in order, or the first entry that does not hold.
+pub(crate) async fn walk(
+    conn: &mut SqliteConnection,
+) -> Result<std::result::Result<Vec<Logged>, i64>> {
     // Read as stored text, not as typed values: the hash covers exactly what was written.
     let rows: Vec<(i64, String, String, String, String, String, String)> = sqlx::query_as(
         "SELECT id, at, action, subject, detail, previous_hash, hash FROM audit_log ORDER BY id",
     )
     .fetch_all(&mut *conn)
     .await?;
-    let mut expected_previous = GENESIS.to_owned();
-    let mut expected_id = 1;
-    for (id, at, action, subject, detail, previous, stored) in &rows {
+    let mut expected_previous = GENESIS;
+    for (expected_id, (id, at, action, subject, detail, previous, stored)) in (1..).zip(&rows) {
         let holds = *id == expected_id
             && *previous == expected_previous
             && hash(previous, *id, at, action, subject, detail) == *stored;
         if !holds {
-            return Ok(Verdict::Broken {
-                at_entry: expected_id.min(*id),
-            });
+            return Ok(Err(expected_id.min(*id)));
         }
-        expected_previous.clone_from(stored);
-        expected_id += 1;
+        expected_previous = stored;
     }
-    // A chain cut short still holds: what it must contain shows the cut.
-    let mut missing: Vec<String> = sqlx::query_scalar(
-        "SELECT 'KZP-' || p.id FROM provision_records p
-         WHERE NOT EXISTS (SELECT 1 FROM audit_log a
-                           WHERE a.action = 'export' AND a.subject LIKE 'KZP-' || p.id || ' %')
-         UNION ALL
-         SELECT 'KZC-' || c.id FROM consents c
-         WHERE NOT EXISTS (SELECT 1 FROM audit_log a
-                           WHERE a.action = 'consent_granted'
-                             AND a.subject LIKE 'KZC-' || c.id || ' %')",
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    missing.extend(
-        heads
-            .iter()
-            .filter(|head| !rows.iter().any(|row| row.6 == **head))
-            .cloned(),
-    );
-    if !missing.is_empty() {
-        return Ok(Verdict::Incomplete { missing });
-    }
-    Ok(Verdict::Intact {
-        entries: expected_id - 1,
-        head: expected_previous,
-    })
+    Ok(Ok(rows
+        .into_iter()
+        .map(|(id, _, action, subject, detail, _, hash)| Logged {
+            id,
+            action,
+            subject,
+            detail,
+            hash,
+        })
+        .collect()))
 }

@@ -106,3 +106,233 @@ async fn removing_the_newest_entries_shows_against_the_records_and_a_head_kept_e
     vault.lock().await;
     Ok(())
 }
+
+/// The guarded tables' triggers, which whoever holds the key can drop.
+const GUARDS: [&str; 10] = [
+    "consents_are_never_edited",
+    "consents_leave_only_with_their_client",
+    "consent_parts_are_fixed_at_grant",
+    "consent_flags_are_fixed_at_grant",
+    "consent_parts_are_never_edited",
+    "consent_parts_leave_only_with_their_consent",
+    "consent_flags_are_never_edited",
+    "consent_flags_leave_only_with_their_consent",
+    "provision_records_are_kept_as_made",
+    "provision_records_are_kept_their_time",
+];
+
+/// A consent with a summary exported under it, and a second consent revoked.
+struct Logged {
+    shared: crate::ids::ConsentId,
+    revoked: crate::ids::ConsentId,
+    provision: i64,
+    package: Vec<u8>,
+    hr: age::x25519::Identity,
+}
+
+async fn logged(vault: &Vault, dir: &std::path::Path) -> TestResult<Logged> {
+    use crate::consent::tests::hr_consent;
+    use crate::test_support::fixtures;
+    let company_id = fixtures::company(vault, "株式会社サンプル").await?;
+    let program_id = fixtures::program(vault, company_id).await?;
+    let client_id = fixtures::client(vault, company_id).await?;
+    let shared = crate::consent::grant(vault, &hr_consent(client_id, program_id)).await?;
+    crate::export::save_summary(vault, shared.id, "要約").await?;
+    let revoked = crate::consent::grant(vault, &hr_consent(client_id, program_id)).await?;
+    crate::consent::revoke(
+        vault,
+        revoked.id,
+        &crate::consent::RevocationInput {
+            revoked_on: "2026-11-25".into(),
+            note: Some("本人の申し出".into()),
+        },
+    )
+    .await?;
+    let hr = age::x25519::Identity::generate();
+    let path = dir.join("summary.age");
+    let exported = crate::export::export_summary(
+        vault,
+        &crate::export::SummaryRequest {
+            consent_id: shared.id,
+            parts: vec![crate::consent::SharePart::Summary],
+            flag_ids: Vec::new(),
+            summary: None,
+        },
+        &crate::export::Target {
+            encryption: crate::package::Encryption::Recipients(vec![hr.to_public().to_string()]),
+            armored: false,
+            path,
+        },
+    )
+    .await?;
+    Ok(Logged {
+        shared: shared.id,
+        revoked: revoked.id,
+        provision: exported.provision_record.ok_or("no provision record")?,
+        package: std::fs::read(&exported.path)?,
+        hr,
+    })
+}
+
+#[tokio::test]
+async fn consents_and_provision_records_refuse_edits_and_show_one_made_around_that() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let scene = logged(&vault, dir.path()).await?;
+    assert!(matches!(verify(&vault).await?, Verdict::Intact { .. }));
+    let (shared, revoked, provision) = (scene.shared.0, scene.revoked.0, scene.provision);
+    let pool = vault.pool();
+
+    // The tables refuse what would change what a consent covered or what was given.
+    for edit in [
+        format!("UPDATE consents SET purpose = '人事評価のため' WHERE id = {shared}"),
+        format!("UPDATE consents SET expires_on = '2030-03-31' WHERE id = {shared}"),
+        format!(
+            "UPDATE consents SET revoked_on = NULL, revocation_note = NULL WHERE id = {revoked}"
+        ),
+        format!("UPDATE consents SET revoked_on = '2026-11-30' WHERE id = {revoked}"),
+        format!("DELETE FROM consents WHERE id = {shared}"),
+        format!("INSERT INTO consent_parts (consent_id, part) VALUES ({shared}, 'themes')"),
+        format!("DELETE FROM consent_parts WHERE consent_id = {shared}"),
+        format!("UPDATE consent_parts SET part = 'themes' WHERE consent_id = {shared}"),
+        format!("UPDATE provision_records SET recipient_name = '営業部長' WHERE id = {provision}"),
+        format!("UPDATE provision_records SET package_sha256 = 'ab' WHERE id = {provision}"),
+        format!("UPDATE provision_records SET person = 'KZ-1' WHERE id = {provision}"),
+        format!("DELETE FROM provision_records WHERE id = {provision}"),
+    ] {
+        assert!(
+            sqlx::query(&edit).execute(pool).await.is_err(),
+            "refused: {edit}"
+        );
+    }
+    // Whoever holds the key drops the guards and edits around them: each edit shows against
+    // the digest its record's entry carries, and putting it back shows the record whole again.
+    for guard in GUARDS {
+        sqlx::query(&format!("DROP TRIGGER {guard}"))
+            .execute(pool)
+            .await?;
+    }
+    let edits = [
+        (
+            format!("UPDATE consents SET purpose = '人事評価のため' WHERE id = {shared}"),
+            format!("UPDATE consents SET purpose = '配置と研修の検討のため' WHERE id = {shared}"),
+            format!("KZC-{shared}"),
+        ),
+        (
+            format!("UPDATE consents SET expires_on = '2030-03-31' WHERE id = {shared}"),
+            format!("UPDATE consents SET expires_on = '2027-03-31' WHERE id = {shared}"),
+            format!("KZC-{shared}"),
+        ),
+        (
+            format!("INSERT INTO consent_parts (consent_id, part) VALUES ({shared}, 'themes')"),
+            format!("DELETE FROM consent_parts WHERE consent_id = {shared} AND part = 'themes'"),
+            format!("KZC-{shared}"),
+        ),
+        (
+            format!("UPDATE consents SET revoked_on = NULL, revocation_note = NULL WHERE id = {revoked}"),
+            format!("UPDATE consents SET revoked_on = '2026-11-25', revocation_note = '本人の申し出' WHERE id = {revoked}"),
+            format!("KZC-{revoked}"),
+        ),
+        (
+            format!("UPDATE consents SET revoked_on = '2026-11-30' WHERE id = {revoked}"),
+            format!("UPDATE consents SET revoked_on = '2026-11-25' WHERE id = {revoked}"),
+            format!("KZC-{revoked}"),
+        ),
+        (
+            format!("UPDATE provision_records SET recipient_name = '営業部長' WHERE id = {provision}"),
+            format!("UPDATE provision_records SET recipient_name = '人事部 山本様' WHERE id = {provision}"),
+            format!("KZP-{provision}"),
+        ),
+        (
+            format!("UPDATE provision_records SET items = 'summary' || char(10) || 'themes' WHERE id = {provision}"),
+            format!("UPDATE provision_records SET items = 'summary' WHERE id = {provision}"),
+            format!("KZP-{provision}"),
+        ),
+        (
+            format!("UPDATE provision_records SET sealed_for = 'passphrase' WHERE id = {provision}"),
+            format!(
+                "UPDATE provision_records SET sealed_for = 'keys' || char(10) || '{}' WHERE id = {provision}",
+                scene.hr.to_public()
+            ),
+            format!("KZP-{provision}"),
+        ),
+    ];
+    for (edit, undo, record) in edits {
+        sqlx::query(&edit).execute(pool).await?;
+        assert_eq!(
+            verify(&vault).await?,
+            Verdict::Altered {
+                records: vec![record]
+            },
+            "{edit}"
+        );
+        sqlx::query(&undo).execute(pool).await?;
+        assert!(
+            matches!(verify(&vault).await?, Verdict::Intact { .. }),
+            "{undo}"
+        );
+    }
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_package_carries_its_own_entry_so_the_recipient_anchors_the_log() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let scene = logged(&vault, dir.path()).await?;
+    let files = crate::package::zip::read(&age::decrypt(&scene.hr, &scene.package)?)?;
+    let manifest: crate::package::Manifest = serde_json::from_slice(&files[0].1)?;
+    let log = list(&vault).await?;
+    // The package's head is its own entry, the newest: nothing it records is left out.
+    assert_eq!(manifest.audit_head, log[0].hash);
+    assert!(log[0]
+        .subject
+        .starts_with(&format!("KZP-{} ", scene.provision)));
+    // The entry carries what the recipient can recompute from the manifest's file list.
+    let listed: Vec<String> = manifest
+        .files
+        .iter()
+        .flat_map(|file| {
+            [
+                file.name.clone(),
+                file.bytes.to_string(),
+                file.sha256.clone(),
+            ]
+        })
+        .collect();
+    let content = store::digest(&listed.iter().map(|f| Some(f.as_str())).collect::<Vec<_>>());
+    assert!(log[0].detail.contains(&format!("content={content}")));
+    let fingerprint = &crate::package::sha256(scene.hr.to_public().to_string().as_bytes())[..16];
+    assert!(log[0]
+        .detail
+        .contains(&format!("sealed=keys:{fingerprint}")));
+    assert!(matches!(
+        verify_against(&vault, std::slice::from_ref(&manifest.audit_head)).await?,
+        Verdict::Intact { .. }
+    ));
+    // The owner removes the export's entry and its record together, consistently: the vault
+    // alone no longer shows it, the recipient's copy does.
+    for guard in GUARDS {
+        sqlx::query(&format!("DROP TRIGGER {guard}"))
+            .execute(vault.pool())
+            .await?;
+    }
+    sqlx::raw_sql(&format!(
+        "DROP TRIGGER audit_log_is_append_only_delete;
+         DELETE FROM audit_log WHERE id = {};
+         DELETE FROM provision_records WHERE id = {};",
+        log[0].id, scene.provision
+    ))
+    .execute(vault.pool())
+    .await?;
+    assert!(matches!(verify(&vault).await?, Verdict::Intact { .. }));
+    assert_eq!(
+        verify_against(&vault, std::slice::from_ref(&manifest.audit_head)).await?,
+        Verdict::Incomplete {
+            missing: vec![manifest.audit_head.clone()]
+        }
+    );
+    vault.lock().await;
+    Ok(())
+}

@@ -361,10 +361,11 @@ pub async fn grant(vault: &Vault, input: &ConsentInput) -> Result<Consent> {
     let now = Utc::now();
     let id = store::insert(&mut tx, &consent, now).await?;
     let detail = format!(
-        "recipient={:?} parts={} flags={}",
+        "recipient={:?} parts={} flags={} terms={}",
         consent.recipient_kind,
         consent.parts.len(),
-        consent.flag_ids.len()
+        consent.flag_ids.len(),
+        store::terms_digest(&mut tx, id).await?
     );
     audit::store::append(
         &mut tx,
@@ -398,11 +399,14 @@ pub async fn revoke(vault: &Vault, id: ConsentId, input: &RevocationInput) -> Re
         return Err(Error::InFuture(Field::RevokedOn));
     }
     store::revoke(&mut tx, id, revoked_on, note.as_deref()).await?;
+    let revocation = store::revocation_digest(&mut tx, id)
+        .await?
+        .unwrap_or_default();
     audit::store::append(
         &mut tx,
         audit::Action::ConsentRevoked,
         &format!("KZC-{id} KZ-{}", stored.client_id),
-        "",
+        &format!("revocation={revocation}"),
         Utc::now(),
     )
     .await?;

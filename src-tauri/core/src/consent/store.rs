@@ -162,3 +162,92 @@ pub(crate) async fn list(conn: &mut SqliteConnection, client_id: ClientId) -> Re
     }
     Ok(consents)
 }
+
+/// The digest of a consent's terms as stored: every field but the revocation, its parts and
+/// its flags as the sheet showed them. Read as stored text, so that the digest covers exactly
+/// what was written (the grant's audit entry carries it).
+pub(crate) async fn terms_digest(conn: &mut SqliteConnection, id: ConsentId) -> Result<String> {
+    type Terms = (
+        String,
+        String,
+        String,
+        Option<String>,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+    );
+    let terms: Terms = sqlx::query_as(
+        "SELECT CAST(client_id AS TEXT), recipient_kind, recipient_name,
+                CAST(program_id AS TEXT), purpose, granted_on, obtained_by, obtained_note,
+                expires_on, created_at
+         FROM consents WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(Error::NotFound(Entity::Consent, id.0))?;
+    let parts: Vec<String> =
+        sqlx::query_scalar("SELECT part FROM consent_parts WHERE consent_id = ? ORDER BY part")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?;
+    let flags: Vec<(String, String, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT CAST(flag_id AS TEXT), kind, raised_on, note, referred_to
+         FROM consent_flags WHERE consent_id = ? ORDER BY flag_id",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let (client, kind, name, program, purpose, granted, obtained_by, note, expires, created) =
+        &terms;
+    let counts = [parts.len().to_string(), flags.len().to_string()];
+    let mut fields: Vec<Option<&str>> = vec![
+        Some(client),
+        Some(kind),
+        Some(name),
+        program.as_deref(),
+        Some(purpose),
+        Some(granted),
+        Some(obtained_by),
+        note.as_deref(),
+        expires.as_deref(),
+        Some(created),
+        Some(&counts[0]),
+    ];
+    fields.extend(parts.iter().map(|part| Some(part.as_str())));
+    fields.push(Some(&counts[1]));
+    for (flag, kind, raised_on, note, referred_to) in &flags {
+        fields.extend([
+            Some(flag.as_str()),
+            Some(kind),
+            Some(raised_on),
+            Some(note),
+            referred_to.as_deref(),
+        ]);
+    }
+    Ok(crate::audit::store::digest(&fields))
+}
+
+/// The digest of a consent's revocation as stored (its day and note), if it was revoked.
+pub(crate) async fn revocation_digest(
+    conn: &mut SqliteConnection,
+    id: ConsentId,
+) -> Result<Option<String>> {
+    let (revoked_on, note): (Option<String>, Option<String>) =
+        sqlx::query_as("SELECT revoked_on, revocation_note FROM consents WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or(Error::NotFound(Entity::Consent, id.0))?;
+    Ok(revoked_on.map(|day| crate::audit::store::digest(&[Some(&day), note.as_deref()])))
+}
+
+/// Every consent kept, by id.
+pub(crate) async fn ids(conn: &mut SqliteConnection) -> Result<Vec<ConsentId>> {
+    Ok(sqlx::query_scalar("SELECT id FROM consents ORDER BY id")
+        .fetch_all(conn)
+        .await?)
+}

@@ -46,9 +46,8 @@ pub async fn erase_client(vault: &Vault, request: &ErasureRequest) -> Result<Era
     if comparable(&request.confirmation) != comparable(&stored.name) {
         return Err(Error::NotConfirmed);
     }
-    client::store::delete(&mut tx, request.client_id).await?;
-    search::store::forget_client(&mut tx, request.client_id).await?;
-    crate::overall::store::forget_client(&mut tx, request.client_id).await?;
+    // Logged first: the consents and provision records leave or change only after an erasure
+    // the log holds (the tables' guards look for it).
     audit::store::append(
         &mut tx,
         audit::Action::Erasure,
@@ -57,6 +56,9 @@ pub async fn erase_client(vault: &Vault, request: &ErasureRequest) -> Result<Era
         chrono::Utc::now(),
     )
     .await?;
+    client::store::delete(&mut tx, request.client_id).await?;
+    search::store::forget_client(&mut tx, request.client_id).await?;
+    crate::overall::store::forget_client(&mut tx, request.client_id).await?;
     tx.commit().await?;
     // The client is gone once committed: a log that cannot be emptied now is reported, not
     // an error. The checkpoint waits (the connection's busy timeout) for a read in progress

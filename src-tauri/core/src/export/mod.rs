@@ -4,6 +4,7 @@
 //! left behind.
 
 mod error;
+pub(crate) mod recorded;
 pub(crate) mod store;
 mod summary;
 
@@ -22,7 +23,7 @@ use crate::ids::{ConsentId, FlagId};
 use crate::package::{self, Document, Encryption, PackageKind};
 use crate::record::{self, check, Field};
 use crate::vault::Vault;
-use crate::{audit, calendar, fs_atomic, provision, text};
+use crate::{calendar, fs_atomic, provision, text};
 
 /// The longest summary.
 pub const MAX_SUMMARY_CHARS: usize = 20_000;
@@ -233,15 +234,6 @@ pub async fn export_summary(
     let now = Utc::now();
     let document = &preview.document;
     let json = serde_json::to_vec_pretty(document).unwrap_or_default();
-    let archive = package::assemble(
-        PackageKind::HrSummary,
-        Some(consent.package_reference()),
-        audit::store::head(&mut tx).await?,
-        &Document::page_and_json("summary", summary::html(document), json),
-        now,
-    );
-    let sealed = package::seal(&archive, &target.encryption, target.armored)?;
-    let sha256 = package::sha256(&sealed);
     let mut items: Vec<String> = document
         .parts
         .iter()
@@ -256,19 +248,25 @@ pub async fn export_summary(
         &consent,
         &document.client.name,
         &items,
-        &sha256,
+        &target.encryption.sealed_for(),
         now,
     )
     .await?;
-    audit::store::append(
+    let sealed = recorded::seal(
         &mut tx,
-        audit::Action::Export,
-        &format!(
-            "KZP-{provision_record} {} KZ-{}",
-            consent.reference(),
-            consent.client_id
-        ),
-        &format!("kind=hr_summary items={} sha256={sha256}", items.join(",")),
+        recorded::Recorded {
+            kind: PackageKind::HrSummary,
+            consent: Some(consent.package_reference()),
+            documents: &Document::page_and_json("summary", summary::html(document), json),
+            subject: format!(
+                "KZP-{provision_record} {} KZ-{}",
+                consent.reference(),
+                consent.client_id
+            ),
+            detail: format!("kind=hr_summary items={}", items.join(",")),
+            provision_record: Some(provision_record),
+        },
+        target,
         now,
     )
     .await?;

@@ -409,7 +409,7 @@ async fn change_held_at(
     }
     let held_at = held_at
         .or(stored.scheduled_at)
-        .unwrap_or_else(|| chrono::Local::now().format("%Y-%m-%dT%H:%M").to_string());
+        .unwrap_or_else(crate::calendar::now_to_the_minute);
     let follow_up_due_on = match stored.follow_up_due_on {
         Some(due_on) => Some(due_on),
         None => follow_up_by_rule(&mut *conn, stored.kind, stored.program_id, &held_at).await?,

@@ -44,7 +44,7 @@ use crate::ids::ProgramId;
 use crate::package::{self, Document, Encryption, PackageKind};
 use crate::record::{self, check, Field};
 use crate::vault::Vault;
-use crate::{audit, program, text};
+use crate::{program, text};
 
 /// The longest findings or proposals.
 pub const MAX_TEXT_CHARS: usize = 50_000;
@@ -154,28 +154,22 @@ pub async fn export(
         return Err(record::Error::Required(Field::Findings).into());
     }
     let now = Utc::now();
-    let archive = package::assemble(
-        PackageKind::OverallReport,
-        None,
-        audit::store::head(&mut tx).await?,
-        &Document::page_and_json(
-            "overall-report",
-            html::page(document),
-            serde_json::to_vec_pretty(document).unwrap_or_default(),
-        ),
-        now,
-    );
-    let sealed = package::seal(&archive, &target.encryption, target.armored)?;
-    let sha256 = package::sha256(&sealed);
     store::record_export(&mut tx, program_id, today, &figures).await?;
-    audit::store::append(
+    let sealed = export::recorded::seal(
         &mut tx,
-        audit::Action::Export,
-        &program::reference(program_id),
-        &format!(
-            "kind=overall_report k={} sha256={sha256}",
-            document.program.anonymity_k
-        ),
+        export::recorded::Recorded {
+            kind: PackageKind::OverallReport,
+            consent: None,
+            documents: &Document::page_and_json(
+                "overall-report",
+                html::page(document),
+                serde_json::to_vec_pretty(document).unwrap_or_default(),
+            ),
+            subject: program::reference(program_id),
+            detail: format!("kind=overall_report k={}", document.program.anonymity_k),
+            provision_record: None,
+        },
+        target,
         now,
     )
     .await?;

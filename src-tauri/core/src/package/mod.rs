@@ -94,8 +94,9 @@ pub struct Manifest {
     pub producer: String,
     /// The consent relied on, for packages that need one.
     pub consent: Option<ConsentReference>,
-    /// The head of the consultant's audit log when the package was made: a recipient who
-    /// keeps it can later show that the log was not rewritten since.
+    /// The hash of the package's own entry in the consultant's audit log (for a backup, the
+    /// log's head as the backup holds it): a recipient who keeps it can later show that the
+    /// log up to that entry was not rewritten since.
     pub audit_head: String,
     /// The other files, in the archive's order.
     pub files: Vec<FileEntry>,
@@ -125,6 +126,26 @@ impl Document {
             },
         ]
     }
+}
+
+/// The digest of a package's documents as its manifest lists them (each file's name, size and
+/// SHA-256): what the audit entry of an export carries, since the entry's own hash goes into
+/// the manifest. A recipient recomputes it from `files`.
+pub(crate) fn content_digest(documents: &[Document]) -> String {
+    let sizes: Vec<(String, String)> = documents
+        .iter()
+        .map(|document| {
+            (
+                document.content.len().to_string(),
+                sha256(&document.content),
+            )
+        })
+        .collect();
+    let mut fields = Vec::with_capacity(documents.len() * 3);
+    for (document, (bytes, sha)) in documents.iter().zip(&sizes) {
+        fields.extend([Some(document.name.as_str()), Some(bytes), Some(sha)]);
+    }
+    crate::audit::store::digest(&fields)
 }
 
 /// Builds the archive: the manifest, then the documents.
@@ -174,6 +195,34 @@ pub enum Encryption {
     Recipients(Vec<String>),
     /// A passphrase the consultant passes on separately.
     Passphrase(SecretString),
+}
+
+impl Encryption {
+    /// How a provision record keeps it: `passphrase`, or `keys` and each key on its own line.
+    pub(crate) fn sealed_for(&self) -> String {
+        match self {
+            Self::Recipients(keys) => std::iter::once("keys")
+                .chain(keys.iter().map(|key| key.trim()))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Self::Passphrase(_) => "passphrase".to_owned(),
+        }
+    }
+
+    /// How the audit log says it: `passphrase`, or `keys:` and each key's fingerprint (the
+    /// first 16 hex digits of its SHA-256), so that the log names keys without holding them.
+    pub(crate) fn in_log(&self) -> String {
+        match self {
+            Self::Recipients(keys) => format!(
+                "keys:{}",
+                keys.iter()
+                    .map(|key| sha256(key.trim().as_bytes())[..16].to_owned())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+            Self::Passphrase(_) => "passphrase".to_owned(),
+        }
+    }
 }
 
 impl std::fmt::Debug for Encryption {

@@ -44,6 +44,38 @@ pub struct ProvisionRecord {
     pub package_sha256: String,
     /// The record is kept at least until this day.
     pub keep_until: NaiveDate,
+    /// How the package was encrypted.
+    pub sealed_for: Sealing,
+}
+
+/// How a package was encrypted, as its provision record keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum Sealing {
+    /// To a passphrase passed on separately.
+    Passphrase,
+    /// To these public keys.
+    Keys {
+        /// The recipients' public keys (`age1…` or SSH).
+        keys: Vec<String>,
+    },
+    /// Made before records kept this.
+    Unrecorded,
+}
+
+impl Sealing {
+    /// Reads the column [`crate::package::Encryption::sealed_for`] wrote.
+    pub(crate) fn read(stored: &str) -> Self {
+        let mut lines = stored.lines();
+        match lines.next() {
+            Some("passphrase") => Self::Passphrase,
+            Some("keys") => Self::Keys {
+                keys: lines.map(str::to_owned).collect(),
+            },
+            _ => Self::Unrecorded,
+        }
+    }
 }
 
 text::debug_without_content!(ProvisionRecord, id, provided_at, client_id, consent_id);
@@ -51,4 +83,34 @@ text::debug_without_content!(ProvisionRecord, id, provided_at, client_id, consen
 /// Every provision record, newest first.
 pub async fn list(vault: &Vault) -> Result<Vec<ProvisionRecord>> {
     store::list(&mut *vault.read().await?).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sealing;
+    use crate::package::Encryption;
+
+    #[test]
+    fn a_record_says_how_its_package_was_sealed_without_the_passphrase() {
+        let passphrase = Encryption::Passphrase("ひみつのあいことばです".to_owned().into());
+        assert_eq!(passphrase.sealed_for(), "passphrase");
+        assert_eq!(passphrase.in_log(), "passphrase");
+        assert_eq!(Sealing::read(&passphrase.sealed_for()), Sealing::Passphrase);
+        let keys = Encryption::Recipients(vec![" age1abc ".into(), "ssh-ed25519 AAAA x".into()]);
+        assert_eq!(
+            Sealing::read(&keys.sealed_for()),
+            Sealing::Keys {
+                keys: vec!["age1abc".into(), "ssh-ed25519 AAAA x".into()]
+            }
+        );
+        assert_eq!(
+            keys.in_log(),
+            format!(
+                "keys:{},{}",
+                &crate::package::sha256(b"age1abc")[..16],
+                &crate::package::sha256(b"ssh-ed25519 AAAA x")[..16]
+            )
+        );
+        assert_eq!(Sealing::read(""), Sealing::Unrecorded);
+    }
 }

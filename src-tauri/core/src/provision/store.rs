@@ -17,16 +17,19 @@ struct NewProvision<'a> {
     pub(crate) items: &'a [String],
     pub(crate) consent_id: ConsentId,
     pub(crate) consent_granted_on: NaiveDate,
-    pub(crate) package_sha256: &'a str,
+    pub(crate) sealed_for: &'a str,
 }
 
-/// Keeps the record of a package given under `consent`: to its recipient, about `person`.
+/// Keeps the record of a package given under `consent`: to its recipient, about `person`,
+/// sealed as `sealed_for` says ([`crate::package::Encryption::sealed_for`]). The package's
+/// hash follows with [`set_package`] once the package, which names the record's audit entry,
+/// is sealed.
 pub(crate) async fn insert_under(
     conn: &mut SqliteConnection,
     consent: &crate::consent::Consent,
     person: &str,
     items: &[String],
-    package_sha256: &str,
+    sealed_for: &str,
     now: DateTime<Utc>,
 ) -> Result<i64> {
     insert(
@@ -39,11 +42,70 @@ pub(crate) async fn insert_under(
             items,
             consent_id: consent.id,
             consent_granted_on: consent.granted_on,
-            package_sha256,
+            sealed_for,
         },
         now,
     )
     .await
+}
+
+/// Writes the hash of the sealed package into its record; the table takes it once.
+pub(crate) async fn set_package(
+    conn: &mut SqliteConnection,
+    id: i64,
+    package_sha256: &str,
+) -> Result<()> {
+    sqlx::query("UPDATE provision_records SET package_sha256 = ? WHERE id = ?")
+        .bind(package_sha256)
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The digest of a record as stored, which its export's audit entry carries: every field but
+/// the person (who becomes `KZ-<id>` on erasure, with the client link) and the package's hash
+/// (which the package's own manifest, naming the entry, cannot precede).
+pub(crate) async fn digest(conn: &mut SqliteConnection, id: i64) -> Result<String> {
+    let row: (
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+    ) = sqlx::query_as(
+        "SELECT CAST(id AS TEXT), provided_at, recipient_kind, recipient_name, items,
+                    CAST(consent_id AS TEXT), consent_granted_on, keep_until, sealed_for
+             FROM provision_records WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_one(conn)
+    .await?;
+    let (id, at, kind, name, items, consent, granted, keep, sealed) = &row;
+    Ok(crate::audit::store::digest(&[
+        Some(id),
+        Some(at),
+        Some(kind),
+        Some(name),
+        Some(items),
+        Some(consent),
+        Some(granted),
+        Some(keep),
+        Some(sealed),
+    ]))
+}
+
+/// Every record kept, by id.
+pub(crate) async fn ids(conn: &mut SqliteConnection) -> Result<Vec<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM provision_records ORDER BY id")
+            .fetch_all(conn)
+            .await?,
+    )
 }
 
 async fn insert(
@@ -58,8 +120,8 @@ async fn insert(
     let inserted = sqlx::query(
         "INSERT INTO provision_records (provided_at, recipient_kind, recipient_name, client_id,
                                         person, items, consent_id, consent_granted_on,
-                                        package_sha256, keep_until)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                        package_sha256, keep_until, sealed_for)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
     )
     .bind(now)
     .bind(provision.recipient_kind)
@@ -69,8 +131,8 @@ async fn insert(
     .bind(provision.items.join("\n"))
     .bind(provision.consent_id)
     .bind(provision.consent_granted_on)
-    .bind(provision.package_sha256)
     .bind(keep_until)
+    .bind(provision.sealed_for)
     .execute(conn)
     .await?;
     Ok(inserted.last_insert_rowid())
@@ -88,12 +150,13 @@ type Row = (
     NaiveDate,
     String,
     NaiveDate,
+    String,
 );
 
 pub(crate) async fn list(conn: &mut SqliteConnection) -> Result<Vec<ProvisionRecord>> {
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT id, provided_at, recipient_kind, recipient_name, client_id, person, items,
-                consent_id, consent_granted_on, package_sha256, keep_until
+                consent_id, consent_granted_on, package_sha256, keep_until, sealed_for
          FROM provision_records ORDER BY id DESC",
     )
     .fetch_all(conn)
@@ -113,6 +176,7 @@ pub(crate) async fn list(conn: &mut SqliteConnection) -> Result<Vec<ProvisionRec
                 consent_granted_on,
                 package_sha256,
                 keep_until,
+                sealed_for,
             )| ProvisionRecord {
                 id,
                 provided_at,
@@ -125,6 +189,7 @@ pub(crate) async fn list(conn: &mut SqliteConnection) -> Result<Vec<ProvisionRec
                 consent_granted_on,
                 package_sha256,
                 keep_until,
+                sealed_for: super::Sealing::read(&sealed_for),
             },
         )
         .collect())

@@ -332,10 +332,14 @@ pub async fn document(vault: &Vault, id: ReportId) -> Result<ReportDocument> {
     })
 }
 
-/// Claims a new, empty file for the report's PDF in `dir` and returns its path: the printer
-/// then writes into it. The name holds Kizuki's references, never the client's name, and an
-/// earlier PDF is never overwritten (the name takes a number instead).
+/// Claims a new, empty file for the report's PDF in `dir` (a folder the consultant chose for
+/// it: the PDF is not encrypted) and returns its path: the printer then writes into it. The
+/// name holds Kizuki's references, never the client's name, and an earlier PDF is never
+/// overwritten (the name takes a number instead).
 pub async fn claim_pdf_file(vault: &Vault, id: ReportId, dir: &Path) -> Result<PathBuf> {
+    if !dir.is_absolute() || !dir.is_dir() {
+        return Err(Error::FolderNotFound);
+    }
     let report = get(vault, id).await?;
     let stem = format!(
         "{PDF_FILE_PREFIX}-{}-{}",

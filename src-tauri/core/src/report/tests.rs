@@ -402,6 +402,21 @@ async fn a_pdf_file_is_named_by_references_and_never_overwrites_one() -> TestRes
     assert_eq!(second, downloads.join(format!("{stem} (2).pdf")));
     assert_eq!(std::fs::read(&first)?, b"%PDF-1.5 earlier");
     assert_eq!(std::fs::metadata(&second)?.len(), 0);
+    // Only a folder that is there: a relative path, a file or a missing folder claims nothing.
+    for chosen in [
+        std::path::PathBuf::from("downloads"),
+        first.clone(),
+        dir.path().join("gone"),
+    ] {
+        assert!(
+            matches!(
+                claim_pdf_file(&vault, report.id, &chosen).await,
+                Err(Error::FolderNotFound)
+            ),
+            "{chosen:?}"
+        );
+    }
+    assert!(!dir.path().join("gone").exists());
     Ok(())
 }
 

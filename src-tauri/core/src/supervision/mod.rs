@@ -30,9 +30,7 @@ use crate::package::{self, Document, Encryption, PackageKind};
 use crate::record::{self, check, Field};
 use crate::report::ReportPart;
 use crate::vault::Vault;
-use crate::{
-    audit, calendar, client, company, consent, interview, program, provision, report, text,
-};
+use crate::{calendar, client, company, consent, interview, program, provision, report, text};
 
 /// The longest question for the supervisor.
 pub const MAX_QUESTION_CHARS: usize = 10_000;
@@ -263,19 +261,6 @@ pub async fn export(
     .map_err(record::Error::from)?
     .last_insert_rowid();
     document.regarding = Some(format!("{REFERENCE_PREFIX}{reference}-{token}"));
-    let archive = package::assemble(
-        PackageKind::SupervisionReport,
-        consent.as_ref().map(Consent::package_reference),
-        audit::store::head(&mut tx).await?,
-        &Document::page_and_json(
-            "supervision-report",
-            document::html(&document),
-            serde_json::to_vec_pretty(&document).unwrap_or_default(),
-        ),
-        now,
-    );
-    let sealed = package::seal(&archive, &target.encryption, target.armored)?;
-    let sha256 = package::sha256(&sealed);
     // The log names the package by its number; its token stays with the package.
     // The vault's own log names the client by Kizuki's reference, never by the pseudonym.
     let client_reference = format!(
@@ -293,7 +278,7 @@ pub async fn export(
                 consent,
                 &document.client.label,
                 &items,
-                &sha256,
+                &target.encryption.sealed_for(),
                 now,
             )
             .await?;
@@ -304,14 +289,24 @@ pub async fn export(
         }
         None => (client_reference, None),
     };
-    audit::store::append(
+    let sealed = export::recorded::seal(
         &mut tx,
-        audit::Action::Export,
-        &subject,
-        &format!(
-            "kind=supervision_report pseudonymised={} sha256={sha256}",
-            document.pseudonymised
-        ),
+        export::recorded::Recorded {
+            kind: PackageKind::SupervisionReport,
+            consent: consent.as_ref().map(Consent::package_reference),
+            documents: &Document::page_and_json(
+                "supervision-report",
+                document::html(&document),
+                serde_json::to_vec_pretty(&document).unwrap_or_default(),
+            ),
+            subject,
+            detail: format!(
+                "kind=supervision_report pseudonymised={}",
+                document.pseudonymised
+            ),
+            provision_record,
+        },
+        target,
         now,
     )
     .await?;

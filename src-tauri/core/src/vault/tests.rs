@@ -262,7 +262,8 @@ async fn migrations_are_applied_once_and_recorded() -> Result<(), Box<dyn std::e
             (20261202000000, true),
             (20261203000000, true),
             (20261207000000, true),
-            (20261207010000, true)
+            (20261207010000, true),
+            (20261208000000, true)
         ]
     );
     let tables: Vec<String> =

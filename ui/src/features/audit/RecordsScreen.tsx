@@ -6,6 +6,19 @@ import { BackupPanel } from "../backup/BackupPanel";
 import { consentQueries } from "../consents/queries";
 import { formatInstant } from "../interviews/moments";
 import "./records.css";
+import type { Sealing } from "../../ipc/api";
+import type { TFunction } from "i18next";
+
+function sealing(sealed: Sealing, t: TFunction): string {
+  switch (sealed.kind) {
+    case "passphrase":
+      return t("records.sealedPassphrase");
+    case "keys":
+      return t("records.sealedKeys", { n: sealed.keys.length });
+    case "unrecorded":
+      return t("records.sealedUnrecorded");
+  }
+}
 
 /**
  * What the law and the consultant's own accountability ask to keep: every provision to a
@@ -29,10 +42,19 @@ export function RecordsScreen() {
           data-testid="audit-verdict"
           data-state={verdict.state}
         >
-          {verdict.state === "intact" && t("records.intact", { n: verdict.entries, head: verdict.head.slice(0, 16) })}
+          {verdict.state === "intact" && t("records.intact", { n: verdict.entries })}
           {verdict.state === "broken" && t("records.broken", { entry: verdict.atEntry })}
           {verdict.state === "incomplete" && t("records.incomplete", { missing: verdict.missing.join(t("share.separator")) })}
+          {verdict.state === "altered" && t("records.altered", { records: verdict.records.join(t("share.separator")) })}
         </p>
+      )}
+      {verdict?.state === "intact" && (
+        <div className="records__head">
+          <p>
+            {t("records.head")}: <code data-testid="audit-head">{verdict.head}</code>
+          </p>
+          <p className="quiet">{t("records.headHint")}</p>
+        </div>
       )}
       <BackupPanel />
       <section>
@@ -48,6 +70,7 @@ export function RecordsScreen() {
                 <th>{t("records.items")}</th>
                 <th>{t("records.consent")}</th>
                 <th>{t("records.keepUntil")}</th>
+                <th>{t("records.sealedFor")}</th>
               </tr>
             </thead>
             <tbody>
@@ -69,6 +92,7 @@ export function RecordsScreen() {
                     KZC-{record.consentId}（{record.consentGrantedOn}）
                   </td>
                   <td>{record.keepUntil}</td>
+                  <td data-testid="provision-sealed-for">{sealing(record.sealedFor, t)}</td>
                 </tr>
               ))}
             </tbody>

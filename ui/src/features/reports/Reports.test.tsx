@@ -127,13 +127,14 @@ describe("ReportScreen's history", () => {
 });
 
 describe("ReportPrintScreen", () => {
-  it("shows the document as printed, and saves it as a PDF, saying where", async () => {
+  it("shows the document as printed, and saves a PDF only into a folder chosen after a warning", async () => {
     mocked.reportDocument.mockResolvedValue(aReportDocument());
-    mocked.reportSavePdf.mockResolvedValue("/home/c/Downloads/個別報告書-KZ-3-5.pdf");
+    mocked.reportChoosePdfFolder.mockResolvedValue("/home/c/報告書");
+    mocked.reportSavePdf.mockResolvedValue("/home/c/報告書/個別報告書-KZ-3-5.pdf");
     const user = userEvent.setup();
     renderScreen(<ReportPrintScreen reportId={5} />);
     // Nothing to print until the report is on screen.
-    expect(screen.getByTestId<HTMLButtonElement>("save-pdf").disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>("print-dialog").disabled).toBe(true);
     const document = await screen.findByTestId("report-document");
     expect(within(document).getByTestId("report-document-client").textContent).toBe("高橋 美咲（たかはし みさき）");
     expect(document.textContent).toContain("出力日");
@@ -142,19 +143,54 @@ describe("ReportPrintScreen", () => {
     expect(within(document).getByTestId("report-document-workplace").textContent).toBe("【2026-05-01】\n残業が多い");
     // A part left empty says so rather than leaving a gap.
     expect(document.textContent).toContain("（記載なし）");
+    // Printing is the default; no PDF can be saved before its panel is opened.
+    expect(screen.getByTestId("print-dialog").className).toContain("button--primary");
+    expect(screen.queryByTestId("save-pdf")).toBeNull();
+    await user.click(screen.getByTestId("open-pdf-panel"));
+    expect(screen.getByTestId("pdf-warning").textContent).toContain("暗号化されません");
+    // Neither a folder alone nor the warning alone lets it through.
+    expect(screen.getByTestId<HTMLButtonElement>("save-pdf").disabled).toBe(true);
+    await user.click(screen.getByTestId("pdf-choose-folder"));
+    expect(mocked.reportChoosePdfFolder).toHaveBeenCalledExactlyOnceWith("個別報告書のPDFを保存するフォルダ");
+    expect((await screen.findByText("/home/c/報告書")).dataset.testid).toBe("pdf-folder");
+    expect(screen.getByTestId<HTMLButtonElement>("save-pdf").disabled).toBe(true);
+    await user.click(screen.getByTestId("pdf-understood"));
     await user.click(screen.getByTestId("save-pdf"));
-    expect(mocked.reportSavePdf).toHaveBeenCalledExactlyOnceWith(5);
+    expect(mocked.reportSavePdf).toHaveBeenCalledExactlyOnceWith(5, "/home/c/報告書");
     expect((await screen.findByTestId("pdf-saved")).textContent).toBe(
-      "PDFを保存しました：/home/c/Downloads/個別報告書-KZ-3-5.pdf",
+      "PDFを保存しました：/home/c/報告書/個別報告書-KZ-3-5.pdf",
     );
+  });
+
+  it("keeps no folder when the chooser is cancelled", async () => {
+    mocked.reportDocument.mockResolvedValue(aReportDocument());
+    mocked.reportChoosePdfFolder.mockResolvedValue(null);
+    const user = userEvent.setup();
+    renderScreen(<ReportPrintScreen reportId={5} />);
+    await screen.findByTestId("report-document");
+    await user.click(screen.getByTestId("open-pdf-panel"));
+    await user.click(screen.getByTestId("pdf-understood"));
+    await user.click(screen.getByTestId("pdf-choose-folder"));
+    await waitFor(() => {
+      expect(mocked.reportChoosePdfFolder).toHaveBeenCalledTimes(1);
+    });
+    expect(screen.getByTestId("pdf-folder").textContent).toBe("（まだ選んでいません）");
+    expect(screen.getByTestId<HTMLButtonElement>("save-pdf").disabled).toBe(true);
+    expect(mocked.reportSavePdf).not.toHaveBeenCalled();
   });
 
   it("says in the user's language when the PDF could not be written", async () => {
     mocked.reportDocument.mockResolvedValue(aReportDocument());
+    mocked.reportChoosePdfFolder.mockResolvedValue("/home/c/報告書");
     mocked.reportSavePdf.mockRejectedValue(new AppError("print_failed", "printing to PDF failed"));
     const user = userEvent.setup();
     renderScreen(<ReportPrintScreen reportId={5} />);
-    await user.click(await screen.findByTestId("save-pdf"));
+    await screen.findByTestId("report-document");
+    await user.click(screen.getByTestId("open-pdf-panel"));
+    await user.click(screen.getByTestId("pdf-choose-folder"));
+    await screen.findByText("/home/c/報告書");
+    await user.click(screen.getByTestId("pdf-understood"));
+    await user.click(screen.getByTestId("save-pdf"));
     await waitFor(() => {
       expect(screen.getByTestId("pdf-error").textContent).toBe("PDFを保存できませんでした。もう一度お試しください。");
     });

@@ -60,8 +60,12 @@ export const reportMutations = {
     // The editors reopen on the restored report itself (see ReportScreen), not on a refetch.
     invalidates: touchedBy,
   }),
+  choosePdfFolder: defineMutation({
+    mutationFn: (title: string) => api.reportChoosePdfFolder(title),
+    invalidates: () => [],
+  }),
   savePdf: defineMutation({
-    mutationFn: (reportId: number) => api.reportSavePdf(reportId),
+    mutationFn: ({ reportId, folder }: { reportId: number; folder: string }) => api.reportSavePdf(reportId, folder),
     invalidates: () => [],
   }),
 };
@@ -76,6 +80,10 @@ export function useSaveReportPart() {
 
 export function useRestoreReportVersion() {
   return useSpecMutation(reportMutations.restore);
+}
+
+export function useChoosePdfFolder() {
+  return useSpecMutation(reportMutations.choosePdfFolder);
 }
 
 export function useSaveReportPdf() {

@@ -15,20 +15,34 @@ const NEW_KEY = "AGE-SECRET-KEY-1NEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNEWNE
 
 describe("SecurityScreen", () => {
   beforeEach(() => {
-    mocked.preferencesGet.mockResolvedValue({ language: "ja", autoLockMinutes: 10 });
+    mocked.preferencesGet.mockResolvedValue({ language: "ja", autoLockMinutes: 10, calendar: "asia_tokyo" });
   });
 
   it("sets the idle time before the app locks itself", async () => {
-    mocked.preferencesSetAutoLock.mockResolvedValueOnce({ language: "ja", autoLockMinutes: 5 });
+    mocked.preferencesSetAutoLock.mockResolvedValueOnce({ language: "ja", autoLockMinutes: 5, calendar: "asia_tokyo" });
     renderScreen(<SecurityScreen />);
     const user = userEvent.setup();
-    const select = await screen.findByTestId<HTMLSelectElement>("auto-lock-minutes");
+    const select = await screen.findByTestId<HTMLSelectElement>("auto-lock-choice");
     await waitFor(() => {
       expect(select.value).toBe("10");
     });
     await user.selectOptions(select, "5");
     expect(await screen.findByTestId("auto-lock-saved")).toBeTruthy();
     expect(mocked.preferencesSetAutoLock).toHaveBeenCalledWith(5);
+  });
+
+  it("follows Japan's calendar unless the consultant chooses the machine's", async () => {
+    mocked.preferencesSetCalendar.mockResolvedValueOnce({ language: "ja", autoLockMinutes: 10, calendar: "system" });
+    renderScreen(<SecurityScreen />);
+    const user = userEvent.setup();
+    const select = await screen.findByTestId<HTMLSelectElement>("calendar-choice");
+    await waitFor(() => {
+      expect(select.value).toBe("asia_tokyo");
+    });
+    expect(select.selectedOptions[0]?.textContent).toBe("日本時間（Asia/Tokyo）");
+    await user.selectOptions(select, "system");
+    expect(await screen.findByTestId("calendar-saved")).toBeTruthy();
+    expect(mocked.preferencesSetCalendar).toHaveBeenCalledExactlyOnceWith("system");
   });
 
   it("changes the passphrase given the current one, and forgets the current one after a refusal", async () => {

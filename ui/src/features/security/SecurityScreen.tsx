@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { AutoLockPanel } from "./AutoLockPanel";
+import { CalendarPanel } from "./CalendarPanel";
 import { ChangePassphrasePanel } from "./ChangePassphrasePanel";
 import { NewRecoveryKeyPanel } from "./NewRecoveryKeyPanel";
 import { RekeyPanel } from "./RekeyPanel";
@@ -18,6 +19,7 @@ export function SecurityScreen() {
       <NewRecoveryKeyPanel />
       <RekeyPanel />
       <AutoLockPanel />
+      <CalendarPanel />
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { api } from "../../ipc/api";
+import type { CalendarZone } from "../../ipc/api";
 import { defineMutation } from "../../shared/mutation";
 
 export const securityKeys = {
@@ -27,5 +28,10 @@ export const preferenceMutations = {
   autoLock: defineMutation({
     mutationFn: (minutes: number) => api.preferencesSetAutoLock(minutes),
     invalidates: () => [securityKeys.preferences()],
+  }),
+  /** Every screen's "today" may move: everything is asked for again. */
+  calendar: defineMutation({
+    mutationFn: (zone: CalendarZone) => api.preferencesSetCalendar(zone),
+    invalidates: () => [[]],
   }),
 };
