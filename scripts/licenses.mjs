@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Writes the list of every dependency Kizuki ships, with its licence, for the About screen
 // (ui/src/features/about/licenses.json): the Rust crates the app and the CLI are built from, on
-// any platform (normal dependencies only: build tools and test crates are not shipped), and the
-// npm packages of the UI bundle (not the dev tools). `--check` fails when the file is stale, as
-// CI runs it.
+// any platform (normal dependencies only: build tools and test crates are not shipped), the npm
+// packages of the UI bundle (not the dev tools), and the data built in (the name dictionary).
+// `--check` fails when the file is stale, as CI runs it.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -57,7 +57,16 @@ function npmPackages() {
 }
 
 const byName = (a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version);
-const list = { rust: rustCrates().sort(byName), npm: npmPackages().sort(byName) };
+// Data built into the app rather than fetched as a package.
+const data = [
+  {
+    name: "mecab-ipadic (family, given and place names; src-tauri/core/src/identifying/proper_nouns.LICENSE)",
+    version: "2.7.0-20070801",
+    license: "BSD-3-Clause-with-ICOT-term (NAIST, ICOT)",
+    repository: null,
+  },
+];
+const list = { rust: rustCrates().sort(byName), npm: npmPackages().sort(byName), data };
 const text = `${JSON.stringify(list, null, 1)}\n`;
 
 if (process.argv.includes("--check")) {

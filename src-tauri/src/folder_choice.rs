@@ -1,14 +1,15 @@
 //! The system's own folder chooser, for a file that leaves the vault unencrypted (a report's
 //! PDF): the consultant picks where it goes each time, rather than Kizuki dropping it into
-//! Downloads, which desktop indexers and sync clients read. The UI never sees a dialog of its
-//! own making or touches the file; it gets the folder's path to show.
+//! Downloads, which desktop indexers and sync clients read. The folder is kept here, in the
+//! shell: the page gets its path to show, and a command that writes there takes it from here,
+//! never from the page, so no script in the page can name another folder.
 //!
 //! WebDriver cannot reach a native dialog: a build with the `webdriver` feature (end-to-end
 //! tests only) takes the folder from `KIZUKI_E2E_CHOSEN_FOLDER` when it is set, and everything
 //! after the choice is the real path.
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use tauri::Runtime;
 use tokio::sync::oneshot;
@@ -20,6 +21,8 @@ type StartChoice = Box<dyn Fn(String, oneshot::Sender<Option<PathBuf>>) + Send +
 #[derive(Default)]
 pub struct FolderChooser {
     start: OnceLock<StartChoice>,
+    /// The folder last chosen, for this run of the app.
+    chosen: Mutex<Option<PathBuf>>,
 }
 
 impl std::fmt::Debug for FolderChooser {
@@ -43,8 +46,22 @@ impl FolderChooser {
         }));
     }
 
-    /// Asks the consultant for a folder; `None` when they cancel.
+    /// Asks the consultant for a folder and keeps it; `None` when they cancel (the folder
+    /// chosen before stays).
     pub(crate) async fn choose(&self, title: &str) -> Option<PathBuf> {
+        let folder = self.ask(title).await?;
+        if let Ok(mut chosen) = self.chosen.lock() {
+            *chosen = Some(folder.clone());
+        }
+        Some(folder)
+    }
+
+    /// The folder the consultant chose last, if any.
+    pub(crate) fn chosen(&self) -> Option<PathBuf> {
+        self.chosen.lock().ok()?.clone()
+    }
+
+    async fn ask(&self, title: &str) -> Option<PathBuf> {
         #[cfg(feature = "webdriver")]
         if let Some(folder) = std::env::var_os(E2E_CHOSEN_FOLDER) {
             return Some(PathBuf::from(folder));

@@ -18,15 +18,13 @@
 
 #![allow(clippy::print_stdout)] // the tables are the bench's output
 
-mod process_tree;
-
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use kizuki_e2e::app::Harness;
+use kizuki_e2e::process_tree::{self, Memory};
 use kizuki_e2e::webdriver::Session;
 use kizuki_e2e::Result;
-use process_tree::Memory;
 use serde_json::Value;
 
 /// What `cargo bench --bench practice` wrote about the practice.

@@ -28,12 +28,13 @@ const CAREER_ISSUE: &str = "将来の役割が見えず、異動を迷ってい�
 const SUPPORT: &str = "半年後に追加面談を行い、異動希望の整理を支援する。";
 const HR_SUMMARY: &str = "異動について上司と話し合いを始めており、前向きに取り組んでいる。";
 
-/// The webview's local date, `days` from today, as `YYYY-MM-DD`: the app's "today" too.
+/// Japan's date, `days` from today, as `YYYY-MM-DD`: the app's "today" (its calendar is
+/// Japan's whatever the machine's zone), read from the webview's clock.
 fn local_date(session: &Session, days: i64) -> Result<String> {
     let value = session.execute(&format!(
-        "const d = new Date(); d.setDate(d.getDate() + ({days}));
-         const pad = (n) => String(n).padStart(2, '0');
-         return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());"
+        "const d = new Date(Date.now() + 9 * 3600 * 1000);
+         d.setUTCDate(d.getUTCDate() + ({days}));
+         return d.toISOString().slice(0, 10);"
     ))?;
     match value {
         Value::String(date) => Ok(date),
@@ -504,6 +505,7 @@ fn erase_the_client(session: &Session) -> Result<()> {
 fn journey(harness: &Harness) -> Result<()> {
     let session = harness.launch()?;
     set_up_the_vault(&session, PASSPHRASE, |_, _| Ok(()))?;
+    crate::processes::no_process_of_the_app_dumps_its_memory(harness)?;
     let today = local_date(&session, 0)?;
     let yesterday = local_date(&session, -1)?;
     add_the_client(&session)?;

@@ -4,4 +4,5 @@
 
 mod between_interviews;
 mod first_interview;
+mod processes;
 mod steps;

@@ -160,6 +160,11 @@ impl Harness {
         })
     }
 
+    /// The app's executable.
+    pub fn application(&self) -> &Path {
+        Path::new(&self.application)
+    }
+
     /// Everything the app could have written.
     pub fn root(&self) -> &Path {
         self.root.path()

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod plaintext;
+pub mod process_tree;
 pub mod webdriver;
 pub mod window_manager;
 

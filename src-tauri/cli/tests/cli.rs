@@ -2272,7 +2272,7 @@ fn a_consent_s_last_day_is_japan_s_unless_the_preferences_say_the_machine_s() {
             "expired"
         }
     };
-    assert_eq!(cli.ok(&["preferences", "calendar"]), "asia-tokyo");
+    assert_eq!(cli.ok(&["preferences", "calendar"]), "asia_tokyo");
     assert_eq!(
         state_in_zone(),
         expected(tokyo),

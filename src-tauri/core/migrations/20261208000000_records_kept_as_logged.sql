@@ -1,9 +1,22 @@
 -- What the audit log anchors must not change under it. A consent is never edited (a revocation
--- is the one change, made once); its parts and flags never change while it stands; a provision
--- record keeps every field but the person's name, which becomes `KZ-<id>` when the client is
--- erased, and its package hash, written once in the transaction that made it. Deletions follow
--- only an erasure logged after what they remove. The key's holder can drop these triggers: the
--- digests in the log (audit::verify) are what shows a change made around them.
+-- is the one change, made once); its parts and flags never change once its grant is logged; it
+-- leaves only after its client's erasure is logged. A provision record keeps every field but
+-- the person's name, which becomes `KZ-<id>` when the client is erased (the erasure logged
+-- first), and its package hash, written once in the transaction that made it; it leaves only
+-- after its keeping period. The key's holder can drop these triggers: the digests in the log
+-- (audit::verify) are what shows a change made around them.
+
+-- A random salt in each digest that covers a person's name or a consent's terms, so that the
+-- log, which outlives the records, cannot confirm a guess about an erased client: the salt goes
+-- with the consent, and with the provision record's name when the client is erased. Rows made
+-- before this have none (NULL) and their entries no digest.
+ALTER TABLE consents ADD COLUMN salt TEXT;
+ALTER TABLE provision_records ADD COLUMN salt TEXT;
+
+DROP TRIGGER provision_records_pseudonymise;
+CREATE TRIGGER provision_records_pseudonymise BEFORE DELETE ON clients BEGIN
+    UPDATE provision_records SET person = 'KZ-' || OLD.id, salt = NULL WHERE client_id = OLD.id;
+END;
 
 -- How a package was sealed: `passphrase`, or `keys` followed by each recipient on its own line.
 -- Records made before this was kept say nothing ('').
@@ -17,7 +30,7 @@ WHEN NOT (
     AND NEW.program_id IS OLD.program_id AND NEW.purpose IS OLD.purpose
     AND NEW.granted_on IS OLD.granted_on AND NEW.obtained_by IS OLD.obtained_by
     AND NEW.obtained_note IS OLD.obtained_note AND NEW.expires_on IS OLD.expires_on
-    AND NEW.created_at IS OLD.created_at
+    AND NEW.created_at IS OLD.created_at AND NEW.salt IS OLD.salt
 )
 BEGIN
     SELECT RAISE(ABORT, 'a consent is never edited: revoke it and record a new one');
@@ -104,8 +117,8 @@ WHEN NOT (
     AND NEW.consent_granted_on IS OLD.consent_granted_on AND NEW.keep_until IS OLD.keep_until
     AND NEW.sealed_for IS OLD.sealed_for
     AND (NEW.package_sha256 IS OLD.package_sha256 OR OLD.package_sha256 = '')
-    AND (NEW.person IS OLD.person
-         OR (NEW.person = 'KZ-' || OLD.client_id AND EXISTS (
+    AND ((NEW.person IS OLD.person AND NEW.salt IS OLD.salt)
+         OR (NEW.person = 'KZ-' || OLD.client_id AND NEW.salt IS NULL AND EXISTS (
                 SELECT 1 FROM audit_log erasure
                 WHERE erasure.action = 'erasure' AND erasure.subject = 'KZ-' || OLD.client_id
                   AND erasure.id > COALESCE((SELECT MAX(export.id) FROM audit_log export

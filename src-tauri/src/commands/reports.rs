@@ -2,8 +2,6 @@
 
 use kizuki_core::ids::{ClientId, ProgramId, ReportId, ReportVersionId};
 use kizuki_core::report::{self, Report, ReportDocument, ReportPart, ReportSummary, ReportVersion};
-use std::path::Path;
-
 use tauri::State;
 
 use crate::error::IpcResult;
@@ -89,17 +87,21 @@ pub async fn report_choose_pdf_folder(
         .map(|folder| folder.display().to_string()))
 }
 
-/// Prints the report the window shows (its print view) to a PDF in `folder`, which the
-/// consultant chose for it knowing the PDF is not encrypted, and returns where.
+/// Prints the report the window shows (its print view) to a PDF in the folder the consultant
+/// last chose with [`report_choose_pdf_folder`], knowing the PDF is not encrypted, and returns
+/// where. Without a folder chosen, nothing is written.
 #[tauri::command]
 #[specta::specta]
 pub async fn report_save_pdf(
     state: State<'_, AppState>,
     printer: State<'_, Printer>,
+    chooser: State<'_, FolderChooser>,
     id: ReportId,
-    folder: String,
 ) -> IpcResult<String> {
-    let path = report::claim_pdf_file(&*state.vault().await?, id, Path::new(&folder)).await?;
+    let folder = chooser
+        .chosen()
+        .ok_or(kizuki_core::record::Error::FolderNotFound)?;
+    let path = report::claim_pdf_file(&*state.vault().await?, id, &folder).await?;
     printer.save_pdf(&path).await?;
     // Locked meanwhile: the window showed the lock screen, not the report.
     if let Err(locked) = state.vault().await {

@@ -8,6 +8,7 @@ import { SetupScreen } from "../features/vault/SetupScreen";
 import { UnlockScreen } from "../features/vault/UnlockScreen";
 import { applyLanguage } from "../i18n";
 import { api } from "../ipc/api";
+import { followCalendar } from "../shared/format";
 import type { VaultStatus } from "../ipc/api";
 import { toAppError } from "../ipc/appError";
 import type { AppError } from "../ipc/appError";
@@ -52,6 +53,7 @@ export function screenForStatus(status: VaultStatus): Screen {
 async function startingScreen(): Promise<Screen> {
   const [status, preferences] = await Promise.allSettled([api.vaultStatus(), api.preferencesGet()]);
   if (preferences.status === "fulfilled") {
+    followCalendar(preferences.value.calendar ?? "asia_tokyo");
     await applyLanguage(preferences.value.language);
   }
   if (status.status === "fulfilled") {

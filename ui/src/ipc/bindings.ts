@@ -118,10 +118,11 @@ export const commands = {
 	 */
 	reportChoosePdfFolder: (title: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("report_choose_pdf_folder", { title })),
 	/**
-	 *  Prints the report the window shows (its print view) to a PDF in `folder`, which the
-	 *  consultant chose for it knowing the PDF is not encrypted, and returns where.
+	 *  Prints the report the window shows (its print view) to a PDF in the folder the consultant
+	 *  last chose with [`report_choose_pdf_folder`], knowing the PDF is not encrypted, and returns
+	 *  where. Without a folder chosen, nothing is written.
 	 */
-	reportSavePdf: (id: ReportId, folder: string) => typedError<string, IpcError>(__TAURI_INVOKE("report_save_pdf", { id, folder })),
+	reportSavePdf: (id: ReportId) => typedError<string, IpcError>(__TAURI_INVOKE("report_save_pdf", { id })),
 	/**  A client's consents, newest first, revoked and expired ones included. */
 	consentList: (clientId: ClientId) => typedError<Consent[], IpcError>(__TAURI_INVOKE("consent_list", { clientId })),
 	/**  The explanation and consent sheet for a consent about to be recorded; records nothing. */
@@ -244,7 +245,9 @@ export type Action =
 /**  A client was erased. */
 "erasure" | 
 /**  A package was imported into the inbox. */
-"import";
+"import" | 
+/**  The database was copied under a new key (old key files open it no more). */
+"rekey";
 
 /**  An item as stored, with its progress notes (oldest first). */
 export type ActionItem = {

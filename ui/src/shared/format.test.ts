@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { formatHeldOn, formatSavedAt, todayIsoDate } from "./format";
+import { afterEach, describe, expect, it } from "vitest";
+import { followCalendar, formatHeldOn, formatSavedAt, todayIsoDate } from "./format";
 
 describe("formatHeldOn", () => {
   it("formats a calendar date per language", () => {
@@ -35,7 +35,18 @@ describe("formatSavedAt", () => {
 });
 
 describe("todayIsoDate", () => {
-  it("uses the local calendar date", () => {
+  afterEach(() => {
+    followCalendar("asia_tokyo");
+  });
+
+  it("is Japan's date by default, whatever the machine's zone", () => {
+    expect(todayIsoDate(new Date(Date.UTC(2026, 11, 7, 14, 59)))).toBe("2026-12-07");
+    expect(todayIsoDate(new Date(Date.UTC(2026, 11, 7, 15, 0)))).toBe("2026-12-08");
+    expect(todayIsoDate(new Date(Date.UTC(2026, 11, 31, 15, 0)))).toBe("2027-01-01");
+  });
+
+  it("is the machine's local date when the preferences say so", () => {
+    followCalendar("system");
     expect(todayIsoDate(new Date(2026, 0, 5, 23, 59))).toBe("2026-01-05");
   });
 });

@@ -1,4 +1,4 @@
-import type { Language } from "../ipc/api";
+import type { CalendarZone, Language } from "../ipc/api";
 
 const LOCALE_OF: Record<Language, string> = { ja: "ja-JP", en: "en-US" };
 
@@ -53,10 +53,46 @@ export function formatSavedAt(rfc3339: string, language: Language, now: Date = n
   return `${date} ${time}`;
 }
 
-/** Today's local calendar date as `YYYY-MM-DD` (what <input type="date"> uses). */
+/** The calendar the consultant's preferences name; the core follows the same one. */
+let calendarZone: CalendarZone = "asia_tokyo";
+
+/** Follows the calendar the preferences name from now on (at start, and when it changes). */
+export function followCalendar(zone: CalendarZone): void {
+  calendarZone = zone;
+}
+
+const JAPAN_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** The wall clock of the consultant's calendar at `now`: Japan's (UTC+9, no daylight saving) or the machine's. */
+export function wallClock(now: Date): { year: number; month: number; day: number; hours: number; minutes: number } {
+  if (calendarZone === "asia_tokyo") {
+    const japan = new Date(now.getTime() + JAPAN_OFFSET_MS);
+    return {
+      year: japan.getUTCFullYear(),
+      month: japan.getUTCMonth() + 1,
+      day: japan.getUTCDate(),
+      hours: japan.getUTCHours(),
+      minutes: japan.getUTCMinutes(),
+    };
+  }
+  return {
+    year: now.getFullYear(),
+    month: now.getMonth() + 1,
+    day: now.getDate(),
+    hours: now.getHours(),
+    minutes: now.getMinutes(),
+  };
+}
+
+/** Zero-padded to two digits. */
+export function pad2(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** Today on the consultant's calendar as `YYYY-MM-DD` (what <input type="date"> uses). */
 export function todayIsoDate(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  const { year, month, day } = wallClock(now);
+  return `${String(year)}-${pad2(month)}-${pad2(day)}`;
 }
 
 /**

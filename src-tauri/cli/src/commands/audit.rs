@@ -91,7 +91,7 @@ pub async fn run_provision(vault: &Vault, command: ProvisionCommand) -> Result<(
                         match &record.sealed_for {
                             provision::Sealing::Passphrase => "sealed for a passphrase".to_owned(),
                             provision::Sealing::Keys { keys } => {
-                                format!("sealed for {}", keys.join(" "))
+                                format!("sealed for {}", keys.join(", "))
                             }
                             provision::Sealing::Unrecorded => "sealing not recorded".to_owned(),
                         },

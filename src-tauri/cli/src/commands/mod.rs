@@ -39,6 +39,11 @@ pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
     let dir = kizuki_core::data_dir::resolve(cli.data_dir.clone())?;
     // Before anything reads the calendar: a consent's last day is the consultant's.
     kizuki_core::preferences::apply(&dir);
+    // Preferences sit beside the vault, not in it: read and set while the app runs too (the
+    // app reads them at its next start).
+    if let Command::Preferences(command) = cli.command {
+        return preferences::run(&dir, command);
+    }
     // Held until the command ends: one Kizuki at a time per vault.
     let _claim = InstanceLock::acquire(&dir)?;
     let passphrase_file = cli.passphrase_file.as_deref();
@@ -54,7 +59,8 @@ pub async fn run(cli: Cli, language: Language) -> Result<(), CliError> {
             key::new_recovery_key(&dir, passphrase_file, language).await
         }
         Command::Rekey(args) => key::rekey(&dir, passphrase_file, args, language).await,
-        Command::Preferences(command) => preferences::run(&dir, command),
+        // Answered before the lock, above.
+        Command::Preferences(_) => Ok(()),
         Command::Records(command) => {
             let passphrase = passphrase::obtain(passphrase_file, Purpose::Unlock)?;
             let vault = Vault::unlock(&dir, &passphrase).await?;

@@ -22,8 +22,9 @@ pub enum PreferencesCommand {
     },
 }
 
-/// The calendars as the command line names them.
+/// The calendars, named as the preferences file names them.
 #[derive(Debug, Clone, Copy, ValueEnum)]
+#[value(rename_all = "snake_case")]
 pub enum Zone {
     /// Japan Standard Time (Asia/Tokyo).
     AsiaTokyo,
@@ -42,7 +43,7 @@ impl From<Zone> for CalendarZone {
 
 fn name(zone: CalendarZone) -> &'static str {
     match zone {
-        CalendarZone::AsiaTokyo => "asia-tokyo",
+        CalendarZone::AsiaTokyo => "asia_tokyo",
         CalendarZone::System => "system",
     }
 }

@@ -48,6 +48,8 @@ pub enum Action {
     Erasure,
     /// A package was imported into the inbox.
     Import,
+    /// The database was copied under a new key (old key files open it no more).
+    Rekey,
 }
 
 /// One entry of the log.

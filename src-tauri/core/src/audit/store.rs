@@ -26,6 +26,14 @@ pub(crate) fn digest(fields: &[Option<&str>]) -> String {
     crate::text::hex(&hasher.finalize())
 }
 
+/// A fresh random salt (128 bits, hex) for a digest that must not confirm a guess.
+pub(crate) fn salt() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    crate::text::hex(&bytes)
+}
+
 /// One entry's hash: over the previous hash and every field.
 fn hash(previous: &str, id: i64, at: &str, action: &str, subject: &str, detail: &str) -> String {
     digest(&[

@@ -123,6 +123,9 @@ const GUARDS: [&str; 10] = [
 
 /// A consent with a summary exported under it, and a second consent revoked.
 struct Logged {
+    client: crate::ids::ClientId,
+    company: crate::ids::CompanyId,
+    program: crate::ids::ProgramId,
     shared: crate::ids::ConsentId,
     revoked: crate::ids::ConsentId,
     provision: i64,
@@ -149,11 +152,29 @@ async fn logged(vault: &Vault, dir: &std::path::Path) -> TestResult<Logged> {
     )
     .await?;
     let hr = age::x25519::Identity::generate();
-    let path = dir.join("summary.age");
-    let exported = crate::export::export_summary(
+    let exported = export(vault, shared.id, &hr, &dir.join("summary.age")).await?;
+    Ok(Logged {
+        client: client_id,
+        company: company_id,
+        program: program_id,
+        shared: shared.id,
+        revoked: revoked.id,
+        provision: exported.provision_record.ok_or("no provision record")?,
+        package: std::fs::read(&exported.path)?,
+        hr,
+    })
+}
+
+async fn export(
+    vault: &Vault,
+    consent: crate::ids::ConsentId,
+    hr: &age::x25519::Identity,
+    path: &std::path::Path,
+) -> TestResult<crate::export::Exported> {
+    Ok(crate::export::export_summary(
         vault,
         &crate::export::SummaryRequest {
-            consent_id: shared.id,
+            consent_id: consent,
             parts: vec![crate::consent::SharePart::Summary],
             flag_ids: Vec::new(),
             summary: None,
@@ -161,17 +182,10 @@ async fn logged(vault: &Vault, dir: &std::path::Path) -> TestResult<Logged> {
         &crate::export::Target {
             encryption: crate::package::Encryption::Recipients(vec![hr.to_public().to_string()]),
             armored: false,
-            path,
+            path: path.to_owned(),
         },
     )
-    .await?;
-    Ok(Logged {
-        shared: shared.id,
-        revoked: revoked.id,
-        provision: exported.provision_record.ok_or("no provision record")?,
-        package: std::fs::read(&exported.path)?,
-        hr,
-    })
+    .await?)
 }
 
 #[tokio::test]
@@ -246,6 +260,11 @@ async fn consents_and_provision_records_refuse_edits_and_show_one_made_around_th
         (
             format!("UPDATE provision_records SET items = 'summary' || char(10) || 'themes' WHERE id = {provision}"),
             format!("UPDATE provision_records SET items = 'summary' WHERE id = {provision}"),
+            format!("KZP-{provision}"),
+        ),
+        (
+            format!("UPDATE provision_records SET person = '佐藤 花子' WHERE id = {provision}"),
+            format!("UPDATE provision_records SET person = '高橋 美咲' WHERE id = {provision}"),
             format!("KZP-{provision}"),
         ),
         (
@@ -332,6 +351,117 @@ async fn a_package_carries_its_own_entry_so_the_recipient_anchors_the_log() -> T
         Verdict::Incomplete {
             missing: vec![manifest.audit_head.clone()]
         }
+    );
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_record_removed_around_its_guards_is_missed_by_the_log() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let scene = logged(&vault, dir.path()).await?;
+    let pool = vault.pool();
+    for guard in GUARDS {
+        sqlx::query(&format!("DROP TRIGGER {guard}"))
+            .execute(pool)
+            .await?;
+    }
+    let (revoked, provision) = (scene.revoked.0, scene.provision);
+    for (remove, put_back, reference) in [
+        (
+            format!(
+                "CREATE TABLE removed AS SELECT * FROM provision_records WHERE id = {provision};
+                 DELETE FROM provision_records WHERE id = {provision};"
+            ),
+            "INSERT INTO provision_records SELECT * FROM removed; DROP TABLE removed;".to_owned(),
+            format!("KZP-{provision}"),
+        ),
+        (
+            format!(
+                "CREATE TABLE removed AS SELECT * FROM consents WHERE id = {revoked};
+                 CREATE TABLE removed_parts AS SELECT * FROM consent_parts WHERE consent_id = {revoked};
+                 DELETE FROM consents WHERE id = {revoked};"
+            ),
+            "INSERT INTO consents SELECT * FROM removed;
+             INSERT INTO consent_parts SELECT * FROM removed_parts;
+             DROP TABLE removed; DROP TABLE removed_parts;"
+                .to_owned(),
+            format!("KZC-{revoked}"),
+        ),
+    ] {
+        sqlx::raw_sql(&remove).execute(pool).await?;
+        assert_eq!(
+            verify(&vault).await?,
+            Verdict::Incomplete {
+                missing: vec![reference]
+            },
+            "{remove}"
+        );
+        sqlx::raw_sql(&put_back).execute(pool).await?;
+        assert!(matches!(verify(&vault).await?, Verdict::Intact { .. }));
+    }
+    vault.lock().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn after_an_erasure_reused_ids_are_told_apart_from_the_erased_ones() -> TestResult {
+    use crate::test_support::fixtures;
+    let dir = tempfile::tempdir()?;
+    let (vault, _) = new_vault(&dir.path().join("vault")).await;
+    let scene = logged(&vault, dir.path()).await?;
+    crate::erasure::erase_client(
+        &vault,
+        &crate::erasure::ErasureRequest {
+            client_id: scene.client,
+            confirmation: "高橋 美咲".into(),
+        },
+    )
+    .await?;
+    // The consents left with the client, the record names them by reference: all as logged.
+    assert!(matches!(verify(&vault).await?, Verdict::Intact { .. }));
+    let records = crate::provision::list(&vault).await?;
+    assert_eq!(records[0].person, format!("KZ-{}", scene.client.0));
+
+    // The next client and consent take the erased ones' numbers.
+    let client = fixtures::client(&vault, scene.company).await?;
+    let consent = crate::consent::grant(
+        &vault,
+        &crate::consent::tests::hr_consent(client, scene.program),
+    )
+    .await?;
+    assert_eq!((client, consent.id), (scene.client, scene.shared));
+    crate::export::save_summary(&vault, consent.id, "要約").await?;
+    export(
+        &vault,
+        consent.id,
+        &scene.hr,
+        &dir.path().join("second.age"),
+    )
+    .await?;
+    assert!(matches!(verify(&vault).await?, Verdict::Intact { .. }));
+
+    // The newest entries cut (the new grant and its export): the erased consent's grant of the
+    // same number does not stand in for the one cut.
+    let log = list(&vault).await?;
+    let grant = log
+        .iter()
+        .find(|entry| entry.action == Action::ConsentGranted)
+        .ok_or("no grant")?;
+    sqlx::raw_sql(&format!(
+        "DROP TRIGGER audit_log_is_append_only_delete;
+         DELETE FROM audit_log WHERE id >= {};",
+        grant.id
+    ))
+    .execute(vault.pool())
+    .await?;
+    let Verdict::Incomplete { missing } = verify(&vault).await? else {
+        panic!("the cut is not seen");
+    };
+    assert!(
+        missing.contains(&format!("KZC-{}", consent.id.0)),
+        "{missing:?}"
     );
     vault.lock().await;
     Ok(())

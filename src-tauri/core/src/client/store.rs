@@ -347,6 +347,10 @@ pub(crate) async fn created(
     let rows: Vec<(ClientId, DateTime<Utc>)> = db::rows_from_json(&json)?;
     Ok(rows
         .into_iter()
-        .map(|(id, created_at)| (id, created_at.date_naive()))
+        // The day on the consultant's calendar, as every other day in retention.
+        .map(|(id, created_at)| {
+            let zone = crate::calendar::zone();
+            (id, crate::calendar::local_at(zone, created_at).date())
+        })
         .collect())
 }

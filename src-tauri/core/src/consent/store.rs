@@ -14,8 +14,9 @@ pub(crate) async fn insert(
 ) -> Result<ConsentId> {
     let inserted = sqlx::query(
         "INSERT INTO consents (client_id, recipient_kind, recipient_name, program_id, purpose,
-                               granted_on, obtained_by, obtained_note, expires_on, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               granted_on, obtained_by, obtained_note, expires_on, created_at,
+                               salt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(consent.client_id)
     .bind(consent.recipient_kind)
@@ -27,6 +28,7 @@ pub(crate) async fn insert(
     .bind(&consent.obtained_note)
     .bind(consent.expires_on)
     .bind(now)
+    .bind(crate::audit::store::salt())
     .execute(&mut *conn)
     .await?;
     let id = ConsentId(inserted.last_insert_rowid());
@@ -164,8 +166,9 @@ pub(crate) async fn list(conn: &mut SqliteConnection, client_id: ClientId) -> Re
 }
 
 /// The digest of a consent's terms as stored: every field but the revocation, its parts and
-/// its flags as the sheet showed them. Read as stored text, so that the digest covers exactly
-/// what was written (the grant's audit entry carries it).
+/// its flags as the sheet showed them, and its salt (which leaves with the consent, so the
+/// grant's entry confirms nothing about an erased client). Read as stored text, so that the
+/// digest covers exactly what was written (the grant's audit entry carries it).
 pub(crate) async fn terms_digest(conn: &mut SqliteConnection, id: ConsentId) -> Result<String> {
     type Terms = (
         String,
@@ -178,11 +181,12 @@ pub(crate) async fn terms_digest(conn: &mut SqliteConnection, id: ConsentId) -> 
         Option<String>,
         Option<String>,
         String,
+        Option<String>,
     );
     let terms: Terms = sqlx::query_as(
         "SELECT CAST(client_id AS TEXT), recipient_kind, recipient_name,
                 CAST(program_id AS TEXT), purpose, granted_on, obtained_by, obtained_note,
-                expires_on, created_at
+                expires_on, created_at, salt
          FROM consents WHERE id = ?",
     )
     .bind(id)
@@ -201,10 +205,11 @@ pub(crate) async fn terms_digest(conn: &mut SqliteConnection, id: ConsentId) -> 
     .bind(id)
     .fetch_all(&mut *conn)
     .await?;
-    let (client, kind, name, program, purpose, granted, obtained_by, note, expires, created) =
+    let (client, kind, name, program, purpose, granted, obtained_by, note, expires, created, salt) =
         &terms;
     let counts = [parts.len().to_string(), flags.len().to_string()];
     let mut fields: Vec<Option<&str>> = vec![
+        salt.as_deref(),
         Some(client),
         Some(kind),
         Some(name),
@@ -245,9 +250,11 @@ pub(crate) async fn revocation_digest(
     Ok(revoked_on.map(|day| crate::audit::store::digest(&[Some(&day), note.as_deref()])))
 }
 
-/// Every consent kept, by id.
-pub(crate) async fn ids(conn: &mut SqliteConnection) -> Result<Vec<ConsentId>> {
-    Ok(sqlx::query_scalar("SELECT id FROM consents ORDER BY id")
-        .fetch_all(conn)
-        .await?)
+/// Every consent kept, with its client.
+pub(crate) async fn kept(conn: &mut SqliteConnection) -> Result<Vec<(ConsentId, ClientId)>> {
+    Ok(
+        sqlx::query_as("SELECT id, client_id FROM consents ORDER BY id")
+            .fetch_all(conn)
+            .await?,
+    )
 }

@@ -2,8 +2,9 @@
 //! the package's manifest carries the entry's hash (`auditHead`): a recipient's copy anchors
 //! the log up to and including the package's own entry. So the entry cannot carry the sealed
 //! file's hash; it carries the digest of the files inside (the manifest's list), how the file
-//! was encrypted, and the digest of the provision record, which takes the sealed file's hash
-//! last.
+//! was encrypted, the digests of the provision record and of the person's name with its salt,
+//! and the record's last day; the record takes the sealed file's hash last, so that hash is
+//! kept beside the log, not in it.
 
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
@@ -39,9 +40,11 @@ pub(crate) async fn seal(
         target.encryption.in_log()
     );
     if let Some(id) = recorded.provision_record {
+        let (person, keep_until) = provision::store::anchors(&mut *conn, id).await?;
         detail.push_str(&format!(
-            " record={}",
-            provision::store::digest(&mut *conn, id).await?
+            " record={} person={} keep={keep_until}",
+            provision::store::digest(&mut *conn, id).await?,
+            person.unwrap_or_default()
         ));
     }
     let entry = audit::store::append(

@@ -1,6 +1,7 @@
 //! Pseudonymisation attacked with a corpus: sentences as consultants write them about a client,
 //! 阿部真理 (あべ まり, written without a space, employee number E-4711, 経理部, 主任), with
-//! colleagues the vault knows (林 誠, 佐々木 健太) and people it does not, at 株式会社サンプル.
+//! colleagues the vault knows (林 誠, 佐々木 健太), people and places it does not (found before a
+//! title, or by the dictionary), at 株式会社サンプル.
 //! After masking, the attacker looks for every writing of every name, and fails the test if any
 //! is left; a few sentences check that ordinary words survive.
 
@@ -13,6 +14,11 @@ fn pseudonymiser() -> Pseudonymiser {
     pseudonymiser.person("阿部真理", Some("あべ まり"), Some("E-4711"));
     pseudonymiser.person("林 誠", Some("はやし まこと"), Some("E-0102"));
     pseudonymiser.person("佐々木 健太", Some("ささき けんた"), None);
+    pseudonymiser.person("佐藤 優子", Some("さとう ゆうこ"), None);
+    pseudonymiser.person("大野 浩二", Some("おおの こうじ"), None);
+    // Readings kept without the space between family and given name.
+    pseudonymiser.person("青木 翔", Some("あおきしょう"), None);
+    pseudonymiser.person("太田 陽", Some("おおたはる"), None);
     pseudonymiser.company("株式会社サンプル");
     pseudonymiser.word("経理部");
     pseudonymiser.word("主任");
@@ -88,6 +94,22 @@ const CORPUS: &[(&str, &[&str])] = &[
         &["あべ", "まり"],
     ),
     ("Ms. Abe asked for a transfer.", &["Abe"]),
+    // People and places the vault does not know, found by the dictionary.
+    ("佐藤とは入社以来の付き合いだ。", &["佐藤"]),
+    ("小林と吉田の二人が先に辞めた。", &["小林", "吉田"]),
+    ("前の上司は松本健太という人だった。", &["松本", "健太"]),
+    ("東京本社への異動を希望している。", &["東京"]),
+    ("実家は福岡で、両親の介護が気がかり。", &["福岡"]),
+    ("新宿駅から通勤に一時間かかる。", &["新宿"]),
+    ("横浜支店の立ち上げに関わった。", &["横浜"]),
+    ("次回は6/10に面談する。", &["6/10"]),
+    // Romaji with the long vowel marked, and a reading stored without a space.
+    (
+        "Satō Yūko and Ōno Kōji were on the panel.",
+        &["Satō", "Yūko", "Ōno", "Kōji"],
+    ),
+    ("Aoki and Mr. Ōta share the desk.", &["Aoki", "Ōta"]),
+    ("7／15の研修に参加した。", &["15"]),
 ];
 
 /// Sentences that name no one: nothing in them may be lost. (A name part that is also a word,
@@ -101,6 +123,12 @@ const KEPT: &[&str] = &[
     "営業部長との面談を希望。",
     "多様な働き方を望む。",
     "チームリーダーを任された。",
+    "上司と話す機会が少ない。",
+    "健康診断の結果が気になる。",
+    "組織内の連携に課題がある。",
+    "関連部署との調整に追われている。",
+    "将来の役割が見えず、育成上の課題もある。",
+    "勇気を出して相談した。",
 ];
 
 #[test]
@@ -146,6 +174,9 @@ fn days_become_months() {
         ("2026-06-10", "2026年6月"),
         ("2026/6/1 の件", "2026年6月 の件"),
         ("6月10日", "6月"),
+        ("6/10に", "6月に"),
+        ("1/2/3", "1/2/3"),
+        ("2026/6/10/5", "2026年6月/5"),
         ("2026年度", "2026年度"),
         ("10名", "10名"),
         ("12345-6-7", "12345-6-7"),

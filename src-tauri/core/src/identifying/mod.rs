@@ -5,12 +5,27 @@
 
 #[cfg(test)]
 mod corpus_tests;
+mod proper_nouns;
 mod pseudonymise;
 mod romaji;
 
 use std::ops::Range;
 
 pub(crate) use pseudonymise::Pseudonymiser;
+
+/// The people a text names that the vault may not know: names before a title (佐藤課長) and
+/// family and given names the dictionary lists (佐藤と話した). Places are not people.
+pub(crate) fn people_named(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut named: Vec<String> = pseudonymise::names_before_titles(text)
+        .into_iter()
+        .chain(proper_nouns::people(text))
+        .map(|range| chars[range].iter().collect())
+        .collect();
+    named.sort();
+    named.dedup();
+    named
+}
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -34,9 +49,27 @@ fn folded(run: &str) -> Vec<char> {
         .filter(|c| !c.is_whitespace() && !ignored(*c))
         .map(|c| match c {
             'ァ'..='ヶ' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
-            _ => c.to_ascii_lowercase(),
+            _ => without_length_mark(c).to_ascii_lowercase(),
         })
         .collect()
+}
+
+/// A long vowel as romaji marks it (Satō, Ōno, Yūko, Satô) without the mark: the spellings of
+/// a reading include the short one (sato, ono, yuko).
+fn without_length_mark(c: char) -> char {
+    match c {
+        'ā' | 'â' => 'a',
+        'ī' | 'î' => 'i',
+        'ū' | 'û' => 'u',
+        'ē' | 'ê' => 'e',
+        'ō' | 'ô' => 'o',
+        'Ā' | 'Â' => 'A',
+        'Ī' | 'Î' => 'I',
+        'Ū' | 'Û' => 'U',
+        'Ē' | 'Ê' => 'E',
+        'Ō' | 'Ô' => 'O',
+        _ => c,
+    }
 }
 
 /// `text` as compared, each compared character with the range of characters of `text` it

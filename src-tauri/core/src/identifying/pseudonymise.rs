@@ -1,8 +1,9 @@
 //! Pseudonymising a text about a client so that no one it names can be found again: every part
 //! of the client's name in every writing (kanji, its reading in hiragana or katakana, romaji),
 //! the employee number, the company and its short forms, the department and role, anyone else
-//! the vault knows at the company, and anyone named before a title (上司の佐藤課長); and exact
-//! days, which a recipient joins to a timetable, coarsened to the month.
+//! the vault knows at the company, anyone named before a title (上司の佐藤課長), family, given and
+//! place names the IPA dictionary lists ([`super::proper_nouns`]); and exact days, which a
+//! recipient joins to a timetable, coarsened to the month.
 
 use std::ops::Range;
 
@@ -104,8 +105,17 @@ impl Pseudonymiser {
         if let Some(reading) = reading {
             let reading_whole = squeezed(reading);
             self.anywhere.push(reading_whole.clone());
-            let reading_parts: Vec<String> =
+            let mut reading_parts: Vec<String> =
                 reading.split_whitespace().map(str::to_owned).collect();
+            // Written without a space (あべまり), every cut into two parts of two kana or more
+            // gives a part, as for the name (Abe and Mari are among them).
+            let kana: Vec<char> = reading_whole.chars().collect();
+            if reading_parts.len() < 2 && (4..=12).contains(&kana.len()) {
+                for cut in 2..=kana.len() - 2 {
+                    reading_parts.push(kana[..cut].iter().collect());
+                    reading_parts.push(kana[cut..].iter().collect());
+                }
+            }
             for part in &reading_parts {
                 // A reading of two kana (まり) is inside common words (あまり, つまり).
                 self.name_part(part.clone(), 3);
@@ -179,6 +189,7 @@ impl Pseudonymiser {
         let mut ranges = occurrences(text, &self.anywhere, false).0;
         ranges.extend(occurrences(text, &self.before_titles, true).0);
         ranges.extend(names_before_titles(text));
+        ranges.extend(super::proper_nouns::found(text));
         coarsened_days(&masked_ranges(text, ranges, mask))
     }
 }
@@ -211,7 +222,7 @@ fn is_name_character(c: char) -> bool {
 
 /// Whoever a text names before a title: the run of kanji or katakana just before it (佐藤課長,
 /// 田中さん, スミス氏), unless it is no one's name (お客さん, 営業部長).
-fn names_before_titles(text: &str) -> Vec<Range<usize>> {
+pub(super) fn names_before_titles(text: &str) -> Vec<Range<usize>> {
     let chars: Vec<char> = text.chars().collect();
     let (compared_text, origin) = compared(text);
     let titles: Vec<Vec<char>> = TITLES.iter().map(|title| folded(title)).collect();
@@ -264,7 +275,7 @@ fn number_at(chars: &[char], at: usize, least: usize, most: usize) -> Option<(u3
     (long_enough && ends_there).then_some((value, end))
 }
 
-/// `text` with every exact day (2026-06-10, 2026/6/10, 2026年6月10日, 6月10日) written as its
+/// `text` with every exact day (2026-06-10, 2026/6/10, 2026年6月10日, 6月10日, 6/10) written as its
 /// month: the day and the person are joined by whoever holds the timetable.
 pub(crate) fn coarsened_days(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -308,11 +319,22 @@ fn day_at(chars: &[char], at: usize) -> Option<(String, usize)> {
             }
         }
     }
-    // Month and day.
+    // Month and day: 6月10日, or 6/10 as notes shorten it (a fraction such as 1/2 goes too: a
+    // word lost is the lesser harm). Not inside a longer figure (1/2/3, 6/10/2026).
     let (month, end) = number_at(chars, at, 1, 2)?;
-    if !(1..=12).contains(&month) || !separator(end, &['月']) {
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    if separator(end, &['月']) {
+        let (day, end) = number_at(chars, end + 1, 1, 2)?;
+        return ((1..=31).contains(&day) && separator(end, &['日']))
+            .then(|| (format!("{month}月"), end + 1));
+    }
+    let slash = ['/', '／'];
+    let preceded = at > 0 && slash.contains(&chars[at - 1]);
+    if !separator(end, &slash) || preceded {
         return None;
     }
     let (day, end) = number_at(chars, end + 1, 1, 2)?;
-    ((1..=31).contains(&day) && separator(end, &['日'])).then(|| (format!("{month}月"), end + 1))
+    ((1..=31).contains(&day) && !separator(end, &slash)).then(|| (format!("{month}月"), end))
 }

@@ -65,6 +65,8 @@ pub(super) async fn preview(
         .into_iter()
         .map(str::to_owned)
         .collect();
+    // Anyone the findings name, known to the vault or not: the report speaks of groups.
+    identifiers_in_text.extend(crate::identifying::people_named(&written));
     identifiers_in_text.extend(findings::small_counts(
         &written,
         program.anonymity_k,

@@ -544,6 +544,8 @@ async fn a_name_in_the_findings_stops_the_export_and_nothing_is_written() -> Tes
             vec!["伊藤"],
         ),
         ("社員番号 E 7003 の方から", vec!["E7003"]),
+        // Someone the vault does not know, by the dictionary; the place names no one.
+        ("東京本社の小林は異動を望む。", vec!["小林"]),
         ("上田三郎さんの件", vec!["三郎", "上田", "上田三郎"]),
         // Written in half-width katakana, spaced: the reading all the same.
         ("ｲﾄｳ ｼﾞﾛｳさん", vec!["いとうじろう"]),

@@ -99,13 +99,43 @@ pub(crate) async fn digest(conn: &mut SqliteConnection, id: i64) -> Result<Strin
     ]))
 }
 
-/// Every record kept, by id.
-pub(crate) async fn ids(conn: &mut SqliteConnection) -> Result<Vec<i64>> {
-    Ok(
-        sqlx::query_scalar("SELECT id FROM provision_records ORDER BY id")
+/// What the log anchors of a record besides [`digest`]: the digest of the person's name with
+/// its salt (`None` once the client is erased: the salt went with the name), and the last day
+/// the record is kept.
+pub(crate) async fn anchors(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<(Option<String>, String)> {
+    let (person, salt, keep_until): (String, Option<String>, String) =
+        sqlx::query_as("SELECT person, salt, keep_until FROM provision_records WHERE id = ?")
+            .bind(id)
+            .fetch_one(conn)
+            .await?;
+    let person = salt.map(|salt| crate::audit::store::digest(&[Some(&salt), Some(&person)]));
+    Ok((person, keep_until))
+}
+
+/// A record as the log's check reads it.
+pub(crate) struct Kept {
+    pub(crate) id: i64,
+    pub(crate) person: String,
+    pub(crate) package_sha256: String,
+}
+
+/// Every record kept.
+pub(crate) async fn kept(conn: &mut SqliteConnection) -> Result<Vec<Kept>> {
+    let rows: Vec<(i64, String, String)> =
+        sqlx::query_as("SELECT id, person, package_sha256 FROM provision_records ORDER BY id")
             .fetch_all(conn)
-            .await?,
-    )
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, person, package_sha256)| Kept {
+            id,
+            person,
+            package_sha256,
+        })
+        .collect())
 }
 
 async fn insert(
@@ -120,8 +150,8 @@ async fn insert(
     let inserted = sqlx::query(
         "INSERT INTO provision_records (provided_at, recipient_kind, recipient_name, client_id,
                                         person, items, consent_id, consent_granted_on,
-                                        package_sha256, keep_until, sealed_for)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
+                                        package_sha256, keep_until, sealed_for, salt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?)",
     )
     .bind(now)
     .bind(provision.recipient_kind)
@@ -133,6 +163,7 @@ async fn insert(
     .bind(provision.consent_granted_on)
     .bind(keep_until)
     .bind(provision.sealed_for)
+    .bind(crate::audit::store::salt())
     .execute(conn)
     .await?;
     Ok(inserted.last_insert_rowid())

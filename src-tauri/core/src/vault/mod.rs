@@ -120,6 +120,18 @@ impl Vault {
         }
     }
 
+    /// Copies the database whole into a new file `to` (`VACUUM INTO`): on a plain vault, the
+    /// counterpart of a rekey's copy under a new key, for the benchmark. Only the `bench`
+    /// feature has it.
+    #[cfg(feature = "bench")]
+    pub async fn copy_for_benchmark(&self, to: &Path) -> Result<()> {
+        sqlx::query("VACUUM INTO ?")
+            .bind(to.to_string_lossy().into_owned())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     /// A vault over a plain, unencrypted SQLite database in `dir`, for benchmarks that run the
     /// same workload on both. Only the `bench` feature has it; the product never does.
     #[cfg(feature = "bench")]

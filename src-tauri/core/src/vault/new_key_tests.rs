@@ -64,6 +64,16 @@ async fn after_a_rekey_no_old_key_file_or_secret_opens_the_database() -> TestRes
     let (vault, recovery_key) = rekeyed(vault, None).await;
     assert!(holds_the_marker(&vault).await?);
     assert!(vault.integrity_check().await?);
+    // The log of the vault it produced says so, and its chain still holds.
+    let log = crate::audit::list(&vault).await?;
+    assert_eq!(
+        log.first().map(|entry| entry.action),
+        Some(crate::audit::Action::Rekey)
+    );
+    assert!(matches!(
+        crate::audit::verify(&vault).await?,
+        crate::audit::Verdict::Intact { .. }
+    ));
     assert_eq!(
         vault.recovery_file_state().await?,
         super::RecoveryFileState::Intact

@@ -19,6 +19,8 @@ describe("AboutScreen", () => {
     const rust = await screen.findByTestId("about-rust");
     expect(rust.querySelectorAll("tbody tr")).toHaveLength(licenses.rust.length);
     expect(screen.getByTestId("about-npm").querySelectorAll("tbody tr")).toHaveLength(licenses.npm.length);
+    // The name dictionary built into the pseudonymiser, with its licence.
+    expect(screen.getByTestId("about-data").textContent).toContain("mecab-ipadic");
     // The list is real: tauri and React are in it, each with a licence.
     expect(licenses.rust.some((crate) => crate.name === "tauri" && crate.license !== "unknown")).toBe(true);
     expect(licenses.npm.some((pkg) => pkg.name === "react" && pkg.license === "MIT")).toBe(true);

@@ -14,6 +14,7 @@ interface Dependency {
 interface Licenses {
   rust: Dependency[];
   npm: Dependency[];
+  data: Dependency[];
 }
 
 /**
@@ -45,6 +46,7 @@ export function AboutScreen() {
         <>
           <DependencyTable title={t("about.rust")} dependencies={licenses.rust} testId="about-rust" />
           <DependencyTable title={t("about.npm")} dependencies={licenses.npm} testId="about-npm" />
+          <DependencyTable title={t("about.data")} dependencies={licenses.data} testId="about-data" />
         </>
       )}
     </main>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { followCalendar } from "../../shared/format";
 import { formatMoment, hasTime, localMomentNow } from "./moments";
 
 describe("formatMoment", () => {
@@ -22,7 +23,16 @@ describe("hasTime", () => {
 });
 
 describe("localMomentNow", () => {
-  it("writes the local time as <input type=datetime-local> does", () => {
-    expect(localMomentNow(new Date(2026, 0, 5, 7, 3, 59))).toBe("2026-01-05T07:03");
+  it("writes Japan's time as <input type=datetime-local> does", () => {
+    expect(localMomentNow(new Date(Date.UTC(2026, 0, 5, 22, 3, 59)))).toBe("2026-01-06T07:03");
+  });
+
+  it("writes the machine's time when the preferences say so", () => {
+    followCalendar("system");
+    try {
+      expect(localMomentNow(new Date(2026, 0, 5, 7, 3, 59))).toBe("2026-01-05T07:03");
+    } finally {
+      followCalendar("asia_tokyo");
+    }
   });
 });

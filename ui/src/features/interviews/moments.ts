@@ -1,5 +1,5 @@
 import type { InterviewKind, Language, Place } from "../../ipc/api";
-import { formatHeldOn, formatter } from "../../shared/format";
+import { formatHeldOn, formatter, pad2, todayIsoDate, wallClock } from "../../shared/format";
 
 /** In the order a Self-Career Dock meets them; the select lists them so. */
 export const INTERVIEW_KINDS: readonly InterviewKind[] = [
@@ -33,11 +33,10 @@ export function hasTime(moment: string | null): moment is string {
   return moment !== null && MOMENT.exec(moment)?.[2] !== undefined;
 }
 
-/** Now, to the minute, as `<input type="datetime-local">` writes it. */
+/** Now on the consultant's calendar, to the minute, as `<input type="datetime-local">` writes it. */
 export function localMomentNow(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const date = `${String(now.getFullYear())}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  return `${date}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  const { hours, minutes } = wallClock(now);
+  return `${todayIsoDate(now)}T${pad2(hours)}:${pad2(minutes)}`;
 }
 
 /** When a record was created or changed (an instant), with its date: `2026年11月20日 09:30`. */

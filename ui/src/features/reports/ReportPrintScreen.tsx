@@ -11,8 +11,8 @@ import "./reports.css";
  * The report as a printed page. "Print" (the default) opens the system's print dialog. A PDF
  * is not encrypted, so saving one is a choice made on purpose: the consultant opens the PDF
  * panel, reads why, picks a folder with the system's chooser (never Downloads by default,
- * which indexers and sync clients read) and confirms; the shell then prints this page into
- * that folder. The print style sheet leaves only the document on paper.
+ * which indexers and sync clients read) and confirms; the shell, which keeps the folder chosen,
+ * then prints this page into it. The print style sheet leaves only the document on paper.
  */
 export function ReportPrintScreen({ reportId }: { reportId: number }) {
   const { t } = useTranslation();
@@ -82,6 +82,7 @@ export function ReportPrintScreen({ reportId }: { reportId: number }) {
               data-testid="pdf-choose-folder"
               disabled={choose.isPending || pdf.isPending}
               onClick={() => {
+                pdf.reset();
                 choose.mutate(t("reports.print.chooseTitle"), {
                   onSuccess: (chosen) => {
                     if (chosen !== null) setFolder(chosen);
@@ -111,7 +112,7 @@ export function ReportPrintScreen({ reportId }: { reportId: number }) {
               data-testid="save-pdf"
               disabled={!ready || folder === null || !understood || pdf.isPending}
               onClick={() => {
-                if (folder !== null) pdf.mutate({ reportId, folder });
+                pdf.mutate(reportId);
               }}
             >
               {pdf.isPending ? t("reports.print.saving") : t("reports.print.saveHere")}

@@ -156,7 +156,7 @@ describe("ReportPrintScreen", () => {
     expect(screen.getByTestId<HTMLButtonElement>("save-pdf").disabled).toBe(true);
     await user.click(screen.getByTestId("pdf-understood"));
     await user.click(screen.getByTestId("save-pdf"));
-    expect(mocked.reportSavePdf).toHaveBeenCalledExactlyOnceWith(5, "/home/c/報告書");
+    expect(mocked.reportSavePdf).toHaveBeenCalledExactlyOnceWith(5);
     expect((await screen.findByTestId("pdf-saved")).textContent).toBe(
       "PDFを保存しました：/home/c/報告書/個別報告書-KZ-3-5.pdf",
     );

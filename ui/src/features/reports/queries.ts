@@ -65,7 +65,7 @@ export const reportMutations = {
     invalidates: () => [],
   }),
   savePdf: defineMutation({
-    mutationFn: ({ reportId, folder }: { reportId: number; folder: string }) => api.reportSavePdf(reportId, folder),
+    mutationFn: (reportId: number) => api.reportSavePdf(reportId),
     invalidates: () => [],
   }),
 };

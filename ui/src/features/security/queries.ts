@@ -1,5 +1,6 @@
 import { api } from "../../ipc/api";
 import type { CalendarZone } from "../../ipc/api";
+import { followCalendar } from "../../shared/format";
 import { defineMutation } from "../../shared/mutation";
 
 export const securityKeys = {
@@ -31,7 +32,11 @@ export const preferenceMutations = {
   }),
   /** Every screen's "today" may move: everything is asked for again. */
   calendar: defineMutation({
-    mutationFn: (zone: CalendarZone) => api.preferencesSetCalendar(zone),
+    mutationFn: async (zone: CalendarZone) => {
+      const saved = await api.preferencesSetCalendar(zone);
+      followCalendar(saved.calendar ?? "asia_tokyo");
+      return saved;
+    },
     invalidates: () => [[]],
   }),
 };

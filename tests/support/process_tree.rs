@@ -1,11 +1,11 @@
 //! A running app and every process it started (the webview's own), read from `/proc`: how much
-//! memory the whole of it holds.
+//! memory the whole of it holds, and what guards each of them.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use kizuki_e2e::Result;
+use crate::Result;
 
 /// The memory of a process tree.
 #[derive(Debug, Clone, Copy)]
@@ -26,15 +26,8 @@ pub struct Memory {
 /// Reads `/proc/<pid>/exe` and `smaps_rollup`: Kizuki makes itself undumpable, so this needs
 /// root (CAP_SYS_PTRACE), as dropping the page cache does.
 pub fn memory_of(executable: &Path) -> Result<Memory> {
-    let root =
-        running(executable)?.ok_or_else(|| format!("{} is not running", executable.display()))?;
-    let children = children_by_parent()?;
-    let mut tree = vec![root];
-    let mut index = 0;
-    while index < tree.len() {
-        tree.extend(children.get(&tree[index]).into_iter().flatten());
-        index += 1;
-    }
+    let tree = tree_of(executable)?;
+    let root = tree[0];
     let mut memory = Memory {
         processes: 0,
         rss_kib: 0,
@@ -66,9 +59,23 @@ pub fn memory_of(executable: &Path) -> Result<Memory> {
     Ok(memory)
 }
 
+/// The one running process of `executable` first, then all its descendants.
+pub fn tree_of(executable: &Path) -> Result<Vec<u32>> {
+    let root =
+        running(executable)?.ok_or_else(|| format!("{} is not running", executable.display()))?;
+    let children = children_by_parent()?;
+    let mut tree = vec![root];
+    let mut index = 0;
+    while index < tree.len() {
+        tree.extend(children.get(&tree[index]).into_iter().flatten());
+        index += 1;
+    }
+    Ok(tree)
+}
+
 /// Whether reading a process's `/proc` files failed because it is gone: the directory vanished
 /// (ENOENT), or the process went while its file was open (ESRCH).
-fn exited(error: &std::io::Error) -> bool {
+pub fn exited(error: &std::io::Error) -> bool {
     const ESRCH: i32 = 3;
     error.kind() == std::io::ErrorKind::NotFound || error.raw_os_error() == Some(ESRCH)
 }
