@@ -84,6 +84,14 @@ impl Layout {
     /// a marker beside a finished vault (a crash after the last file, a copy, a sync tool) is
     /// stale, and a finished vault is never offered for discarding.
     pub(crate) fn status(&self) -> VaultStatus {
+        // Something other than a folder where the vault's folder should be (a file of the
+        // user's) is never an empty place to set up in. Linux says so for the files below
+        // (ENOTDIR); Windows says they are not found.
+        if let Ok(metadata) = std::fs::metadata(&self.dir) {
+            if !metadata.is_dir() {
+                return VaultStatus::Damaged;
+            }
+        }
         let files = [self.database(), self.passphrase_key(), self.recovery_key()]
             .map(|path| presence(&path));
         match (presence(&self.setup_marker()), files[1]) {

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Kizuki for Windows, from this Debian machine (docs/release.md):
+#   ./scripts/windows.sh build   the core, kizuki.exe and the desktop app's Kizuki.exe, cross-built
+#                                for x86_64-pc-windows-gnu with mingw-w64
+#   ./scripts/windows.sh test    the core's and the CLI's tests on Windows semantics, under Wine
+# Everything lands in $CARGO_TARGET_DIR/x86_64-pc-windows-gnu/.
+source "$(dirname "$0")/common.sh"
+
+WINDOWS_TARGET=x86_64-pc-windows-gnu
+# The cross compilers, and Wine to run what they make.
+WINDOWS_PACKAGES=(gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 wine64)
+
+prepare() {
+  require_toolchains
+  install_system_packages "${WINDOWS_PACKAGES[@]}"
+  rustup target list --installed | grep -qx "$WINDOWS_TARGET" || rustup target add "$WINDOWS_TARGET"
+  export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
+  export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$ROOT/scripts/windows/wine-run.sh"
+}
+
+case "${1:-}" in
+  build)
+    prepare
+    build_ui
+    step "cross-building the core, kizuki.exe and Kizuki.exe for $WINDOWS_TARGET"
+    cd "$ROOT"
+    cargo build --locked --target "$WINDOWS_TARGET" -p kizuki-core -p kizuki-cli -p kizuki-desktop
+    out="$CARGO_TARGET_DIR/$WINDOWS_TARGET/debug"
+    # The desktop app loads WebView2Loader.dll from beside it.
+    loader="$(find "$out/build" -path '*webview2-com-sys*/out/x64/WebView2Loader.dll' -print -quit)"
+    [ -n "$loader" ] && cp "$loader" "$out/"
+    step "built: $out/kizuki.exe, $out/kizuki-desktop.exe"
+    ;;
+  test)
+    prepare
+    cd "$ROOT"
+    listed="$ROOT/scripts/windows/not-under-wine.txt"
+    step "not run under Wine (scripts/windows/not-under-wine.txt):"
+    grep -v '^#' "$listed" | sed 's/^/    /'
+    skips=()
+    while IFS=$'\t' read -r name reason; do
+      [[ -z "$name" || "$name" == \#* || "$reason" == "compiled out"* ]] && continue
+      skips+=(--skip "$name")
+    done <"$listed"
+    step "the core's and the CLI's tests under Wine ($WINDOWS_TARGET)"
+    cargo test --locked --target "$WINDOWS_TARGET" -p kizuki-core -p kizuki-cli -- --exact "${skips[@]}"
+    ;;
+  *)
+    echo "usage: $0 build|test" >&2
+    exit 2
+    ;;
+esac
