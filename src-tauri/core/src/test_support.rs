@@ -17,6 +17,7 @@ pub(crate) fn secret(text: &str) -> SecretString {
 /// This test binary run again for the one test `name`, its output shown: how a test puts part
 /// of itself in another process, to be killed or to run inside a namespace. `wrapper` (such as
 /// `unshare --mount`) runs it, when given.
+#[cfg(unix)]
 pub(crate) fn this_test_again(
     name: &str,
     wrapper: &[&str],
@@ -140,6 +141,7 @@ pub(crate) mod fixtures {
     }
 
     /// A new interview (outside any program, not yet held) with `notes`, as the core returns it.
+    #[cfg(unix)]
     pub(crate) async fn interview_with_notes(
         vault: &Vault,
         client_id: ClientId,

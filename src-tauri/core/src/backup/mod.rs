@@ -472,12 +472,15 @@ fn staging_beside(target: &Path) -> Result<PathBuf> {
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_else(|| "vault".to_owned());
     let staging = parent.join(format!(".{name}.restoring-{:016x}", rand::random::<u64>()));
-    let mut builder = fs::DirBuilder::new();
     #[cfg(unix)]
-    {
+    let builder = {
         use std::os::unix::fs::DirBuilderExt;
+        let mut builder = fs::DirBuilder::new();
         builder.mode(0o700);
-    }
+        builder
+    };
+    #[cfg(not(unix))]
+    let builder = fs::DirBuilder::new();
     builder.create(&staging).map_err(Error::Io)?;
     Ok(staging)
 }

@@ -73,6 +73,7 @@ async fn create_lock_and_unlock_keep_the_records() -> Result<(), Box<dyn std::er
 }
 
 /// Files of `dir` this process still has open (Linux reports them under /proc/self/fd).
+#[cfg(target_os = "linux")]
 fn open_files_under(dir: &Path) -> Vec<PathBuf> {
     std::fs::read_dir("/proc/self/fd")
         .into_iter()
