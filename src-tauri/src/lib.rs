@@ -15,6 +15,7 @@ mod printing;
 mod secret;
 mod session_lock;
 mod state;
+pub mod webview_runtime;
 mod window;
 
 use std::path::PathBuf;
@@ -43,7 +44,11 @@ pub fn run() {
         }
     };
     // Before anything reads the calendar: a consent's last day is the consultant's.
-    kizuki_core::preferences::apply(&data_dir);
+    let preferences = kizuki_core::preferences::apply(&data_dir);
+    if !webview_runtime::available() {
+        webview_runtime::explain(preferences.language);
+        std::process::exit(webview_runtime::EXIT_NO_WEBVIEW);
+    }
     let app =
         build(tauri::Builder::default(), AppState::new(data_dir)).build(tauri::generate_context!());
     match app {
