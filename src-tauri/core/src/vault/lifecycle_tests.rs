@@ -409,3 +409,25 @@ async fn unlocking_reports_a_vault_directory_others_can_open() -> TestResult {
     vault.lock().await;
     Ok(())
 }
+
+/// A Japanese user name in the path (C:\Users\山田 太郎\AppData\Local\kizuki on Windows), with a
+/// space and a deep folder, and names outside JIS X 0208 in the records: the database, its log
+/// and the key files are found again, on Windows through its UTF-16 paths.
+#[tokio::test]
+async fn a_vault_under_a_japanese_user_name_and_a_deep_path_opens_again() -> TestResult {
+    let parent = tempfile::tempdir()?;
+    let mut dir = parent
+        .path()
+        .join("山田 太郎")
+        .join("AppData")
+        .join("Local");
+    dir.push("キャリア相談の記録（二〇二六年度）");
+    let dir = dir.join("kizuki");
+    let (vault, _) = new_vault(&dir).await;
+    let created = add_client(&vault, "髙橋 﨑子", "たかはし さきこ").await?;
+    vault.lock().await;
+    let vault = Vault::unlock(&dir, &secret(PASSPHRASE)).await?;
+    assert_eq!(client::get(&vault, created.id).await?.name, "髙橋 﨑子");
+    vault.lock().await;
+    Ok(())
+}
