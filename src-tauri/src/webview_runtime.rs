@@ -24,7 +24,10 @@ pub fn missing_message(language: Language) -> &'static str {
     }
 }
 
-/// Whether the window can be made here.
+/// Whether the window can be made here. It asks for the system-wide (Evergreen) runtime, which
+/// the installer installs: an installer with a fixed runtime (`webviewInstallMode: fixedRuntime`)
+/// would need `WEBVIEW2_BROWSER_EXECUTABLE_FOLDER` set first, as `tauri::Builder::build` does, or
+/// this check would say the runtime is missing where it is not.
 #[cfg(windows)]
 pub fn available() -> bool {
     tauri::webview_version().is_ok()
