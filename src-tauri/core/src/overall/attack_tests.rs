@@ -822,6 +822,26 @@ fn two_departments_merged_with_a_newcomer_give_no_one_away() {
     assert_eq!(exports.attack(true, 2_000_000), Some(Vec::new()));
 }
 
+/// Found by `no_two_exports_give_anyone_away` on 2026-12-08 (CI, k = 2): two people move
+/// between departments between the exports (2 from 0 to 1, 3 from 2 to 0) while no group
+/// changes by fewer than k on its own, yet the reader of both reports learned that 3 and 4
+/// raised health. The comparisons by group, by linked groups and by everyone missed it; a
+/// second export now shows no sensitive figure of a grouping whose people moved.
+#[test]
+fn people_moving_between_groups_between_two_exports_give_no_one_away() {
+    let people = [
+        (2, 2, true, false, false, 2),
+        (0, 2, true, true, true, 1),
+        (2, 2, true, false, true, 0),
+        (1, 3, true, true, true, 1),
+        (2, 3, true, false, false, 2),
+        (0, 3, false, false, false, 0),
+        (0, 3, true, false, false, 0),
+    ];
+    let exports = two_exports(&people, 2);
+    assert_eq!(exports.attack(true, 100_000), Some(Vec::new()));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 

@@ -81,11 +81,39 @@ pub(super) fn regrouped(now: &[GroupPeople], earlier: &[Earlier], k: u32) -> Vec
         }
         let everyone =
             |groups: &[GroupPeople]| union(groups, &(0..groups.len()).collect::<Vec<_>>());
-        if everyone(now).too_close_to(&everyone(then), k) {
+        if everyone(now).too_close_to(&everyone(then), k) || moved(now, then) {
             hidden.extend(0..now.len());
         }
     }
     hidden.into_iter().collect()
+}
+
+/// Whether people in both exports are grouped differently now (someone moved, or groups were
+/// split or merged): the two breakdowns then form one system of sums whose differences can
+/// isolate a person even where no group, no linked set and not everyone changed by fewer than
+/// k, so no sensitive figure of this grouping is shown again.
+fn moved(now: &[GroupPeople], then: &[GroupPeople]) -> bool {
+    let group_of = |groups: &[GroupPeople]| -> BTreeMap<i64, usize> {
+        groups
+            .iter()
+            .enumerate()
+            .flat_map(|(index, group)| group.members.iter().map(move |person| (*person, index)))
+            .collect()
+    };
+    let (now_of, then_of) = (group_of(now), group_of(then));
+    let mut now_for_then: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut then_for_now: BTreeMap<usize, usize> = BTreeMap::new();
+    for (person, now_group) in &now_of {
+        let Some(then_group) = then_of.get(person) else {
+            continue;
+        };
+        if *now_for_then.entry(*then_group).or_insert(*now_group) != *now_group
+            || *then_for_now.entry(*now_group).or_insert(*then_group) != *then_group
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// The people of `groups` at `indices`, together.
